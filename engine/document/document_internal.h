@@ -1,0 +1,74 @@
+/* The document's internal layout, shared by the engine's later stages. */
+#ifndef SOLIEU_DOCUMENT_INTERNAL_H
+#define SOLIEU_DOCUMENT_INTERNAL_H
+
+#include <solieu/document.h>
+
+#include "util/util.h"
+
+/* One physical line's share of a paragraph, in normalised offsets. */
+typedef struct sl_piece {
+    size_t start, end;  /* [start, end) in doc->text, no '\n' */
+    size_t seg_offset;  /* where the piece starts in the paragraph's segment */
+} sl_piece;
+
+/* A logical paragraph: lines that a page break or a hard wrap split are
+ * joined (with one space) into one segment that rules run over. */
+typedef struct sl_paragraph {
+    sl_vec pieces;       /* sl_piece */
+    int footnote;        /* 0: body; N: body of footnote N */
+    int heading;         /* looks like a heading or title */
+    const char *segment; /* scan text of the paragraph, borrowed or `joined` */
+    size_t segment_len;
+    char *joined;        /* owned copy when the paragraph has several pieces */
+} sl_paragraph;
+
+/* A footnote marker in the body: ¹, <sup>1</sup>, [1]. */
+typedef struct sl_marker {
+    size_t start, end; /* normalised offsets of the marker itself */
+    int number;
+    int definition;    /* opens the footnote's own body, not a reference */
+    size_t paragraph;  /* index of the paragraph that holds it */
+} sl_marker;
+
+typedef struct sl_anchor {
+    size_t norm, orig;
+} sl_anchor;
+
+struct solieu_document {
+    char *path;
+    const char *name;
+    char *text;  /* NFC, LF, no BOM */
+    char *scan;  /* text with markers and markup blanked to spaces, same length */
+    size_t len;
+    size_t *line_starts;
+    size_t line_count;
+    int *line_footnote; /* per line: footnote number or 0 */
+    sl_vec anchors;     /* sl_anchor: normalised -> original offsets */
+    sl_vec paragraphs;  /* sl_paragraph, in document order of first line */
+    sl_vec markers;     /* sl_marker */
+    /* header, filled by the extractor's header rules */
+    char date[16];
+    int year;
+    char *number;
+    char *type;
+    char *place;
+};
+
+/* Segment offset -> normalised offset within paragraph p. */
+size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset);
+/* Normalised offset -> paragraph index, or (size_t)-1. */
+size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset);
+/* Replaces the header fields (copies the strings). */
+void sl_document_set_header(solieu_document *doc, const char *date, int year, const char *number,
+                            const char *type, const char *place);
+
+/* Decodes the code point at s[0..len); returns its byte length (1 for an
+ * invalid byte, with *cp = -1). */
+size_t sl_utf8_decode(const char *s, size_t len, int *cp);
+/* Category tests on a code point via utf8proc. */
+int sl_cp_is_upper(int cp);
+int sl_cp_is_lower(int cp);
+int sl_cp_is_letter(int cp);
+
+#endif

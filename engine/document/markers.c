@@ -1,0 +1,147 @@
+/* Footnote markers (¹²³, <sup>N</sup>, [N]) and markup debris: found in the
+ * text and blanked to spaces in the scan copy, so offsets never move and a
+ * marker is never read as part of a number ("27.210¹" is 27210). */
+#include <string.h>
+
+#include "document/document_internal.h"
+#include "document/markers.h"
+
+static int superscript_digit(int cp)
+{
+    switch (cp) {
+    case 0x2070: return 0;
+    case 0x00B9: return 1;
+    case 0x00B2: return 2;
+    case 0x00B3: return 3;
+    default:
+        if (cp >= 0x2074 && cp <= 0x2079)
+            return cp - 0x2070;
+        return -1;
+    }
+}
+
+size_t sl_marker_at(const char *s, size_t len, int *number)
+{
+    int cp;
+    size_t n = sl_utf8_decode(s, len, &cp);
+    if (superscript_digit(cp) >= 0) {
+        int value = 0;
+        size_t i = 0;
+        while (i < len) {
+            size_t k = sl_utf8_decode(s + i, len - i, &cp);
+            int d = superscript_digit(cp);
+            if (d < 0 || value > 9999)
+                break;
+            value = value * 10 + d;
+            i += k;
+        }
+        *number = value;
+        return i;
+    }
+    (void)n;
+    if (len >= 11 && strncmp(s, "<sup>", 5) == 0) {
+        size_t i = 5;
+        int value = 0, digits = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9' && digits < 4) {
+            value = value * 10 + (s[i] - '0');
+            i++;
+            digits++;
+        }
+        if (digits && i + 6 <= len && strncmp(s + i, "</sup>", 6) == 0) {
+            *number = value;
+            return i + 6;
+        }
+        return 0;
+    }
+    if (len >= 3 && s[0] == '[') {
+        size_t i = 1;
+        int value = 0, digits = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9' && digits < 3) {
+            value = value * 10 + (s[i] - '0');
+            i++;
+            digits++;
+        }
+        if (digits && i < len && s[i] == ']' && value > 0) {
+            *number = value;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* HTML-ish tags that converters leave behind (<br>, <i>, </p>). */
+static size_t tag_at(const char *s, size_t len)
+{
+    if (len < 3 || s[0] != '<')
+        return 0;
+    size_t i = 1;
+    if (s[i] == '/')
+        i++;
+    size_t name = i;
+    while (i < len && i < 12 && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    if (i == name)
+        return 0;
+    while (i < len && i < 40 && s[i] != '>' && s[i] != '<' && s[i] != '\n')
+        i++;
+    return (i < len && s[i] == '>') ? i + 1 : 0;
+}
+
+int sl_find_markers(solieu_document *doc)
+{
+    const char *t = doc->text;
+    char *scan = doc->scan;
+    size_t len = doc->len;
+    size_t line_start = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n') {
+            line_start = i + 1;
+            i++;
+            continue;
+        }
+        int number;
+        size_t m = 0;
+        if (c == '[' || c == '<' || c >= 0xC2)
+            m = sl_marker_at(t + i, len - i, &number);
+        /* "[3]" needs a word or punctuation before it, or it opens a line;
+         * "[N]" after a space mid-line is more often an enumeration. */
+        if (m && c == '[' && i > line_start && sl_is_space((unsigned char)t[i - 1]))
+            m = 0;
+        if (m) {
+            sl_marker *mk = sl_vec_push(&doc->markers);
+            if (!mk)
+                return -1;
+            mk->start = i;
+            mk->end = i + m;
+            mk->number = number;
+            memset(scan + i, ' ', m);
+            i += m;
+            continue;
+        }
+        if (c == '<') {
+            size_t tag = tag_at(t + i, len - i);
+            if (tag) {
+                memset(scan + i, ' ', tag);
+                i += tag;
+                continue;
+            }
+        }
+        if (c == '*' || c == '_' || c == '#') {
+            /* markdown emphasis and heading marks */
+            if (c != '#' || i == line_start || scan[i - 1] == ' ' || scan[i - 1] == '#')
+                scan[i] = ' ';
+            i++;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0) {
+            scan[i] = scan[i + 1] = ' '; /* no-break space */
+            i += 2;
+            continue;
+        }
+        if (c == '\t' || c == '\f' || c == '\v')
+            scan[i] = ' ';
+        i++;
+    }
+    return 0;
+}

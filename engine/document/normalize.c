@@ -1,0 +1,185 @@
+/* Bytes to text: UTF-8 validation with a located error, BOM and CR removal,
+ * NFC normalisation with utf8proc, and the map back to original offsets. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "document/document_internal.h"
+#include "document/normalize.h"
+
+size_t sl_utf8_decode(const char *s, size_t len, int *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
+    if (n <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)n;
+}
+
+int sl_cp_is_upper(int cp)
+{
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+int sl_cp_is_lower(int cp)
+{
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int sl_cp_is_letter(int cp)
+{
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* 1-based line and byte column of byte `at` in raw input. */
+static void locate(const char *data, size_t at, size_t *line, size_t *col)
+{
+    size_t l = 1, line_start = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (data[i] == '\n') {
+            l++;
+            line_start = i + 1;
+        }
+    }
+    *line = l;
+    *col = at - line_start + 1;
+}
+
+static solieu_status fail(char **error, solieu_status status, const char *path, const char *data,
+                          size_t at, const char *what)
+{
+    if (error) {
+        size_t line, col;
+        locate(data, at, &line, &col);
+        *error = sl_printf("%s:%zu:%zu: %s", path, line, col, what);
+    }
+    return status;
+}
+
+solieu_status sl_validate_bytes(const char *path, const char *data, size_t len, char **error)
+{
+    size_t i = 0;
+    int any_text = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == 0)
+            return fail(error, SOLIEU_ERR_BINARY, path, data, i,
+                        "binary file (NUL byte), not a text report");
+        if (c < 0x80) {
+            if (!sl_is_space(c))
+                any_text = 1;
+            i++;
+            continue;
+        }
+        int cp;
+        size_t n = sl_utf8_decode(data + i, len - i, &cp);
+        if (cp < 0)
+            return fail(error, SOLIEU_ERR_UTF8, path, data, i, "invalid UTF-8");
+        if (cp != 0xFEFF && cp != 0xA0)
+            any_text = 1;
+        i += n;
+    }
+    if (!any_text) {
+        if (error)
+            *error = sl_printf("%s: empty document (no text)", path);
+        return SOLIEU_ERR_EMPTY;
+    }
+    return SOLIEU_OK;
+}
+
+static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)
+{
+    sl_anchor *a = sl_vec_push(anchors);
+    if (!a)
+        return -1;
+    a->norm = norm;
+    a->orig = orig;
+    return 0;
+}
+
+/* Appends one run of code points [s, s+n) normalised to NFC. A run is a
+ * starter and the combining marks after it, so NFC never reaches across runs
+ * for the scripts these reports use. */
+static int append_nfc_run(sl_buf *out, const char *s, size_t n)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (m < 0)
+        return sl_buf_append(out, s, n);
+    int rc = sl_buf_append(out, (const char *)mapped, (size_t)m);
+    free(mapped);
+    return rc;
+}
+
+static int has_combining_mark(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int cp;
+        i += sl_utf8_decode(s + i, len - i, &cp);
+        if (cp >= 0 && utf8proc_get_property(cp)->combining_class != 0)
+            return 1;
+    }
+    return 0;
+}
+
+solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *anchors)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    if (push_anchor(anchors, 0, i) != 0)
+        return SOLIEU_ERR_NOMEM;
+    int nfd = has_combining_mark(data + i, len - i);
+    while (i < len) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == '\r') {
+            /* CRLF -> LF; a lone CR is a line end too */
+            if (sl_buf_putc(out, '\n') != 0)
+                return SOLIEU_ERR_NOMEM;
+            i += (i + 1 < len && data[i + 1] == '\n') ? 2 : 1;
+            if (push_anchor(anchors, out->len, i) != 0)
+                return SOLIEU_ERR_NOMEM;
+            continue;
+        }
+        if (c < 0x80 || !nfd) {
+            size_t j = i + 1;
+            while (j < len && data[j] != '\r' && (!nfd || (unsigned char)data[j] < 0x80))
+                j++;
+            if (sl_buf_append(out, data + i, j - i) != 0)
+                return SOLIEU_ERR_NOMEM;
+            i = j;
+            continue;
+        }
+        /* a starter and its combining marks */
+        int cp;
+        size_t j = i + sl_utf8_decode(data + i, len - i, &cp);
+        while (j < len && (unsigned char)data[j] >= 0x80) {
+            int next;
+            size_t n = sl_utf8_decode(data + j, len - j, &next);
+            if (next < 0 || utf8proc_get_property(next)->combining_class == 0)
+                break;
+            j += n;
+        }
+        size_t before = out->len;
+        if (append_nfc_run(out, data + i, j - i) != 0)
+            return SOLIEU_ERR_NOMEM;
+        if (out->len - before != j - i && push_anchor(anchors, out->len, j) != 0)
+            return SOLIEU_ERR_NOMEM;
+        i = j;
+    }
+    return out->failed ? SOLIEU_ERR_NOMEM : SOLIEU_OK;
+}

@@ -1,0 +1,347 @@
+/* Lines to paragraphs, and where the footnotes are.
+ *
+ * A PDF page break leaves the footnotes of a page in the middle of a body
+ * paragraph: the paragraph stops mid-sentence, the footnote bodies follow
+ * (the first opened by its marker, later lines continuing it), and the body
+ * resumes with a line that starts in lower case. Lines are classified in one
+ * pass with that in mind, then body lines that continue an open paragraph
+ * (a resumption or a hard wrap) are joined into one logical paragraph. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "document/document_internal.h"
+#include "document/markers.h"
+#include "document/paragraphs.h"
+
+enum line_kind { LINE_BLANK, LINE_TEXT, LINE_FOOTNOTE_START, LINE_DEBRIS };
+
+typedef struct line_info {
+    size_t start, end;
+    enum line_kind kind;
+    int footnote;      /* footnote number for footnote lines, else 0 */
+    int starts_lower;  /* first letter is lower case: a continuation */
+    int ends_open;     /* no sentence-final punctuation at the end */
+    int bullet;        /* "- ", "+ ", "• " */
+    int heading;
+} line_info;
+
+/* A zone of footnote bodies stops after this many lines without the body
+ * resuming, so one misread marker cannot swallow a whole report. */
+#define MAX_ZONE_LINES 30
+
+static size_t skip_spaces(const char *s, size_t i, size_t end)
+{
+    while (i < end && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+static int is_debris(const char *s, size_t start, size_t end)
+{
+    size_t i = skip_spaces(s, start, end);
+    if (i == end)
+        return 1; /* only blanked markup */
+    int digits = 0, rules = 0, other = 0;
+    for (size_t k = i; k < end; k++) {
+        char c = s[k];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '-' || c == '=' || c == '_' || c == '*')
+            rules++;
+        else if (c != ' ')
+            other++;
+    }
+    if (!other && !digits && rules >= 3)
+        return 1; /* "-----" */
+    if (!other && digits && digits <= 4 && rules <= 2)
+        return 1; /* a page number: "2", "- 3 -" */
+    return 0;
+}
+
+static int first_letter_case(const char *s, size_t i, size_t end)
+{
+    while (i < end) {
+        int cp;
+        size_t n = sl_utf8_decode(s + i, end - i, &cp);
+        if (sl_cp_is_letter(cp))
+            return sl_cp_is_lower(cp) ? 1 : 0;
+        if (cp >= '0' && cp <= '9')
+            return 0;
+        /* quotes, brackets, blanked markup: look past them */
+        if (cp == ' ' || cp == '"' || cp == '\'' || cp == '(' || cp == 0x201C || cp == 0x201D ||
+            cp == 0x2018 || cp == 0x2019 || cp == 0xAB)
+            i += n;
+        else
+            return 0;
+    }
+    return 0;
+}
+
+static int ends_open(const char *s, size_t start, size_t end)
+{
+    size_t i = end;
+    while (i > start) {
+        /* step back one code point */
+        size_t k = i - 1;
+        while (k > start && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+        int cp;
+        sl_utf8_decode(s + k, i - k, &cp);
+        if (cp == ' ' || cp == '"' || cp == '\'' || cp == ')' || cp == 0x201D || cp == 0x2019 ||
+            cp == 0x21B4 /* ↴ */ || cp == 0xBB) {
+            i = k;
+            continue;
+        }
+        return !(cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == 0x2026);
+    }
+    return 0;
+}
+
+static int is_bullet(const char *s, size_t start, size_t end)
+{
+    size_t i = skip_spaces(s, start, end);
+    if (i + 1 < end && (s[i] == '-' || s[i] == '+') && s[i + 1] == ' ')
+        return 1;
+    return i + 3 < end && (memcmp(s + i, "\xE2\x80\xA2", 3) == 0 || /* • */
+                           memcmp(s + i, "\xE2\x80\x93", 3) == 0);  /* – */
+}
+
+static int is_heading(const solieu_document *doc, size_t start, size_t end)
+{
+    const char *s = doc->scan;
+    size_t i = skip_spaces(doc->text, start, end);
+    if (i < end && doc->text[i] == '#')
+        return 1;
+    if (end - start > 480)
+        return 0;
+    /* "IV.", "2.1.", "a)" numbering without a final full stop */
+    size_t k = i;
+    while (k < end && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.' || s[k] == 'I' || s[k] == 'V' ||
+                       s[k] == 'X' || s[k] == 'L'))
+        k++;
+    int numbered = k > i && k < end && (s[k - 1] == '.' || s[k] == ')') && (s[k] == ' ' || s[k] == ')');
+    if (numbered && ends_open(s, start, end))
+        return 1;
+    /* a line in capitals: a title */
+    int upper = 0, lower = 0;
+    for (size_t p = i; p < end;) {
+        int cp;
+        p += sl_utf8_decode(s + p, end - p, &cp);
+        upper += sl_cp_is_upper(cp);
+        lower += sl_cp_is_lower(cp);
+    }
+    return upper >= 4 && lower * 4 < upper;
+}
+
+static void classify(const solieu_document *doc, line_info *li)
+{
+    const char *s = doc->scan;
+    size_t i = skip_spaces(doc->text, li->start, li->end);
+    if (i == li->end) {
+        li->kind = LINE_BLANK;
+        return;
+    }
+    int number;
+    size_t m = sl_marker_at(doc->text + i, li->end - i, &number);
+    if (m && number > 0) {
+        li->kind = LINE_FOOTNOTE_START;
+        li->footnote = number;
+    } else if (is_debris(s, li->start, li->end)) {
+        li->kind = LINE_DEBRIS;
+        return;
+    } else {
+        li->kind = LINE_TEXT;
+    }
+    li->starts_lower = first_letter_case(s, li->start, li->end);
+    li->ends_open = ends_open(s, li->start, li->end);
+    li->bullet = is_bullet(s, li->start, li->end);
+    li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
+    if (li->heading)
+        li->ends_open = 0;
+}
+
+/* From line k on: only bullets (or debris) until a line that resumes the
+ * interrupted body paragraph in lower case. */
+static int bullets_then_resumption(const line_info *lines, size_t n, size_t k)
+{
+    for (size_t j = k; j < n && j < k + 2 * MAX_ZONE_LINES; j++) {
+        const line_info *li = &lines[j];
+        if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
+            continue;
+        if (li->kind != LINE_TEXT)
+            return 0;
+        if (li->starts_lower && !li->bullet)
+            return j > k;
+        if (!li->bullet)
+            return 0;
+    }
+    return 0;
+}
+
+/* Decides, line by line, which lines are footnote bodies. */
+static void assign_footnotes(line_info *lines, size_t n)
+{
+    int in_zone = 0, zone_interrupted = 0, current = 0, zone_lines = 0;
+    int body_open = 0;      /* the last body text line stopped mid-sentence */
+    int footnote_open = 0;  /* the last footnote line stopped mid-sentence */
+    for (size_t k = 0; k < n; k++) {
+        line_info *li = &lines[k];
+        if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
+            continue;
+        if (li->kind == LINE_FOOTNOTE_START) {
+            if (!in_zone) {
+                zone_interrupted = body_open;
+                zone_lines = 0;
+            }
+            in_zone = 1;
+            current = li->footnote;
+            footnote_open = li->ends_open;
+            continue;
+        }
+        if (!in_zone && body_open && current && li->bullet && !li->starts_lower &&
+            bullets_then_resumption(lines, n, k)) {
+            /* a footnote's list that the page break carried past its marker */
+            in_zone = 1;
+            zone_interrupted = 1;
+            zone_lines = 0;
+        }
+        if (in_zone) {
+            int stays = 0;
+            if (++zone_lines <= MAX_ZONE_LINES && !li->heading) {
+                if (zone_interrupted)
+                    stays = !li->starts_lower;
+                else
+                    stays = li->bullet || (li->starts_lower && footnote_open);
+            }
+            if (stays) {
+                li->footnote = current;
+                footnote_open = li->ends_open;
+                continue;
+            }
+            in_zone = 0;
+        }
+        body_open = li->ends_open;
+    }
+}
+
+static void free_paragraph(sl_paragraph *p)
+{
+    sl_vec_free(&p->pieces);
+    free(p->joined);
+}
+
+static int add_piece(sl_paragraph *p, size_t start, size_t end)
+{
+    sl_piece *piece = sl_vec_push(&p->pieces);
+    if (!piece)
+        return -1;
+    piece->start = start;
+    piece->end = end;
+    return 0;
+}
+
+/* Gives multi-line paragraphs one joined segment to match rules against. */
+static int build_segments(solieu_document *doc)
+{
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        sl_piece *first = sl_vec_at(&p->pieces, 0);
+        if (p->pieces.len == 1) {
+            p->segment = doc->scan + first->start;
+            p->segment_len = first->end - first->start;
+            first->seg_offset = 0;
+            continue;
+        }
+        sl_buf b;
+        sl_buf_init(&b, 0);
+        for (size_t j = 0; j < p->pieces.len; j++) {
+            sl_piece *piece = sl_vec_at(&p->pieces, j);
+            if (j)
+                sl_buf_putc(&b, ' ');
+            piece->seg_offset = b.len;
+            sl_buf_append(&b, doc->scan + piece->start, piece->end - piece->start);
+        }
+        p->segment_len = b.len;
+        p->joined = sl_buf_take(&b);
+        if (!p->joined)
+            return -1;
+        p->segment = p->joined;
+    }
+    return 0;
+}
+
+int sl_find_paragraphs(solieu_document *doc)
+{
+    size_t n = doc->line_count;
+    line_info *lines = sl_calloc(n, sizeof *lines);
+    if (!lines)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        lines[k].start = doc->line_starts[k];
+        lines[k].end = (k + 1 < n) ? doc->line_starts[k + 1] - 1 : doc->len;
+        classify(doc, &lines[k]);
+    }
+    assign_footnotes(lines, n);
+
+    int rc = 0;
+    size_t open_body = (size_t)-1; /* paragraph a lower-case line may continue */
+    size_t prev_body_line = (size_t)-1;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        line_info *li = &lines[k];
+        doc->line_footnote[k] = li->footnote;
+        if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
+            continue;
+        int is_footnote = li->footnote != 0;
+        if (!is_footnote && open_body != (size_t)-1 && !li->bullet && !li->heading &&
+            (li->starts_lower || prev_body_line + 1 == k)) {
+            sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_body);
+            rc = add_piece(p, li->start, li->end);
+            prev_body_line = k;
+            if (!li->ends_open)
+                open_body = (size_t)-1;
+            continue;
+        }
+        sl_paragraph *p = sl_vec_push(&doc->paragraphs);
+        if (!p) {
+            rc = -1;
+            break;
+        }
+        sl_vec_init(&p->pieces, sizeof(sl_piece));
+        p->footnote = li->footnote;
+        p->heading = li->heading;
+        rc = add_piece(p, li->start, li->end);
+        if (!is_footnote) {
+            open_body = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
+            prev_body_line = k;
+        }
+    }
+    free(lines);
+    if (rc == 0)
+        rc = build_segments(doc);
+    /* which paragraph holds each marker, and which markers open a footnote */
+    for (size_t k = 0; rc == 0 && k < doc->markers.len; k++) {
+        sl_marker *m = sl_vec_at(&doc->markers, k);
+        m->paragraph = sl_document_paragraph_at(doc, m->start);
+        size_t line = solieu_document_line_of(doc, m->start, NULL);
+        size_t first = skip_spaces(doc->text, doc->line_starts[line - 1], doc->len);
+        m->definition = doc->line_footnote[line - 1] && first == m->start;
+    }
+    return rc;
+}
+
+void sl_paragraphs_free(sl_vec *paragraphs)
+{
+    for (size_t k = 0; k < paragraphs->len; k++)
+        free_paragraph(sl_vec_at(paragraphs, k));
+    sl_vec_free(paragraphs);
+}
+
+size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset)
+{
+    const sl_piece *pieces = p->pieces.items;
+    size_t j = p->pieces.len - 1;
+    while (j > 0 && pieces[j].seg_offset > seg_offset)
+        j--;
+    size_t off = pieces[j].start + (seg_offset - pieces[j].seg_offset);
+    return off > pieces[j].end ? pieces[j].end : off;
+}

@@ -1,0 +1,74 @@
+/* Shared between the extraction files. */
+#ifndef SOLIEU_EXTRACT_INTERNAL_H
+#define SOLIEU_EXTRACT_INTERNAL_H
+
+#include <solieu/extract.h>
+
+#include "document/document_internal.h"
+#include "rules/rules_internal.h"
+
+struct solieu_extractor {
+    const solieu_rules *rules;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    sl_buf warnings;
+};
+
+struct solieu_facts {
+    sl_vec facts;   /* solieu_fact */
+    sl_vec strings; /* char *: every string the facts point to */
+    char *entity;
+};
+
+/* A number a fact rule claimed, before one rule wins it. */
+typedef struct sl_candidate {
+    size_t start, end;         /* the number (value through denominator) in the segment */
+    size_t value_end;
+    size_t den_start, den_end; /* 0,0 when none */
+    size_t match_start, match_end;
+    const sl_rule *rule;
+    size_t rule_index;
+    size_t unit_start, unit_end; /* captured unit group, when the rule takes one */
+    int has_unit_group;
+    size_t qual_start, qual_end; /* captured qualifier group, when any */
+} sl_candidate;
+
+/* Runs `code` over text[0..len) collecting every match; calls `fn` for each
+ * with the match data set. Returns 0, or a PCRE2 error (< 0) after reporting
+ * a limit hit into ex->warnings. */
+typedef int (*sl_match_fn)(void *ctx, const sl_rule *r, pcre2_match_data *md);
+int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
+                 size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
+
+/* Header: date, year, number, type, place, entity, term start. */
+typedef struct sl_header {
+    int year, month, day;
+    int term_start;
+    char *entity;
+} sl_header;
+void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h);
+void sl_header_free(sl_header *h);
+
+/* Periods: markers found per paragraph, resolved per fact. */
+typedef struct sl_period_marker {
+    size_t pos;   /* segment offset */
+    int paragraph_reach;
+    char value[32];
+} sl_period_marker;
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
+                     size_t line, const char *doc_name, sl_vec *markers);
+const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
+
+/* Resolution: drops ignored numbers, keeps one fact per number. */
+void sl_candidates_resolve(sl_vec *candidates, const sl_vec *ignored);
+
+/* Sentence and clause edges in a segment. */
+size_t sl_sentence_start(const char *s, size_t pos);
+size_t sl_sentence_end(const char *s, size_t len, size_t pos);
+
+/* Text helpers (caller-owned results, NULL when out of memory). */
+char *sl_utf8_lower(const char *s, size_t n);   /* lower case, spaces folded */
+char *sl_utf8_title(const char *s, size_t n);   /* "HẬU GIANG" -> "Hậu Giang" */
+char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, size_t around);
+
+#endif

@@ -1,0 +1,219 @@
+/* The document's own facts: its date (from the place-and-date line, or else
+ * the latest date it cites), number, type, the term it belongs to, and the
+ * party organisation it reports on — all found by rules of their own kinds. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+
+typedef struct header_ctx {
+    const char *text;
+    sl_header *h;
+    int date_found;   /* docdate matched */
+    long best_date;   /* latest cited date as yyyymmdd */
+    char number[64];
+    char place[96];
+    sl_vec votes;     /* entity_vote */
+} header_ctx;
+
+typedef struct entity_vote {
+    char *name;
+    long score;
+    size_t first;
+} entity_vote;
+
+static int group_int(const pcre2_code *code, pcre2_match_data *md, const char *text,
+                     const char *name, int fallback)
+{
+    size_t s, e;
+    if (!sl_group_span(code, md, name, &s, &e) || e == s || e - s > 9)
+        return fallback;
+    int v = 0;
+    for (size_t i = s; i < e; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return fallback;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
+static int plausible(int y, int m, int d)
+{
+    return y >= 1930 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int on_docdate(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    header_ctx *c = ctx;
+    int y = group_int(r->code, md, c->text, "y", 0), m = group_int(r->code, md, c->text, "m", 0),
+        d = group_int(r->code, md, c->text, "d", 0);
+    if (!plausible(y, m, d))
+        return 0;
+    c->h->year = y;
+    c->h->month = m;
+    c->h->day = d;
+    size_t s, e;
+    if (sl_group_span(r->code, md, "place", &s, &e)) {
+        char *place = sl_utf8_title(c->text + s, e - s);
+        if (place)
+            snprintf(c->place, sizeof c->place, "%s", place);
+        free(place);
+    }
+    c->date_found = 1;
+    return 1; /* the first one is the document's own */
+}
+
+static int on_date(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    header_ctx *c = ctx;
+    int y = group_int(r->code, md, c->text, "y", 0), m = group_int(r->code, md, c->text, "m", 1),
+        d = group_int(r->code, md, c->text, "d", 1);
+    if (plausible(y, m, d)) {
+        long v = (long)y * 10000 + m * 100 + d;
+        if (v > c->best_date)
+            c->best_date = v;
+    }
+    return 0;
+}
+
+static int on_term(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    header_ctx *c = ctx;
+    int y = group_int(r->code, md, c->text, "y1", 0);
+    if (y >= 1930 && y <= 2100 && y > c->h->term_start)
+        c->h->term_start = y;
+    return 0;
+}
+
+static int on_docnumber(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    header_ctx *c = ctx;
+    size_t s, e;
+    if (!sl_group_span(r->code, md, "number", &s, &e))
+        return 0;
+    size_t k = 0;
+    for (size_t i = s; i < e && k + 1 < sizeof c->number; i++)
+        if (c->text[i] != ' ')
+            c->number[k++] = c->text[i];
+    c->number[k] = '\0';
+    return 1;
+}
+
+static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    header_ctx *c = ctx;
+    size_t ls, le, ns, ne;
+    if (!sl_group_span(r->code, md, "name", &ns, &ne))
+        return 0;
+    char *level = NULL;
+    if (sl_group_span(r->code, md, "level", &ls, &le))
+        level = sl_utf8_lower(c->text + ls, le - ls);
+    else if (r->unit)
+        level = sl_strdup(r->unit); /* the rule names the level, e.g. "Tỉnh ủy X" */
+    char *name = sl_utf8_title(c->text + ns, ne - ns);
+    char *entity = (level && name) ? sl_printf("%s %s", level, name) : NULL;
+    free(level);
+    free(name);
+    if (!entity)
+        return 0;
+    for (size_t i = 0; i < c->votes.len; i++) {
+        entity_vote *v = sl_vec_at(&c->votes, i);
+        if (strcmp(v->name, entity) == 0) {
+            v->score += r->priority > 0 ? r->priority : 1;
+            free(entity);
+            return 0;
+        }
+    }
+    entity_vote *v = sl_vec_push(&c->votes);
+    if (!v) {
+        free(entity);
+        return 0;
+    }
+    v->name = entity;
+    v->score = r->priority > 0 ? r->priority : 1;
+    v->first = c->votes.len;
+    return 0;
+}
+
+static void run_kind(solieu_extractor *ex, solieu_document *doc, sl_rule_kind kind,
+                     sl_match_fn fn, header_ctx *c)
+{
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, kind); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, kind, i);
+        sl_match_all(ex, r, doc->scan, doc->len, 1, doc->name, fn, c);
+    }
+}
+
+static const char *type_of_number(const char *number)
+{
+    static const struct {
+        const char *code, *type;
+    } types[] = {{"BC", "Báo cáo"},   {"CV", "Công văn"},   {"KH", "Kế hoạch"},
+                 {"NQ", "Nghị quyết"}, {"QĐ", "Quyết định"}, {"HD", "Hướng dẫn"},
+                 {"TB", "Thông báo"},  {"CT", "Chỉ thị"},    {"KL", "Kết luận"},
+                 {"ĐA", "Đề án"},      {"TTr", "Tờ trình"},  {"UBND", "Công văn"}};
+    const char *dash = strchr(number, '-');
+    const char *code = dash ? dash + 1 : strchr(number, '/');
+    if (!code)
+        return "";
+    if (*code == '/')
+        code++;
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        size_t n = strlen(types[i].code);
+        if (strncmp(code, types[i].code, n) == 0 && (code[n] == '/' || code[n] == '-'))
+            return types[i].type;
+    }
+    return "";
+}
+
+void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
+{
+    memset(h, 0, sizeof *h);
+    header_ctx c;
+    memset(&c, 0, sizeof c);
+    c.text = doc->scan;
+    c.h = h;
+    sl_vec_init(&c.votes, sizeof(entity_vote));
+
+    run_kind(ex, doc, SL_RULE_DOCDATE, on_docdate, &c);
+    if (!c.date_found) {
+        run_kind(ex, doc, SL_RULE_DATE, on_date, &c);
+        if (c.best_date) {
+            h->year = (int)(c.best_date / 10000);
+            h->month = (int)(c.best_date / 100 % 100);
+            h->day = (int)(c.best_date % 100);
+        }
+    }
+    run_kind(ex, doc, SL_RULE_TERM, on_term, &c);
+    if (h->year && h->term_start > h->year)
+        h->term_start = 0;
+    run_kind(ex, doc, SL_RULE_DOCNUMBER, on_docnumber, &c);
+    run_kind(ex, doc, SL_RULE_ENTITY, on_entity, &c);
+
+    entity_vote *best = NULL;
+    for (size_t i = 0; i < c.votes.len; i++) {
+        entity_vote *v = sl_vec_at(&c.votes, i);
+        if (!best || v->score > best->score)
+            best = v;
+    }
+    if (best) {
+        h->entity = best->name;
+        best->name = NULL;
+    }
+    for (size_t i = 0; i < c.votes.len; i++)
+        free(((entity_vote *)sl_vec_at(&c.votes, i))->name);
+    sl_vec_free(&c.votes);
+
+    char date[16] = "";
+    if (h->year && c.date_found)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
+    else if (h->year)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
+    sl_document_set_header(doc, date, h->year, c.number, type_of_number(c.number), c.place);
+}
+
+void sl_header_free(sl_header *h)
+{
+    free(h->entity);
+    h->entity = NULL;
+}

@@ -1,0 +1,196 @@
+/* Which period a fact belongs to.
+ *
+ * Period rules mark places in a paragraph. A marker with `reach paragraph`
+ * ("Trong 5 năm,", "Từ năm 2018 đến tháng 4/2023,", "Năm 2019:") holds from
+ * where it stands to the end of the paragraph, until another replaces it. A
+ * marker with `reach clause` ("riêng năm 2021", "vào các ngày 29 và
+ * 30/3/2021") holds for its clause only: the stretch between ';', a sentence
+ * end, "trong đó" and parentheses. A fact inside parentheses with no marker
+ * of its own takes its enclosing clause's. */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+
+typedef struct period_ctx {
+    const char *text;
+    const sl_header *h;
+    sl_vec *markers;
+} period_ctx;
+
+static int group_int(const pcre2_code *code, pcre2_match_data *md, const char *text,
+                     const char *name)
+{
+    size_t s, e;
+    if (!sl_group_span(code, md, name, &s, &e) || e == s || e - s > 6)
+        return 0;
+    int v = 0;
+    for (size_t i = s; i < e; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
+static int has_group(const pcre2_code *code, pcre2_match_data *md, const char *name)
+{
+    size_t s, e;
+    return sl_group_span(code, md, name, &s, &e);
+}
+
+static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    period_ctx *c = ctx;
+    int doc_year = c->h->year;
+    int y = group_int(r->code, md, c->text, "y");
+    int y1 = group_int(r->code, md, c->text, "y1");
+    int y2 = group_int(r->code, md, c->text, "y2");
+    int m2 = group_int(r->code, md, c->text, "m2");
+    int n = group_int(r->code, md, c->text, "n");
+    char value[32] = "";
+    if (y) {
+        snprintf(value, sizeof value, "%d", y);
+    } else if (y1 && y2 && m2 >= 1 && m2 <= 12) {
+        snprintf(value, sizeof value, "%d/%d-%02d", y1, y2, m2);
+    } else if (y1 && y2) {
+        if (y1 == y2)
+            snprintf(value, sizeof value, "%d", y1);
+        else if (y1 < y2)
+            snprintf(value, sizeof value, "%d/%d", y1, y2);
+    } else if (y1 && has_group(r->code, md, "now") && doc_year >= y1) {
+        snprintf(value, sizeof value, "%d/%d", y1, doc_year);
+    } else if (n > 0 && n < 50 && doc_year) {
+        snprintf(value, sizeof value, "%d/%d", doc_year - n, doc_year);
+    } else if (has_group(r->code, md, "congress") && c->h->term_start && doc_year) {
+        if (c->h->term_start < doc_year)
+            snprintf(value, sizeof value, "%d/%d", c->h->term_start, doc_year);
+        else
+            snprintf(value, sizeof value, "%d", doc_year);
+    }
+    if (!value[0])
+        return 0;
+    sl_period_marker *m = sl_vec_push(c->markers);
+    if (!m)
+        return 1;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    m->pos = ov[0];
+    m->paragraph_reach = r->paragraph_reach;
+    snprintf(m->value, sizeof m->value, "%s", value);
+    return 0;
+}
+
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
+                     size_t line, const char *doc_name, sl_vec *markers)
+{
+    period_ctx c = {p->segment, h, markers};
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_PERIOD); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_PERIOD, i);
+        sl_match_all(ex, r, p->segment, p->segment_len, line, doc_name, on_period, &c);
+    }
+}
+
+static int starts_trong_do(const char *s, size_t len, size_t i)
+{
+    static const char word[] = "trong \xC4\x91\xC3\xB3"; /* "trong đó" */
+    size_t n = sizeof word - 1;
+    if (i + n > len || (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '('))
+        return 0;
+    return (s[i] == 't' || s[i] == 'T') && memcmp(s + i + 1, word + 1, n - 1) == 0;
+}
+
+static int ends_sentence(const char *s, size_t len, size_t i)
+{
+    return (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= len || s[i + 1] == ' ');
+}
+
+/* The innermost unclosed '(' before pos, or (size_t)-1. */
+static size_t enclosing_paren(const char *s, size_t pos)
+{
+    int depth = 0;
+    for (size_t i = pos; i-- > 0;) {
+        if (s[i] == ')')
+            depth++;
+        else if (s[i] == '(') {
+            if (depth == 0)
+                return i;
+            depth--;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* The clause around pos at pos's own parenthesis level. */
+static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, size_t *end)
+{
+    size_t i = pos;
+    int depth = 0;
+    while (i > 0) {
+        char c = s[i - 1];
+        if (c == ')')
+            depth++;
+        else if (c == '(') {
+            if (depth == 0)
+                break;
+            depth--;
+        } else if (depth == 0 && (c == ';' || ends_sentence(s, len, i - 1)))
+            break;
+        else if (depth == 0 && starts_trong_do(s, len, i - 1)) {
+            i--;
+            break;
+        }
+        i--;
+    }
+    *start = i;
+    depth = 0;
+    for (i = pos; i < len; i++) {
+        char c = s[i];
+        if (c == '(')
+            depth++;
+        else if (c == ')') {
+            if (depth == 0)
+                break;
+            depth--;
+        } else if (depth == 0 && (c == ';' || ends_sentence(s, len, i)))
+            break;
+        else if (depth == 0 && i > pos && starts_trong_do(s, len, i))
+            break;
+    }
+    *end = i;
+}
+
+const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos)
+{
+    const char *s = p->segment;
+    size_t len = p->segment_len;
+    size_t at = pos;
+    for (int level = 0; level < 4; level++) {
+        size_t start, end;
+        clause_bounds(s, len, at, &start, &end);
+        size_t paren = enclosing_paren(s, at);
+        const sl_period_marker *best = NULL;
+        for (size_t k = 0; k < markers->len; k++) {
+            const sl_period_marker *m = sl_vec_at(markers, k);
+            int clause_level = !m->paragraph_reach || enclosing_paren(s, m->pos) != (size_t)-1;
+            if (!clause_level || m->pos < start || m->pos >= end)
+                continue;
+            if (enclosing_paren(s, m->pos) != paren)
+                continue;
+            /* the nearest one before the fact, else the first after it */
+            if (!best || (m->pos <= pos && (best->pos > pos || m->pos > best->pos)))
+                best = m;
+        }
+        if (best)
+            return best->value;
+        if (paren == (size_t)-1)
+            break;
+        at = paren; /* try the clause that holds the parentheses */
+    }
+    const sl_period_marker *running = NULL;
+    for (size_t k = 0; k < markers->len; k++) {
+        const sl_period_marker *m = sl_vec_at(markers, k);
+        if (m->paragraph_reach && m->pos <= pos && enclosing_paren(s, m->pos) == (size_t)-1)
+            running = m;
+    }
+    return running ? running->value : "";
+}

@@ -1,0 +1,101 @@
+/* UTF-8 text helpers for building fact fields. */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "extract/extract_internal.h"
+
+static char *map_case(const char *s, size_t n, int title)
+{
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    int word_start = 1, pending_space = 0;
+    for (size_t i = 0; i < n;) {
+        int cp;
+        size_t k = sl_utf8_decode(s + i, n - i, &cp);
+        i += k;
+        if (cp < 0)
+            continue;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0) {
+            pending_space = b.len > 0;
+            word_start = 1;
+            continue;
+        }
+        if (pending_space)
+            sl_buf_putc(&b, ' ');
+        pending_space = 0;
+        int mapped = (title && word_start) ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+        word_start = 0;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(mapped, enc);
+        sl_buf_append(&b, (const char *)enc, (size_t)m);
+    }
+    return sl_buf_take(&b);
+}
+
+char *sl_utf8_lower(const char *s, size_t n)
+{
+    return map_case(s, n, 0);
+}
+
+char *sl_utf8_title(const char *s, size_t n)
+{
+    return map_case(s, n, 1);
+}
+
+static size_t back_to_boundary(const char *s, size_t pos)
+{
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, size_t around)
+{
+    size_t from = start > around ? back_to_boundary(s, start - around) : 0;
+    size_t to = end + around < len ? back_to_boundary(s, end + around) : len;
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    int space = 0;
+    for (size_t i = from; i < to; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\t' || c == ' ') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space)
+            sl_buf_putc(&b, ' ');
+        space = 0;
+        sl_buf_putc(&b, c);
+    }
+    return sl_buf_take(&b);
+}
+
+/* A sentence ends at '.', '!' or '?' followed by white space (or the end),
+ * and not inside a number ("27.210") or an abbreviation list ("v.v."). */
+static int sentence_end_at(const char *s, size_t len, size_t i)
+{
+    char c = s[i];
+    if (c != '.' && c != '!' && c != '?')
+        return 0;
+    return i + 1 >= len || s[i + 1] == ' ' || s[i + 1] == '\n';
+}
+
+size_t sl_sentence_start(const char *s, size_t pos)
+{
+    size_t i = pos;
+    while (i > 0) {
+        if (sentence_end_at(s, pos, i - 1) && i - 1 < pos)
+            return i;
+        i--;
+    }
+    return 0;
+}
+
+size_t sl_sentence_end(const char *s, size_t len, size_t pos)
+{
+    for (size_t i = pos; i < len; i++)
+        if (sentence_end_at(s, len, i))
+            return i + 1;
+    return len;
+}

@@ -1,0 +1,100 @@
+/* CSV output: libcsv quotes a field when it needs quoting; plain fields are
+ * written bare so spreadsheets read numbers as numbers. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <solieu/csv.h>
+
+#include "util/util.h"
+
+struct solieu_csv_writer {
+    FILE *stream;
+    unsigned flags;
+    int wrote_bom;
+    solieu_status status;
+};
+
+solieu_csv_writer *solieu_csv_writer_create(FILE *stream, unsigned flags)
+{
+    solieu_csv_writer *w = sl_calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->stream = stream;
+    w->flags = flags;
+    return w;
+}
+
+static int needs_quotes(const char *s)
+{
+    if (!*s)
+        return 0;
+    if (sl_is_space((unsigned char)s[0]) || sl_is_space((unsigned char)s[strlen(s) - 1]))
+        return 1;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+solieu_status solieu_csv_write_row(solieu_csv_writer *w, const char *const *fields, size_t n)
+{
+    if (w->status != SOLIEU_OK)
+        return w->status;
+    FILE *f = w->stream;
+    if ((w->flags & SOLIEU_CSV_EXCEL) && !w->wrote_bom) {
+        fputs("\xEF\xBB\xBF", f);
+        w->wrote_bom = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *s = fields[i] ? fields[i] : "";
+        if (i)
+            fputc(',', f);
+        if (needs_quotes(s))
+            csv_fwrite(f, s, strlen(s));
+        else
+            fputs(s, f);
+    }
+    fputs((w->flags & SOLIEU_CSV_EXCEL) ? "\r\n" : "\n", f);
+    if (ferror(f))
+        w->status = SOLIEU_ERR_IO;
+    return w->status;
+}
+
+solieu_status solieu_csv_writer_status(const solieu_csv_writer *w)
+{
+    return w->status;
+}
+
+void solieu_csv_writer_destroy(solieu_csv_writer *w)
+{
+    free(w);
+}
+
+char *solieu_format_number(double value, char *buf, size_t size)
+{
+    if (!isfinite(value)) {
+        snprintf(buf, size, "%s", "");
+        return buf;
+    }
+    /* %.10g can switch to exponent form; print fixed and trim zeros. */
+    double mag = fabs(value);
+    int decimals = 10;
+    if (mag >= 1)
+        decimals = 10 - (int)floor(log10(mag)) - 1;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 10)
+        decimals = 10;
+    snprintf(buf, size, "%.*f", decimals, value);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        snprintf(buf, size, "0");
+    return buf;
+}

@@ -1,0 +1,235 @@
+/* A rule set: every *.rules file of a directory, parsed, then compiled. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <solieu/limits.h>
+
+#include "rules/rules_compile.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void diag(solieu_diagnostic_fn fn, void *user, solieu_status code, const char *file,
+                 const char *msg)
+{
+    if (fn) {
+        solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, code, file, 0, 0, NULL, msg};
+        fn(&d, user);
+    }
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void free_rule(sl_rule *r)
+{
+    free(r->id);
+    free(r->metric);
+    free(r->unit);
+    free(r->qualifier);
+    free(r->check);
+    free(r->pattern);
+    pcre2_code_free(r->code);
+    for (size_t i = 0; i < r->examples.len; i++) {
+        sl_example *e = sl_vec_at(&r->examples, i);
+        free(e->text);
+        free(e->expect);
+    }
+    sl_vec_free(&r->examples);
+}
+
+void solieu_rules_destroy(solieu_rules *rules)
+{
+    if (!rules)
+        return;
+    for (size_t i = 0; i < rules->rules.len; i++)
+        free_rule(sl_vec_at(&rules->rules, i));
+    sl_vec_free(&rules->rules);
+    for (size_t i = 0; i < rules->files.len; i++)
+        free(*(char **)sl_vec_at(&rules->files, i));
+    sl_vec_free(&rules->files);
+    sl_vec_free(&rules->by_kind);
+    free(rules);
+}
+
+static int list_rule_files(const char *dir, sl_vec *names)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n > 6 && strcmp(e->d_name + n - 6, ".rules") == 0) {
+            char **slot = sl_vec_push(names);
+            if (!slot || !(*slot = sl_printf("%s/%s", dir, e->d_name))) {
+                closedir(d);
+                return -2;
+            }
+        }
+    }
+    closedir(d);
+    qsort(names->items, names->len, sizeof(char *), cmp_str);
+    return 0;
+}
+
+static int index_kinds(solieu_rules *rules)
+{
+    for (int k = 0; k < SL_RULE_KIND_COUNT; k++) {
+        rules->first_of_kind[k] = rules->by_kind.len;
+        for (size_t i = 0; i < rules->rules.len; i++) {
+            const sl_rule *r = sl_vec_at(&rules->rules, i);
+            if ((int)r->kind != k)
+                continue;
+            size_t *slot = sl_vec_push(&rules->by_kind);
+            if (!slot)
+                return -1;
+            *slot = i;
+            rules->count_of_kind[k]++;
+        }
+    }
+    return 0;
+}
+
+solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, void *user,
+                                solieu_rules **out)
+{
+    *out = NULL;
+    solieu_rules *rules = sl_calloc(1, sizeof *rules);
+    if (!rules)
+        return SOLIEU_ERR_NOMEM;
+    sl_vec_init(&rules->rules, sizeof(sl_rule));
+    sl_vec_init(&rules->files, sizeof(char *));
+    sl_vec_init(&rules->by_kind, sizeof(size_t));
+    sl_vec defines;
+    sl_vec_init(&defines, sizeof(sl_define));
+    solieu_status status = SOLIEU_OK;
+    int errors = 0;
+
+    int listed = list_rule_files(dir, &rules->files);
+    if (listed != 0) {
+        char *msg = sl_printf("cannot read rule directory: %s",
+                              listed == -1 ? strerror(errno) : "out of memory");
+        diag(on_diag, user, SOLIEU_ERR_IO, dir, msg ? msg : "cannot read rule directory");
+        free(msg);
+        status = listed == -1 ? SOLIEU_ERR_IO : SOLIEU_ERR_NOMEM;
+        goto cleanup;
+    }
+    if (rules->files.len == 0) {
+        diag(on_diag, user, SOLIEU_ERR_RULE, dir, "no *.rules files in this directory");
+        status = SOLIEU_ERR_RULE;
+        goto cleanup;
+    }
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < rules->files.len; i++) {
+        const char *file = *(char **)sl_vec_at(&rules->files, i);
+        char *text;
+        size_t len;
+        solieu_status st = sl_read_file(file, SOLIEU_MAX_RULE_FILE_BYTES, &text, &len);
+        if (st != SOLIEU_OK) {
+            char *msg = sl_printf("cannot read: %s",
+                                  st == SOLIEU_ERR_IO ? strerror(errno) : solieu_strerror(st));
+            diag(on_diag, user, st, file, msg ? msg : "cannot read");
+            free(msg);
+            status = st;
+            goto cleanup;
+        }
+        const char *base = sl_basename(file);
+        h = fnv1a(h, base, strlen(base) + 1);
+        h = fnv1a(h, text, len);
+        errors += sl_rules_parse_file(file, text, len, &rules->rules, &defines, on_diag, user);
+        free(text);
+    }
+    snprintf(rules->digest, sizeof rules->digest, "%016llx", (unsigned long long)h);
+    for (size_t i = 0; i < rules->rules.len; i++) {
+        sl_rule *r = sl_vec_at(&rules->rules, i);
+        for (size_t j = 0; j < i; j++) {
+            const sl_rule *other = sl_vec_at(&rules->rules, j);
+            if (strcmp(other->id, r->id) == 0 && on_diag) {
+                char *msg = sl_printf("duplicate rule id '%s' (first at %s:%zu)", r->id,
+                                      other->file, other->line);
+                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, r->line,
+                                       6, r->id, msg ? msg : "duplicate rule id"};
+                on_diag(&d, user);
+                free(msg);
+                errors++;
+                break;
+            }
+        }
+        if (r->kind == SL_RULE_FACT && !r->metric) {
+            if (on_diag) {
+                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, r->line, 1,
+                                       r->id, "a fact rule needs a metric"};
+                on_diag(&d, user);
+            }
+            errors++;
+        }
+        int rc = sl_rule_compile(r, &defines, on_diag, user);
+        if (rc < 0) {
+            status = SOLIEU_ERR_NOMEM;
+            goto cleanup;
+        }
+        errors += rc;
+    }
+    if (errors) {
+        status = SOLIEU_ERR_RULE;
+        goto cleanup;
+    }
+    if (index_kinds(rules) != 0) {
+        status = SOLIEU_ERR_NOMEM;
+        goto cleanup;
+    }
+
+cleanup:
+    for (size_t i = 0; i < defines.len; i++) {
+        sl_define *d = sl_vec_at(&defines, i);
+        free(d->name);
+        free(d->body);
+    }
+    sl_vec_free(&defines);
+    if (status != SOLIEU_OK) {
+        solieu_rules_destroy(rules);
+        return status;
+    }
+    *out = rules;
+    return SOLIEU_OK;
+}
+
+size_t solieu_rules_count(const solieu_rules *rules)
+{
+    return rules->rules.len;
+}
+
+const char *solieu_rules_id(const solieu_rules *rules, size_t index)
+{
+    return index < rules->rules.len ? ((const sl_rule *)sl_vec_at(&rules->rules, index))->id
+                                    : NULL;
+}
+
+const char *solieu_rules_digest(const solieu_rules *rules)
+{
+    return rules->digest;
+}
+
+size_t sl_rules_kind_count(const solieu_rules *rules, sl_rule_kind kind)
+{
+    return rules->count_of_kind[kind];
+}
+
+const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i)
+{
+    size_t index = *(size_t *)sl_vec_at(&rules->by_kind, rules->first_of_kind[kind] + i);
+    return sl_vec_at(&rules->rules, index);
+}

@@ -1,0 +1,185 @@
+/* From rule text to PCRE2 code: {MACRO} expansion, readable spaces, JIT. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <solieu/limits.h>
+
+#include "rules/rules_compile.h"
+
+#define MAX_EXPANSION_DEPTH 16
+#define MAX_PATTERN_BYTES (256u * 1024u)
+
+static const sl_define *find_define(const sl_vec *defines, const char *name, size_t n)
+{
+    for (size_t i = defines->len; i-- > 0;) {
+        const sl_define *d = sl_vec_at(defines, i);
+        if (strlen(d->name) == n && strncmp(d->name, name, n) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* {NAME} with NAME upper case is a macro; {2,3} and \{ stay regex syntax.
+ * A plain space outside a character class matches any run of white space,
+ * so patterns read like the sentences they match. */
+static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth,
+                  char **error)
+{
+    if (depth > MAX_EXPANSION_DEPTH) {
+        *error = sl_printf("macros nest deeper than %d (a define uses itself?)",
+                           MAX_EXPANSION_DEPTH);
+        return -1;
+    }
+    int in_class = 0;
+    for (size_t i = 0; src[i]; i++) {
+        char c = src[i];
+        if (c == '\\' && src[i + 1]) {
+            /* \p{L}, \x{20}: the braces belong to the escape */
+            size_t n = 2;
+            if (src[i + 2] == '{' && ((src[i + 1] >= 'a' && src[i + 1] <= 'z') ||
+                                      (src[i + 1] >= 'A' && src[i + 1] <= 'Z'))) {
+                while (src[i + n] && src[i + n] != '}')
+                    n++;
+                if (src[i + n] == '}')
+                    n++;
+            }
+            sl_buf_append(out, src + i, n);
+            i += n - 1;
+            continue;
+        }
+        if (in_class) {
+            if (c == ']')
+                in_class = 0;
+            sl_buf_putc(out, c);
+            continue;
+        }
+        if (c == '[') {
+            in_class = 1;
+            sl_buf_putc(out, c);
+            if (src[i + 1] == ']' || (src[i + 1] == '^' && src[i + 2] == ']')) {
+                /* a ']' first in a class is literal */
+                size_t skip = src[i + 1] == '^' ? 2 : 1;
+                sl_buf_append(out, src + i + 1, skip);
+                i += skip;
+            }
+            continue;
+        }
+        if (c == ' ') {
+            while (src[i + 1] == ' ')
+                i++;
+            sl_buf_puts(out, "(?:\\s+)");
+            continue;
+        }
+        if (c == '{' && src[i + 1] >= 'A' && src[i + 1] <= 'Z') {
+            size_t j = i + 1;
+            while ((src[j] >= 'A' && src[j] <= 'Z') || (src[j] >= '0' && src[j] <= '9') ||
+                   src[j] == '_')
+                j++;
+            if (src[j] == '}') {
+                const sl_define *d = find_define(defines, src + i + 1, j - i - 1);
+                if (!d) {
+                    *error = sl_printf("unknown macro {%.*s}", (int)(j - i - 1), src + i + 1);
+                    return -1;
+                }
+                sl_buf_puts(out, "(?:");
+                if (expand(d->body, defines, out, depth + 1, error) != 0)
+                    return -1;
+                sl_buf_putc(out, ')');
+                i = j;
+                continue;
+            }
+        }
+        sl_buf_putc(out, c);
+    }
+    if (out->len > MAX_PATTERN_BYTES) {
+        *error = sl_printf("pattern expands to more than %u bytes", MAX_PATTERN_BYTES);
+        return -1;
+    }
+    return out->failed ? -1 : 0;
+}
+
+int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_diag, void *user)
+{
+    char *error = NULL;
+    if (!r->pattern) {
+        error = sl_printf("rule has no pattern");
+        goto report;
+    }
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    if (expand(r->pattern, defines, &b, 0, &error) != 0) {
+        sl_buf_free(&b);
+        if (!error)
+            error = sl_printf("out of memory");
+        goto report;
+    }
+    char *expanded = sl_buf_take(&b);
+    if (!expanded)
+        return -1;
+    int errcode;
+    PCRE2_SIZE erroffset;
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
+    if (!r->cased)
+        options |= PCRE2_CASELESS;
+    r->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options, &errcode,
+                            &erroffset, NULL);
+    if (!r->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        error = sl_printf("pattern does not compile: %s (at offset %zu of the expanded "
+                          "pattern \"%.60s%s\")",
+                          (const char *)msg, (size_t)erroffset, expanded,
+                          strlen(expanded) > 60 ? "..." : "");
+        free(expanded);
+        goto report;
+    }
+    free(r->pattern);
+    r->pattern = expanded;
+    /* JIT is a speed-up only: without it the interpreter gives the same answers */
+    (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    return 0;
+
+report:
+    if (on_diag) {
+        solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_REGEX, r->file,
+                               r->pattern_line ? r->pattern_line : r->line,
+                               r->pattern_column ? r->pattern_column : 1, r->id,
+                               error ? error : "out of memory"};
+        on_diag(&d, user);
+    }
+    free(error);
+    return 1;
+}
+
+pcre2_match_context *sl_match_context_create(void)
+{
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!mc)
+        return NULL;
+    pcre2_set_match_limit(mc, SOLIEU_PCRE2_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, SOLIEU_PCRE2_DEPTH_LIMIT);
+    pcre2_set_heap_limit(mc, SOLIEU_PCRE2_HEAP_LIMIT_KIB);
+    return mc;
+}
+
+int sl_group_span(const pcre2_code *code, pcre2_match_data *md, const char *name, size_t *start,
+                  size_t *end)
+{
+    PCRE2_SPTR first, last;
+    int entry = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
+    if (entry < 0)
+        return 0;
+    uint32_t entry_size;
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t pairs = pcre2_get_ovector_count(md);
+    for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
+        uint32_t group = ((uint32_t)e[0] << 8) | e[1];
+        if (group < pairs && ov[2 * group] != PCRE2_UNSET) {
+            *start = ov[2 * group];
+            *end = ov[2 * group + 1];
+            return 1;
+        }
+    }
+    return 0;
+}

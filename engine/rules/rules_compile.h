@@ -1,0 +1,10 @@
+#ifndef SOLIEU_RULES_COMPILE_H
+#define SOLIEU_RULES_COMPILE_H
+
+#include "rules/rules_parse.h"
+
+/* Expands macros and compiles r->pattern (replaced by its expansion).
+ * Returns 0, 1 after reporting an error, or -1 when out of memory. */
+int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_diag, void *user);
+
+#endif

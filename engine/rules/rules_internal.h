@@ -1,0 +1,75 @@
+/* Compiled rules as the extractor and the checker see them. */
+#ifndef SOLIEU_RULES_INTERNAL_H
+#define SOLIEU_RULES_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <solieu/rules.h>
+
+#include "util/util.h"
+
+typedef enum sl_rule_kind {
+    SL_RULE_FACT = 0,  /* a number and what it counts */
+    SL_RULE_IGNORE,    /* numbers that are never statistics: dates, document numbers */
+    SL_RULE_PERIOD,    /* "giai đoạn 2018 - 2022", "Năm 2019:" */
+    SL_RULE_ENTITY,    /* the reporting organisation: level and name */
+    SL_RULE_CITATION,  /* a cited document number with its date */
+    SL_RULE_DOCDATE,   /* the document's own place and date line */
+    SL_RULE_DATE,      /* any date, for the document's latest date */
+    SL_RULE_TERM,      /* "nhiệm kỳ 2020 - 2025" */
+    SL_RULE_DOCNUMBER, /* the document's own "Số 160-BC/TU" */
+    SL_RULE_RELATION,  /* an arithmetic relation between facts */
+    SL_RULE_KIND_COUNT
+} sl_rule_kind;
+
+typedef enum sl_where { SL_WHERE_ANY = 0, SL_WHERE_BODY, SL_WHERE_FOOTNOTE } sl_where;
+
+typedef struct sl_example {
+    char *text;
+    char *expect; /* NULL for a counter-example */
+    size_t line;
+} sl_example;
+
+typedef struct sl_rule {
+    char *id;
+    sl_rule_kind kind;
+    char *metric;
+    char *unit;      /* literal, or "{group}" to take a captured group */
+    char *qualifier;
+    char *check;     /* relation rules: sum, subset, ratio, ... */
+    int priority;
+    sl_where where;
+    int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
+    int cased;           /* match case-sensitively */
+    char *pattern;       /* after macro expansion */
+    pcre2_code *code;
+    const char *file;    /* borrowed from solieu_rules.files */
+    size_t line;
+    size_t pattern_line, pattern_column;
+    sl_vec examples;     /* sl_example */
+} sl_rule;
+
+struct solieu_rules {
+    sl_vec rules;        /* sl_rule */
+    sl_vec files;        /* char *: owned file paths */
+    char digest[17];
+    size_t first_of_kind[SL_RULE_KIND_COUNT];
+    size_t count_of_kind[SL_RULE_KIND_COUNT];
+    sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
+};
+
+/* The rules of one kind, in file order. */
+const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i);
+size_t sl_rules_kind_count(const solieu_rules *rules, sl_rule_kind kind);
+
+/* A match context with the engine's match, depth and heap limits; one per
+ * thread (caller-owned: pcre2_match_context_free). */
+pcre2_match_context *sl_match_context_create(void);
+
+/* Span of the named group in the last match, if it took part. With
+ * duplicate names, the first that matched. */
+int sl_group_span(const pcre2_code *code, pcre2_match_data *md, const char *name, size_t *start,
+                  size_t *end);
+
+#endif

@@ -1,0 +1,75 @@
+/* Warnings for patterns that will make scanning slow, in the manner of
+ * YARA's "slowing down scanning": no literal to anchor on, nested
+ * quantifiers, unbounded wildcards. */
+#include <string.h>
+
+#include "rules/rules_internal.h"
+
+static void warn(solieu_diagnostic_fn fn, void *user, const sl_rule *r, const char *msg)
+{
+    if (fn) {
+        solieu_diagnostic d = {SOLIEU_SEVERITY_WARNING, SOLIEU_OK, r->file,
+                               r->pattern_line ? r->pattern_line : r->line,
+                               r->pattern_column ? r->pattern_column : 1, r->id, msg};
+        fn(&d, user);
+    }
+}
+
+/* A quantified group whose body is itself quantified: (a+)+ and friends. */
+static int nested_quantifier(const char *p)
+{
+    int depth = 0, inner[64] = {0};
+    for (size_t i = 0; p[i]; i++) {
+        char c = p[i];
+        if (c == '\\' && p[i + 1]) {
+            i++;
+            continue;
+        }
+        if (c == '(' && depth < 63) {
+            inner[++depth] = 0;
+        } else if (c == ')' && depth > 0) {
+            int had = inner[depth--];
+            char q = p[i + 1];
+            if (had && (q == '+' || q == '*'))
+                return 1;
+            if (depth > 0 && had)
+                inner[depth] = 1;
+        } else if ((c == '+' || c == '*') && depth > 0) {
+            inner[depth] = 1;
+        }
+    }
+    return 0;
+}
+
+size_t solieu_rules_lint(const solieu_rules *rules, solieu_diagnostic_fn on_warn, void *user)
+{
+    size_t warnings = 0;
+    for (size_t i = 0; i < rules->rules.len; i++) {
+        const sl_rule *r = sl_vec_at(&rules->rules, i);
+        if (!r->code)
+            continue;
+        uint32_t first = 0, last = 0, min_length = 0;
+        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &first);
+        pcre2_pattern_info(r->code, PCRE2_INFO_LASTCODETYPE, &last);
+        pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &min_length);
+        if (first == 0 && last == 0) {
+            warn(on_warn, user, r, "no literal to anchor on: this pattern is tried at every "
+                                   "position of the text");
+            warnings++;
+        }
+        if (nested_quantifier(r->pattern)) {
+            warn(on_warn, user, r, "nested quantifiers like (a+)+ can backtrack without end");
+            warnings++;
+        }
+        if (strstr(r->pattern, ".*") || strstr(r->pattern, ".+") ||
+            strstr(r->pattern, "[^.]*") || strstr(r->pattern, "\\S*")) {
+            warn(on_warn, user, r, "unbounded wildcard: bound it, e.g. [^.;]{0,80}");
+            warnings++;
+        }
+        if (min_length < 2) {
+            warn(on_warn, user, r, "the pattern can match one character or none");
+            warnings++;
+        }
+    }
+    return warnings;
+}

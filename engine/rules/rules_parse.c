@@ -1,0 +1,260 @@
+/* Reading rule files: stanzas of `rule ID` / `define NAME = ...` with
+ * indented attributes. Every problem is reported as file:line:col. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rules_parse.h"
+
+static const char *const kind_names[SL_RULE_KIND_COUNT] = {
+    "fact", "ignore", "period", "entity", "citation", "docdate", "date", "term", "docnumber",
+    "relation"};
+
+typedef struct parser {
+    const char *file;
+    sl_vec *rules;
+    sl_vec *defines;
+    solieu_diagnostic_fn on_diag;
+    void *user;
+    int errors;
+    sl_rule *current;
+} parser;
+
+static void report(parser *p, size_t line, size_t col, const char *message)
+{
+    p->errors++;
+    if (p->on_diag) {
+        solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, p->file, line, col,
+                               p->current ? p->current->id : NULL, message};
+        p->on_diag(&d, p->user);
+    }
+}
+
+static char *trim_dup(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    return sl_strndup(s, n);
+}
+
+static int valid_name(const char *s, size_t n, int upper)
+{
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ok = upper ? (isupper(c) || isdigit(c) || c == '_')
+                       : (isalnum(c) || c == '_' || c == '-' || c == '.');
+        if (!ok || (i == 0 && upper && !isupper(c)))
+            return 0;
+    }
+    return 1;
+}
+
+static void start_define(parser *p, const char *s, size_t n, size_t line)
+{
+    p->current = NULL;
+    size_t i = 6; /* after "define" */
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t name = i;
+    while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '=')
+        i++;
+    size_t name_len = i - name;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (!valid_name(s + name, name_len, 1)) {
+        report(p, line, name + 1, "define needs an upper-case NAME ([A-Z][A-Z0-9_]*)");
+        return;
+    }
+    if (i >= n || s[i] != '=') {
+        report(p, line, i + 1, "expected '=' after the define's name");
+        return;
+    }
+    sl_define *d = sl_vec_push(p->defines);
+    if (!d)
+        return;
+    d->name = sl_strndup(s + name, name_len);
+    d->body = trim_dup(s + i + 1, n - i - 1);
+    d->file = p->file;
+    d->line = line;
+    d->column = i + 2;
+}
+
+static void start_rule(parser *p, const char *s, size_t n, size_t line)
+{
+    size_t i = 4;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t id = i;
+    while (i < n && s[i] != ' ' && s[i] != '\t')
+        i++;
+    p->current = NULL;
+    if (!valid_name(s + id, i - id, 0)) {
+        report(p, line, id + 1, "rule needs an id of letters, digits, '_', '-' or '.'");
+        return;
+    }
+    sl_rule *r = sl_vec_push(p->rules);
+    if (!r)
+        return;
+    r->id = sl_strndup(s + id, i - id);
+    r->file = p->file;
+    r->line = line;
+    r->priority = 0;
+    sl_vec_init(&r->examples, sizeof(sl_example));
+    p->current = r;
+}
+
+static int add_example(parser *p, sl_rule *r, const char *v, size_t line, int counter)
+{
+    sl_example *e = sl_vec_push(&r->examples);
+    if (!e)
+        return -1;
+    e->line = line;
+    const char *arrow = counter ? NULL : strstr(v, "=>");
+    if (!counter && !arrow) {
+        report(p, line, 1, "example needs '=> expected values' (use counter for non-matches)");
+        e->text = sl_strdup(v);
+        return 0;
+    }
+    e->text = arrow ? trim_dup(v, (size_t)(arrow - v)) : sl_strdup(v);
+    e->expect = arrow ? trim_dup(arrow + 2, strlen(arrow + 2)) : NULL;
+    return 0;
+}
+
+static void attribute(parser *p, const char *s, size_t n, size_t line)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t key = i;
+    while (i < n && s[i] != ' ' && s[i] != '\t')
+        i++;
+    size_t key_len = i - key;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t value_col = i + 1;
+    char *value = trim_dup(s + i, n - i);
+    sl_rule *r = p->current;
+    if (!value)
+        return;
+    if (!r) {
+        report(p, line, key + 1, "attribute outside a rule (start one with 'rule ID')");
+        free(value);
+        return;
+    }
+#define KEY(k) (key_len == strlen(k) && strncmp(s + key, k, key_len) == 0)
+    if (KEY("pattern")) {
+        if (!*value) {
+            report(p, line, value_col, "empty pattern");
+        } else if (!r->pattern) {
+            r->pattern = value;
+            r->pattern_line = line;
+            r->pattern_column = value_col;
+            return;
+        } else {
+            /* several pattern lines are alternatives */
+            char *joined = sl_printf("%s|%s", r->pattern, value);
+            free(r->pattern);
+            r->pattern = joined;
+        }
+    } else if (KEY("example") || KEY("counter")) {
+        add_example(p, r, value, line, KEY("counter"));
+    } else if (KEY("kind")) {
+        int found = -1;
+        for (int k = 0; k < SL_RULE_KIND_COUNT; k++)
+            if (strcmp(value, kind_names[k]) == 0)
+                found = k;
+        if (found < 0)
+            report(p, line, value_col, "unknown kind (fact, ignore, period, entity, citation, "
+                                       "docdate, date, term, docnumber, relation)");
+        else
+            r->kind = (sl_rule_kind)found;
+    } else if (KEY("metric") || KEY("unit") || KEY("qualifier") || KEY("check")) {
+        char **slot = KEY("metric") ? &r->metric : KEY("unit") ? &r->unit
+                      : KEY("qualifier") ? &r->qualifier : &r->check;
+        free(*slot);
+        *slot = value;
+        return;
+    } else if (KEY("priority")) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (*end || end == value || v < -1000 || v > 1000)
+            report(p, line, value_col, "priority must be a whole number from -1000 to 1000");
+        r->priority = (int)v;
+    } else if (KEY("where")) {
+        if (strcmp(value, "any") == 0)
+            r->where = SL_WHERE_ANY;
+        else if (strcmp(value, "body") == 0)
+            r->where = SL_WHERE_BODY;
+        else if (strcmp(value, "footnote") == 0)
+            r->where = SL_WHERE_FOOTNOTE;
+        else
+            report(p, line, value_col, "where must be any, body or footnote");
+    } else if (KEY("reach")) {
+        if (strcmp(value, "paragraph") == 0)
+            r->paragraph_reach = 1;
+        else if (strcmp(value, "clause") == 0)
+            r->paragraph_reach = 0;
+        else
+            report(p, line, value_col, "reach must be paragraph or clause");
+    } else if (KEY("case")) {
+        if (strcmp(value, "sensitive") == 0)
+            r->cased = 1;
+        else if (strcmp(value, "insensitive") == 0)
+            r->cased = 0;
+        else
+            report(p, line, value_col, "case must be sensitive or insensitive");
+    } else {
+        char *msg = sl_printf("unknown attribute '%.*s'", (int)key_len, s + key);
+        report(p, line, key + 1, msg ? msg : "unknown attribute");
+        free(msg);
+    }
+#undef KEY
+    free(value);
+}
+
+int sl_rules_parse_file(const char *file, const char *text, size_t len, sl_vec *rules,
+                        sl_vec *defines, solieu_diagnostic_fn on_diag, void *user)
+{
+    parser p = {file, rules, defines, on_diag, user, 0, NULL};
+    size_t line = 0;
+    for (size_t i = 0; i < len;) {
+        size_t end = i;
+        while (end < len && text[end] != '\n')
+            end++;
+        line++;
+        const char *s = text + i;
+        size_t n = end - i;
+        if (n && s[n - 1] == '\r')
+            n--;
+        size_t k = 0;
+        while (k < n && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k == n || s[k] == '#') {
+            /* blank or comment */
+        } else if (k == 0 && n >= 7 && strncmp(s, "define", 6) == 0 &&
+                   (s[6] == ' ' || s[6] == '\t')) {
+            start_define(&p, s, n, line);
+        } else if (k == 0 && n >= 5 && strncmp(s, "rule", 4) == 0 &&
+                   (s[4] == ' ' || s[4] == '\t')) {
+            start_rule(&p, s, n, line);
+        } else if (k == 0) {
+            report(&p, line, 1, "expected 'rule ID', 'define NAME = ...', an indented "
+                                "attribute or a # comment");
+        } else {
+            attribute(&p, s, n, line);
+        }
+        i = end + 1;
+    }
+    return p.errors;
+}
+
+const char *sl_rule_kind_name(sl_rule_kind kind)
+{
+    return (unsigned)kind < SL_RULE_KIND_COUNT ? kind_names[kind] : "?";
+}

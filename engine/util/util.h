@@ -1,0 +1,67 @@
+/* Internal helpers shared by the engine's stages (prefix sl_). */
+#ifndef SOLIEU_UTIL_H
+#define SOLIEU_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <solieu/common.h>
+
+/* All engine allocations go through these, so a test can make the Nth one
+ * fail (sl_alloc_fail_after). */
+void *sl_malloc(size_t size);
+void *sl_calloc(size_t n, size_t size);
+void *sl_realloc(void *ptr, size_t size);
+char *sl_strdup(const char *s);
+char *sl_strndup(const char *s, size_t n);
+/* After `n` more successful allocations every allocation fails; -1 disables. */
+void sl_alloc_fail_after(long n);
+
+/* printf into a fresh caller-owned string (NULL when out of memory). */
+char *sl_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *sl_vprintf(const char *fmt, va_list ap);
+
+/* A growable byte buffer, always NUL-terminated, with a hard cap. */
+typedef struct sl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t max; /* 0 = no cap beyond SIZE_MAX/2 */
+    int failed; /* set once an append could not be done */
+} sl_buf;
+
+void sl_buf_init(sl_buf *b, size_t max);
+int sl_buf_reserve(sl_buf *b, size_t extra);
+int sl_buf_append(sl_buf *b, const char *s, size_t n);
+int sl_buf_puts(sl_buf *b, const char *s);
+int sl_buf_putc(sl_buf *b, char c);
+int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the bytes to the caller (never NULL unless failed) and resets b. */
+char *sl_buf_take(sl_buf *b);
+void sl_buf_free(sl_buf *b);
+
+/* A growable array of fixed-size elements. */
+typedef struct sl_vec {
+    void *items;
+    size_t len;
+    size_t cap;
+    size_t size;
+} sl_vec;
+
+void sl_vec_init(sl_vec *v, size_t elem_size);
+/* Appends a zeroed element and returns it, or NULL when out of memory. */
+void *sl_vec_push(sl_vec *v);
+void *sl_vec_at(const sl_vec *v, size_t i);
+void sl_vec_free(sl_vec *v);
+
+/* Reads a whole file; returns SOLIEU_OK and a caller-owned buffer (with a
+ * NUL after len bytes) or an error status with errno preserved. */
+solieu_status sl_read_file(const char *path, size_t max, char **data, size_t *len);
+
+/* Base name of a path (pointer into the argument). */
+const char *sl_basename(const char *path);
+
+/* ASCII-only helpers; Vietnamese case folding goes through utf8proc. */
+int sl_is_space(unsigned char c);
+
+#endif
