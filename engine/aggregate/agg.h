@@ -98,8 +98,8 @@ typedef struct sl_agg_obs {
 typedef struct sl_agg_cell {
     const char *entity, *metric, *qualifier, *unit, *period;
     sl_agg_kind kind;
-    int year;         /* when kind == SL_AGG_YEAR */
-    double value;     /* NAN when conflict */
+    int year;     /* when kind == SL_AGG_YEAR */
+    double value; /* NAN when conflict */
     int conflict;
     int interpolated;
     int derived;      /* computed by a --derive, not stated */
@@ -147,8 +147,8 @@ solieu_status sl_agg_derive_parse(sl_agg_strings *s, const char *spec, sl_agg_de
                                   char **error);
 /* Appends to `facts` one fact per source of each derived value of `d` over
  * the yearly cells in `c`. */
-solieu_status sl_agg_derive_facts(const sl_agg_cells *c, const sl_agg_derive *d,
-                                  sl_agg_strings *s, sl_vec *facts);
+solieu_status sl_agg_derive_facts(const sl_agg_cells *c, const sl_agg_derive *d, sl_agg_strings *s,
+                                  sl_vec *facts);
 
 /* ---- gap years -------------------------------------------------------------- */
 
@@ -160,8 +160,8 @@ typedef struct sl_agg_gap {
 /* Linear interpolation (gsl_interp) of the n >= 2 points (years, values) at
  * every year strictly between years[0] and years[n-1] that is not in years
  * and not in taken[0..n_taken). Appends sl_agg_gap to `out`. */
-solieu_status sl_agg_fill_gaps(const int *years, const double *values, size_t n,
-                               const int *taken, size_t n_taken, sl_vec *out);
+solieu_status sl_agg_fill_gaps(const int *years, const double *values, size_t n, const int *taken,
+                               size_t n_taken, sl_vec *out);
 
 /* ---- the handle ------------------------------------------------------------- */
 

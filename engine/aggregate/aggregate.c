@@ -175,8 +175,8 @@ static solieu_status fill_gaps(solieu_aggregate *agg, sl_vec *years, sl_vec *val
         gaps.len = 0;
         st = stated_years(c, first, end - first, years, values, taken);
         if (st == SOLIEU_OK)
-            st = sl_agg_fill_gaps(years->items, values->items, years->len, taken->items,
-                                  taken->len, &gaps);
+            st = sl_agg_fill_gaps(years->items, values->items, years->len, taken->items, taken->len,
+                                  &gaps);
         const sl_agg_cell *proto = sl_vec_at(&c->cells, first);
         for (size_t g = 0; g < gaps.len && st == SOLIEU_OK; g++) {
             const sl_agg_gap *gap = sl_vec_at(&gaps, g);
@@ -322,9 +322,8 @@ int solieu_aggregate_find(const solieu_aggregate *agg, const char *entity, const
     return 0;
 }
 
-int solieu_aggregate_find_stats(const solieu_aggregate *agg, const char *entity,
-                                const char *metric, const char *qualifier, const char *unit,
-                                solieu_series_stats *out)
+int solieu_aggregate_find_stats(const solieu_aggregate *agg, const char *entity, const char *metric,
+                                const char *qualifier, const char *unit, solieu_series_stats *out)
 {
     if (!agg->computed)
         return 0;

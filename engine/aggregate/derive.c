@@ -38,8 +38,7 @@ solieu_status sl_agg_derive_parse(sl_agg_strings *s, const char *spec, sl_agg_de
     }
     if (!valid_name(out->name) || !valid_name(out->num) || !valid_name(out->den)) {
         if (error)
-            *error = sl_printf("derive '%s': expected NAME=A/B with non-empty metric names",
-                               spec);
+            *error = sl_printf("derive '%s': expected NAME=A/B with non-empty metric names", spec);
         return SOLIEU_ERR_USAGE;
     }
     if (strcmp(out->name, out->num) == 0 || strcmp(out->name, out->den) == 0) {
@@ -113,8 +112,8 @@ static solieu_status emit(const sl_agg_cells *c, const sl_agg_cell *from, const 
     return SOLIEU_OK;
 }
 
-solieu_status sl_agg_derive_facts(const sl_agg_cells *c, const sl_agg_derive *d,
-                                  sl_agg_strings *s, sl_vec *facts)
+solieu_status sl_agg_derive_facts(const sl_agg_cells *c, const sl_agg_derive *d, sl_agg_strings *s,
+                                  sl_vec *facts)
 {
     const char *percent = sl_agg_intern(s, "%", 1);
     if (!percent)
@@ -132,12 +131,11 @@ solieu_status sl_agg_derive_facts(const sl_agg_cells *c, const sl_agg_derive *d,
     while (st == SOLIEU_OK && i < num.len && j < den.len) {
         const operand *a = sl_vec_at(&num, i), *b = sl_vec_at(&den, j);
         if (!operand_match(a, b)) {
-            operand ka = *a, kb = *b;
-            int cmp = strcmp(ka.cell->entity, kb.cell->entity);
+            int cmp = strcmp(a->cell->entity, b->cell->entity);
             if (!cmp)
-                cmp = strcmp(ka.cell->qualifier, kb.cell->qualifier);
+                cmp = strcmp(a->cell->qualifier, b->cell->qualifier);
             if (!cmp)
-                cmp = ka.cell->year < kb.cell->year ? -1 : 1;
+                cmp = a->cell->year < b->cell->year ? -1 : 1;
             if (cmp < 0)
                 i++;
             else

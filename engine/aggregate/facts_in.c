@@ -10,16 +10,25 @@
 
 #include "agg.h"
 
-enum { COL_DOC, COL_LINE, COL_VALUE, COL_UNIT, COL_METRIC, COL_PERIOD, COL_ENTITY, COL_QUALIFIER,
-       COL_NCOLS };
+enum {
+    COL_DOC,
+    COL_LINE,
+    COL_VALUE,
+    COL_UNIT,
+    COL_METRIC,
+    COL_PERIOD,
+    COL_ENTITY,
+    COL_QUALIFIER,
+    COL_NCOLS
+};
 
-static const char *const column_names[COL_NCOLS] = {
-    "doc", "line", "value", "unit", "metric", "period", "entity", "qualifier"};
+static const char *const column_names[COL_NCOLS] = {"doc",    "line",   "value",  "unit",
+                                                    "metric", "period", "entity", "qualifier"};
 #define N_NEEDED COL_QUALIFIER /* every column before qualifier is needed */
 
 /* doc_* columns in SL_DOC_* order; "" for entity, which comes from the fact. */
-static const char *const doc_columns[SL_DOC_NFIELDS] = {
-    "doc_number", "doc_type", "doc_issuer", "", "doc_place", "doc_date"};
+static const char *const doc_columns[SL_DOC_NFIELDS] = {"doc_number", "doc_type",  "doc_issuer",
+                                                        "",           "doc_place", "doc_date"};
 
 /* A plain decimal as facts.md writes it ("27210", "96.48", "-0.5", an
  * exponent tolerated); no locale, no hex, no inf/nan, no decimal comma. */

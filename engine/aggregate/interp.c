@@ -16,8 +16,8 @@ static int contains(const int *set, size_t n, int year)
     return 0;
 }
 
-solieu_status sl_agg_fill_gaps(const int *years, const double *values, size_t n,
-                               const int *taken, size_t n_taken, sl_vec *out)
+solieu_status sl_agg_fill_gaps(const int *years, const double *values, size_t n, const int *taken,
+                               size_t n_taken, sl_vec *out)
 {
     if (n < 2)
         return SOLIEU_OK;

@@ -15,8 +15,8 @@ sl_agg_kind sl_agg_period_kind(const char *period, int *year)
     *year = 0;
     if (strchr(period, '/'))
         return SL_AGG_RANGE;
-    if (strlen(period) == 4 && is_digit(period[0]) && is_digit(period[1]) &&
-        is_digit(period[2]) && is_digit(period[3]) && period[0] != '0') {
+    if (strlen(period) == 4 && is_digit(period[0]) && is_digit(period[1]) && is_digit(period[2]) &&
+        is_digit(period[3]) && period[0] != '0') {
         *year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
                 (period[3] - '0');
         return SL_AGG_YEAR;
@@ -27,9 +27,12 @@ sl_agg_kind sl_agg_period_kind(const char *period, int *year)
 const char *sl_agg_kind_name(sl_agg_kind kind)
 {
     switch (kind) {
-    case SL_AGG_YEAR: return "year";
-    case SL_AGG_RANGE: return "range";
-    case SL_AGG_POINT: return "point";
+    case SL_AGG_YEAR:
+        return "year";
+    case SL_AGG_RANGE:
+        return "range";
+    case SL_AGG_POINT:
+        return "point";
     }
     return "point";
 }

@@ -67,7 +67,8 @@ solieu_status solieu_series_stats_compute(const int *years, const double *values
     /* A flat series has nothing to explain: r² is undefined, not 1 or 0. */
     if (sst > 0 && isfinite(sse)) {
         double r2 = 1.0 - sse / sst;
-        out->r2 = r2 < 0 ? 0 : r2; /* rounding noise only: least squares never does worse than the mean */
+        out->r2 =
+            r2 < 0 ? 0 : r2; /* rounding noise only: least squares never does worse than the mean */
     }
     return SOLIEU_OK;
 }

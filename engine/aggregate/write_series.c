@@ -6,9 +6,9 @@
 
 #include "agg.h"
 
-static const char *const header[] = {
-    "entity", "metric", "qualifier", "period", "period_kind", "value", "unit", "sources",
-    "n_sources", "interpolated", "conflict", "conflict_values"};
+static const char *const header[] = {"entity",      "metric",       "qualifier", "period",
+                                     "period_kind", "value",        "unit",      "sources",
+                                     "n_sources",   "interpolated", "conflict",  "conflict_values"};
 #define N_COLUMNS (sizeof header / sizeof header[0])
 
 static int put_sources(sl_buf *b, const sl_vec *src, const char *sep)
@@ -77,10 +77,18 @@ solieu_status sl_agg_write_series(const solieu_aggregate *agg, solieu_csv_writer
         else
             sl_agg_fmt_value(cell->value, value, sizeof value);
         snprintf(n_sources, sizeof n_sources, "%zu", cell->n_sources);
-        const char *row[N_COLUMNS] = {
-            cell->entity, cell->metric, cell->qualifier, cell->period,
-            sl_agg_kind_name(cell->kind), value, cell->unit, sources.data, n_sources,
-            cell->interpolated ? "1" : "0", cell->conflict ? "1" : "0", conflicts.data};
+        const char *row[N_COLUMNS] = {cell->entity,
+                                      cell->metric,
+                                      cell->qualifier,
+                                      cell->period,
+                                      sl_agg_kind_name(cell->kind),
+                                      value,
+                                      cell->unit,
+                                      sources.data,
+                                      n_sources,
+                                      cell->interpolated ? "1" : "0",
+                                      cell->conflict ? "1" : "0",
+                                      conflicts.data};
         st = solieu_csv_write_row(w, row, N_COLUMNS);
     }
     sl_vec_free(&src);

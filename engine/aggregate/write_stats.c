@@ -7,9 +7,9 @@
 #include "agg.h"
 
 static const char *const header[] = {
-    "entity", "metric", "qualifier", "unit", "n", "first_year", "last_year", "min", "max",
-    "mean", "sd", "yoy_change_last", "yoy_pct", "cagr_pct", "slope", "intercept", "r2",
-    "n_interpolated"};
+    "entity",    "metric",   "qualifier", "unit",      "n",  "first_year",
+    "last_year", "min",      "max",       "mean",      "sd", "yoy_change_last",
+    "yoy_pct",   "cagr_pct", "slope",     "intercept", "r2", "n_interpolated"};
 #define N_COLUMNS (sizeof header / sizeof header[0])
 
 solieu_status sl_agg_write_stats(const solieu_aggregate *agg, solieu_csv_writer *w)
@@ -43,9 +43,24 @@ solieu_status sl_agg_write_stats(const solieu_aggregate *agg, solieu_csv_writer 
         sl_agg_fmt_computed(t->slope, slope, sizeof slope);
         sl_agg_fmt_computed(t->intercept, intercept, sizeof intercept);
         sl_agg_fmt_computed(t->r2, r2, sizeof r2);
-        const char *row[N_COLUMNS] = {cell->entity, cell->metric, cell->qualifier, cell->unit,
-                                      n, first, last, min, max, mean, sd, yoy, yoy_pct, cagr,
-                                      slope, intercept, r2, n_interp};
+        const char *row[N_COLUMNS] = {cell->entity,
+                                      cell->metric,
+                                      cell->qualifier,
+                                      cell->unit,
+                                      n,
+                                      first,
+                                      last,
+                                      min,
+                                      max,
+                                      mean,
+                                      sd,
+                                      yoy,
+                                      yoy_pct,
+                                      cagr,
+                                      slope,
+                                      intercept,
+                                      r2,
+                                      n_interp};
         st = solieu_csv_write_row(w, row, N_COLUMNS);
     }
     return st;

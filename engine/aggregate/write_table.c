@@ -112,7 +112,7 @@ solieu_status sl_agg_write_table(const solieu_aggregate *agg, solieu_csv_writer 
         char *t = text + k * CELL_BYTES;
         if (k < cols.years.len)
             snprintf(t, CELL_BYTES, "%d", *(const int *)sl_vec_at(&cols.years, k));
-        row[4 + k] = k < cols.years.len                  ? t
+        row[4 + k] = k < cols.years.len ? t
                      : k < cols.years.len + cols.others.len
                          ? *(const char **)sl_vec_at(&cols.others, k - cols.years.len)
                          : "undated";

@@ -28,8 +28,7 @@ static void usage(FILE *out)
 static void on_warning(const solieu_diagnostic *d, void *user)
 {
     (void)user;
-    fprintf(stderr, "solieu: %s:%zu: warning: %s\n", d->file ? d->file : "-", d->line,
-            d->message);
+    fprintf(stderr, "solieu: %s:%zu: warning: %s\n", d->file ? d->file : "-", d->line, d->message);
 }
 
 /* Prints "solieu: message" and frees the message. */

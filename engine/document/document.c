@@ -229,3 +229,18 @@ const char *solieu_document_place(const solieu_document *doc)
 {
     return doc->place ? doc->place : "";
 }
+
+size_t sl_document_text_offset(const solieu_document *doc, size_t original)
+{
+    const sl_anchor *a = doc->anchors.items;
+    size_t lo = 0, hi = doc->anchors.len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].orig <= original)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t off = a[lo].norm + (original > a[lo].orig ? original - a[lo].orig : 0);
+    return off > doc->len ? doc->len : off;
+}

@@ -55,6 +55,9 @@ struct solieu_document {
     char *place;
 };
 
+/* Original file offset -> normalised offset (the inverse of
+ * solieu_document_original_offset). */
+size_t sl_document_text_offset(const solieu_document *doc, size_t original);
 /* Segment offset -> normalised offset within paragraph p. */
 size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset);
 /* Normalised offset -> paragraph index, or (size_t)-1. */

@@ -172,8 +172,8 @@ static void ctx_free(parse_ctx *ctx)
     sl_vec_free(&ctx->rows);
 }
 
-solieu_status solieu_table_parse(const char *name, const char *data, size_t len,
-                                 solieu_table **out, char **error)
+solieu_status solieu_table_parse(const char *name, const char *data, size_t len, solieu_table **out,
+                                 char **error)
 {
     *out = NULL;
     if (error)

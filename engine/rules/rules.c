@@ -40,6 +40,7 @@ static void free_rule(sl_rule *r)
     free(r->unit);
     free(r->qualifier);
     free(r->check);
+    free(r->parts);
     free(r->pattern);
     pcre2_code_free(r->code);
     for (size_t i = 0; i < r->examples.len; i++) {
@@ -168,6 +169,14 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
                 break;
             }
         }
+        if (r->kind == SL_RULE_RELATION && !r->check) {
+            if (on_diag) {
+                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, r->line, 1,
+                                       r->id, "a relation rule needs a check (sum, subset, ...)"};
+                on_diag(&d, user);
+            }
+            errors++;
+        }
         if (r->kind == SL_RULE_FACT && !r->metric) {
             if (on_diag) {
                 solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, r->line, 1,
@@ -176,6 +185,9 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
             }
             errors++;
         }
+        /* relation rules that work on metrics alone need no pattern */
+        if (r->kind == SL_RULE_RELATION && !r->pattern)
+            continue;
         int rc = sl_rule_compile(r, &defines, on_diag, user);
         if (rc < 0) {
             status = SOLIEU_ERR_NOMEM;

@@ -38,6 +38,7 @@ typedef struct sl_rule {
     char *unit;      /* literal, or "{group}" to take a captured group */
     char *qualifier;
     char *check;     /* relation rules: sum, subset, ratio, ... */
+    char *parts;     /* relation rules: metrics, space-separated */
     int priority;
     sl_where where;
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */

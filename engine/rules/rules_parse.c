@@ -174,9 +174,10 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
                                        "docdate, date, term, docnumber, relation)");
         else
             r->kind = (sl_rule_kind)found;
-    } else if (KEY("metric") || KEY("unit") || KEY("qualifier") || KEY("check")) {
+    } else if (KEY("metric") || KEY("unit") || KEY("qualifier") || KEY("check") ||
+               KEY("parts")) {
         char **slot = KEY("metric") ? &r->metric : KEY("unit") ? &r->unit
-                      : KEY("qualifier") ? &r->qualifier : &r->check;
+                      : KEY("qualifier") ? &r->qualifier : KEY("check") ? &r->check : &r->parts;
         free(*slot);
         *slot = value;
         return;

@@ -28,16 +28,16 @@ extern "C" {
 
 /* Every double is NAN when it cannot be computed (see each field). */
 typedef struct solieu_series_stats {
-    size_t n;               /* stated yearly values used */
+    size_t n; /* stated yearly values used */
     int first_year, last_year;
     double min, max, mean;
-    double sd;              /* sample standard deviation; NAN when n < 2 */
-    double yoy_change;      /* last value minus the value of last_year - 1; NAN when absent */
-    double yoy_pct;         /* yoy_change in % of that value; NAN when it is 0 */
-    double cagr_pct;        /* compound annual growth, %; NAN unless both ends > 0 */
-    double slope, intercept;/* least squares value = intercept + slope * year; NAN when n < 2 */
-    double r2;              /* 1 - SSE/SST; NAN when n < 2 or all values equal */
-    size_t n_interpolated;  /* gap years filled by interpolation (not in the above) */
+    double sd;               /* sample standard deviation; NAN when n < 2 */
+    double yoy_change;       /* last value minus the value of last_year - 1; NAN when absent */
+    double yoy_pct;          /* yoy_change in % of that value; NAN when it is 0 */
+    double cagr_pct;         /* compound annual growth, %; NAN unless both ends > 0 */
+    double slope, intercept; /* least squares value = intercept + slope * year; NAN when n < 2 */
+    double r2;               /* 1 - SSE/SST; NAN when n < 2 or all values equal */
+    size_t n_interpolated;   /* gap years filled by interpolation (not in the above) */
 } solieu_series_stats;
 
 /* Computes the statistics of `n` (year, value) pairs with strictly increasing

@@ -173,9 +173,9 @@ static void test_derive(void)
     CHECK(solieu_aggregate_find(agg, "tỉnh X", "rate", NULL, "%", "2020", &v));
     CHECK_NEAR(v.value, 75, 1e-9);
     CHECK(v.n_sources == 2); /* the two lines it was computed from */
-    CHECK(!solieu_aggregate_find(agg, "tỉnh X", "rate", NULL, NULL, "2021", &v)); /* B = 0 */
-    CHECK(!solieu_aggregate_find(agg, "tỉnh X", "rate", NULL, NULL, "2022", &v)); /* no B */
-    CHECK(!solieu_aggregate_find(agg, "tỉnh Y", "rate", NULL, NULL, "2023", &v)); /* B conflicts */
+    CHECK(!solieu_aggregate_find(agg, "tỉnh X", "rate", NULL, NULL, "2021", &v));  /* B = 0 */
+    CHECK(!solieu_aggregate_find(agg, "tỉnh X", "rate", NULL, NULL, "2022", &v));  /* no B */
+    CHECK(!solieu_aggregate_find(agg, "tỉnh Y", "rate", NULL, NULL, "2023", &v));  /* B conflicts */
     CHECK(solieu_aggregate_find(agg, "tỉnh X", "double", NULL, NULL, "2020", &v)); /* chained */
     CHECK_NEAR(v.value, 7500, 1e-9);
 
@@ -197,12 +197,12 @@ static void test_derive(void)
 
 static void test_undated(void)
 {
-    solieu_aggregate *agg = aggregate_text(
-        "doc,line,value,unit,metric,period,entity,doc_date,doc_number\n"
-        "a.txt,3,27210,đảng viên,party_members,,tỉnh X,2023-07-13,160-BC/TU\n"
-        "b.txt,4,500,đảng viên,party_members,,tỉnh Y,,\n"
-        "c.txt,5,510,đảng viên,party_members,,tỉnh Y,ngày 2 tháng 3 năm 2021,\n",
-        NULL, 0);
+    solieu_aggregate *agg =
+        aggregate_text("doc,line,value,unit,metric,period,entity,doc_date,doc_number\n"
+                       "a.txt,3,27210,đảng viên,party_members,,tỉnh X,2023-07-13,160-BC/TU\n"
+                       "b.txt,4,500,đảng viên,party_members,,tỉnh Y,,\n"
+                       "c.txt,5,510,đảng viên,party_members,,tỉnh Y,ngày 2 tháng 3 năm 2021,\n",
+                       NULL, 0);
     solieu_aggregate_value v;
     CHECK(solieu_aggregate_find(agg, "tỉnh X", "party_members", NULL, NULL, "2023", &v));
     CHECK_NEAR(v.value, 27210, 0);
@@ -350,7 +350,8 @@ static void test_alloc_failures(void)
                               "a.txt,4,1,5,,chi bộ,z,,2018,body,huyện A\n"
                               "b.txt,4,1,6,,chi bộ,z,,2018,body,huyện A\n";
     int succeeded = 0;
-    for (long n = 0; n < 2000 && !succeeded; n++) {
+    long n;
+    for (n = 0; n < 2000 && !succeeded; n++) {
         solieu_aggregate *agg = NULL;
         solieu_table *t = NULL;
         char *err = NULL;
@@ -379,6 +380,7 @@ static void test_alloc_failures(void)
         solieu_aggregate_destroy(agg);
     }
     CHECK(succeeded);
+    printf("allocation failures injected: %ld\n", n - 1);
 }
 
 int main(void)

@@ -146,7 +146,8 @@ static void test_alloc_failures(void)
 {
     const char *text = "doc,line\na.txt,1\nb.txt,\"2\"\n";
     int succeeded = 0;
-    for (long n = 0; n < 200 && !succeeded; n++) {
+    long n;
+    for (n = 0; n < 200 && !succeeded; n++) {
         sl_alloc_fail_after(n);
         char *err = NULL;
         solieu_table *t = NULL;
@@ -162,6 +163,7 @@ static void test_alloc_failures(void)
         solieu_table_destroy(t);
     }
     CHECK(succeeded);
+    printf("allocation failures injected: %ld\n", n - 1);
 }
 
 int main(void)

@@ -1,0 +1,166 @@
+/* Totals and their parts. Pattern rules (check sum) mark a total and the
+ * stretch holding its breakdown ("58 tổ chức cơ sở đảng, trong đó: ...",
+ * "440 tổ chức cơ sở đảng (165 ..., 275 ...)"); only parts of the total's
+ * kind count — its own metric or one its `family` rule lists. A breakdown
+ * with one part is a subset ("331 ..., trong đó riêng năm 2021, 192 ...").
+ * Formula rules (check formula) add metrics found in one sentence:
+ * members present = reviewed + exempt. */
+#include <math.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+
+static const char *family_of(const solieu_rules *rules, const char *metric)
+{
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+        if (strcmp(r->check, "family") == 0 && r->metric && strcmp(r->metric, metric) == 0)
+            return r->parts;
+    }
+    return NULL;
+}
+
+static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, const solieu_fact *f)
+{
+    if (strcmp(f->metric, total->metric) == 0)
+        return 1;
+    const char *family = family_of(rules, total->metric);
+    return family && sl_metric_listed(family, f->metric);
+}
+
+static void sum_message(sl_buf *b, const solieu_fact *const *parts, size_t n, double sum)
+{
+    char num[64];
+    for (size_t i = 0; i < n; i++)
+        sl_buf_printf(b, "%s%s", i ? " + " : "", solieu_format_number(parts[i]->value, num, sizeof num));
+    sl_buf_printf(b, " = %s", solieu_format_number(sum, num, sizeof num));
+}
+
+typedef struct sum_ctx {
+    sl_check_doc *cd;
+    const sl_paragraph *p;
+    size_t paragraph;
+} sum_ctx;
+
+static void record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
+                             const solieu_fact **parts, size_t n)
+{
+    /* a same-metric part is a sub-category, not a figure of its own for a
+     * series; parts of another metric (a formula) stay figures */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(parts[i]->metric, total->metric) == 0)
+            cd->is_part[parts[i]->id] = 1;
+    char t[64], v[64];
+    if (n == 1) {
+        const solieu_fact *part = parts[0];
+        int pass = part->value <= total->value + 1e-9;
+        sl_check_add(cd, "subset", pass, r->id, total, parts, 1, total->value, part->value, 0,
+                     "%s %s on line %zu %s the %s %s on line %zu it is part of",
+                     solieu_format_number(part->value, v, sizeof v), part->unit, part->line,
+                     pass ? "does not exceed" : "exceeds",
+                     solieu_format_number(total->value, t, sizeof t), total->unit, total->line);
+        return;
+    }
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += parts[i]->value;
+    int pass = fabs(sum - total->value) < 1e-6;
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    sum_message(&b, parts, n, sum);
+    sl_buf_printf(&b, " %s, %s line %zu states %s", total->unit, pass ? "as" : "but",
+                  total->line, solieu_format_number(total->value, t, sizeof t));
+    char *msg = sl_buf_take(&b);
+    sl_check_add(cd, "sum", pass, r->id, total, parts, n, total->value, sum, 0, "%s",
+                 msg ? msg : "");
+    free(msg);
+}
+
+static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    sum_ctx *c = ctx;
+    sl_check_doc *cd = c->cd;
+    const char *total_group = strcmp(r->check, "subset") == 0 ? "whole" : "total";
+    size_t ts, te, ps, pe;
+    if (!sl_group_span(r->code, md, total_group, &ts, &te) ||
+        !sl_group_span(r->code, md, "parts", &ps, &pe))
+        return 0;
+    const solieu_fact *total = sl_fact_at(cd->facts, sl_paragraph_to_text(c->p, ts));
+    if (!total || total->has_denominator)
+        return 0;
+    size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
+    const solieu_fact *parts[64];
+    size_t n = 0;
+    for (size_t i = 0; i < solieu_facts_count(cd->facts) && n < 64; i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f == total || f->paragraph != c->paragraph || f->text_start < from ||
+            f->text_start >= to || cd->is_part[f->id])
+            continue;
+        if (part_of_kind(cd->checker->rules, total, f))
+            parts[n++] = f;
+    }
+    if (n)
+        record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n);
+    return 0;
+}
+
+static void run_patterns(sl_check_doc *cd)
+{
+    const solieu_rules *rules = cd->checker->rules;
+    solieu_extractor probe = {rules, cd->checker->md, cd->checker->mc, {0}};
+    sl_buf_init(&probe.warnings, 4096);
+    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+        sum_ctx c = {cd, p, k};
+        for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+            if (!r->code || (strcmp(r->check, "sum") != 0 && strcmp(r->check, "subset") != 0))
+                continue;
+            sl_match_all(&probe, r, p->segment, p->segment_len, 0, cd->doc->name, on_sum, &c);
+        }
+    }
+    sl_buf_free(&probe.warnings);
+}
+
+/* Bounds of the sentence around a fact, as normalised offsets. */
+static void sentence_of(const sl_check_doc *cd, const solieu_fact *f, size_t *from, size_t *to)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, f->paragraph);
+    size_t at = sl_segment_offset(p, f->text_start);
+    *from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, at));
+    *to = sl_paragraph_to_text(p, sl_sentence_end(p->segment, p->segment_len, at));
+}
+
+static void run_formulas(sl_check_doc *cd)
+{
+    const solieu_rules *rules = cd->checker->rules;
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+        if (strcmp(r->check, "formula") != 0 || !r->metric || !r->parts)
+            continue;
+        for (size_t t = 0; t < solieu_facts_count(cd->facts); t++) {
+            const solieu_fact *total = solieu_facts_get(cd->facts, t);
+            if (strcmp(total->metric, r->metric) != 0)
+                continue;
+            size_t from, to;
+            sentence_of(cd, total, &from, &to);
+            const solieu_fact *parts[16];
+            size_t n = 0;
+            for (size_t j = 0; j < solieu_facts_count(cd->facts) && n < 16; j++) {
+                const solieu_fact *f = solieu_facts_get(cd->facts, j);
+                if (f != total && f->paragraph == total->paragraph && f->text_start >= from &&
+                    f->text_start < to && sl_metric_listed(r->parts, f->metric) &&
+                    strcmp(f->period, total->period) == 0)
+                    parts[n++] = f;
+            }
+            if (n >= 2)
+                record_breakdown(cd, r, total, parts, n);
+        }
+    }
+}
+
+void sl_check_breakdowns(sl_check_doc *cd)
+{
+    run_patterns(cd);
+    run_formulas(cd);
+}

@@ -1,0 +1,77 @@
+/* Shared between the relation finders. */
+#ifndef SOLIEU_CHECK_INTERNAL_H
+#define SOLIEU_CHECK_INTERNAL_H
+
+#include <solieu/check.h>
+
+#include "document/document_internal.h"
+#include "extract/extract_internal.h"
+#include "rules/rules_internal.h"
+
+typedef struct sl_check_row {
+    char *doc;
+    char *check;   /* sum, subset, ratio, series_total, list_count, ref_date */
+    int pass;
+    char *lines;   /* "61;65;67" */
+    char *stated;
+    char *computed;
+    char *message;
+    char *tolerance;
+    char *facts;   /* fact ids, ';'-separated */
+    size_t byte_start, byte_end; /* span of the stated figure in the original file */
+    char *rule;
+} sl_check_row;
+
+/* A document number cited with a date, kept for the cross-document pass. */
+typedef struct sl_citation {
+    char *doc;
+    char *entity;
+    char *type;
+    char *number; /* spaces removed: "160-BC/TU" */
+    int y, m, d;
+    size_t line;
+} sl_citation;
+
+struct solieu_checker {
+    const solieu_rules *rules;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    sl_vec rows;      /* sl_check_row */
+    sl_vec citations; /* sl_citation */
+};
+
+/* What one document's checks look at. */
+typedef struct sl_check_doc {
+    solieu_checker *checker;
+    const solieu_document *doc;
+    const solieu_facts *facts;
+    unsigned char *is_part; /* per fact: a part of some breakdown */
+    int oom;
+} sl_check_doc;
+
+/* Appends a row; `fmt` builds the message. Takes no ownership of inputs. */
+void sl_check_add(sl_check_doc *cd, const char *check, int pass, const char *rule,
+                  const solieu_fact *stated_fact, const solieu_fact *const *others, size_t nothers,
+                  double stated, double computed, double tolerance, const char *fmt, ...)
+    __attribute__((format(printf, 11, 12)));
+/* The same for rows not tied to facts (ref_date). */
+void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int pass,
+                      const char *lines, const char *stated, const char *computed,
+                      const char *message, const char *rule);
+
+/* Relation finders, each over one document. */
+void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formulas */
+void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */
+void sl_check_ratios(sl_check_doc *cd);
+void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remainders */
+void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
+void sl_check_citations_across(solieu_checker *c);
+
+/* The fact whose number starts at normalised offset `at`, or NULL. */
+const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
+/* Whether `metric` is listed in the space-separated `list`. */
+int sl_metric_listed(const char *list, const char *metric);
+/* Segment offset of a normalised offset in paragraph p (0 when outside). */
+size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset);
+
+#endif

@@ -1,0 +1,234 @@
+/* The checker: runs every relation finder over a document's facts and keeps
+ * the rows until they are written. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+
+solieu_checker *solieu_checker_create(const solieu_rules *rules)
+{
+    solieu_checker *c = sl_calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->rules = rules;
+    c->md = pcre2_match_data_create(64, NULL);
+    c->mc = sl_match_context_create();
+    sl_vec_init(&c->rows, sizeof(sl_check_row));
+    sl_vec_init(&c->citations, sizeof(sl_citation));
+    if (!c->md || !c->mc) {
+        solieu_checker_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void free_row(sl_check_row *r)
+{
+    free(r->doc);
+    free(r->check);
+    free(r->lines);
+    free(r->stated);
+    free(r->computed);
+    free(r->message);
+    free(r->tolerance);
+    free(r->facts);
+    free(r->rule);
+}
+
+void solieu_checker_destroy(solieu_checker *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->rows.len; i++)
+        free_row(sl_vec_at(&c->rows, i));
+    sl_vec_free(&c->rows);
+    for (size_t i = 0; i < c->citations.len; i++) {
+        sl_citation *ct = sl_vec_at(&c->citations, i);
+        free(ct->doc);
+        free(ct->entity);
+        free(ct->type);
+        free(ct->number);
+    }
+    sl_vec_free(&c->citations);
+    pcre2_match_data_free(c->md);
+    pcre2_match_context_free(c->mc);
+    free(c);
+}
+
+static char *number_text(double v)
+{
+    char buf[64];
+    return sl_strdup(solieu_format_number(v, buf, sizeof buf));
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* "61;65;67": the distinct lines, in order. */
+static char *line_list(const solieu_fact *stated, const solieu_fact *const *others, size_t n)
+{
+    size_t *lines = sl_calloc(n + 1, sizeof *lines);
+    if (!lines)
+        return NULL;
+    size_t k = 0;
+    if (stated)
+        lines[k++] = stated->line;
+    for (size_t i = 0; i < n; i++)
+        lines[k++] = others[i]->line;
+    qsort(lines, k, sizeof *lines, cmp_size);
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    for (size_t i = 0; i < k; i++)
+        if (i == 0 || lines[i] != lines[i - 1])
+            sl_buf_printf(&b, "%s%zu", b.len ? ";" : "", lines[i]);
+    free(lines);
+    return sl_buf_take(&b);
+}
+
+void sl_check_add(sl_check_doc *cd, const char *check, int pass, const char *rule,
+                  const solieu_fact *stated_fact, const solieu_fact *const *others, size_t nothers,
+                  double stated, double computed, double tolerance, const char *fmt, ...)
+{
+    sl_check_row *r = sl_vec_push(&cd->checker->rows);
+    if (!r) {
+        cd->oom = 1;
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    r->message = sl_vprintf(fmt, ap);
+    va_end(ap);
+    r->doc = sl_strdup(solieu_document_name(cd->doc));
+    r->check = sl_strdup(check);
+    r->pass = pass;
+    r->lines = line_list(stated_fact, others, nothers);
+    r->stated = number_text(stated);
+    r->computed = number_text(computed);
+    r->tolerance = number_text(tolerance);
+    r->rule = sl_strdup(rule ? rule : "");
+    sl_buf ids;
+    sl_buf_init(&ids, 0);
+    if (stated_fact)
+        sl_buf_printf(&ids, "%zu", stated_fact->id);
+    for (size_t i = 0; i < nothers; i++)
+        sl_buf_printf(&ids, "%s%zu", ids.len ? ";" : "", others[i]->id);
+    r->facts = sl_buf_take(&ids);
+    if (stated_fact) {
+        r->byte_start = stated_fact->byte_start;
+        r->byte_end = stated_fact->byte_end;
+    }
+    if (!r->message || !r->doc || !r->check || !r->lines || !r->stated || !r->computed ||
+        !r->tolerance || !r->rule || !r->facts)
+        cd->oom = 1;
+}
+
+void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int pass,
+                      const char *lines, const char *stated, const char *computed,
+                      const char *message, const char *rule)
+{
+    sl_check_row *r = sl_vec_push(&c->rows);
+    if (!r)
+        return;
+    r->doc = sl_strdup(doc);
+    r->check = sl_strdup(check);
+    r->pass = pass;
+    r->lines = sl_strdup(lines);
+    r->stated = sl_strdup(stated);
+    r->computed = sl_strdup(computed);
+    r->message = sl_strdup(message);
+    r->tolerance = sl_strdup("0");
+    r->facts = sl_strdup("");
+    r->rule = sl_strdup(rule ? rule : "");
+}
+
+const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at)
+{
+    for (size_t i = 0; i < solieu_facts_count(facts); i++) {
+        const solieu_fact *f = solieu_facts_get(facts, i);
+        if (f->text_start == at)
+            return f;
+    }
+    return NULL;
+}
+
+int sl_metric_listed(const char *list, const char *metric)
+{
+    size_t n = strlen(metric);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ' && *end != ',')
+            end++;
+        if ((size_t)(end - p) == n && strncmp(p, metric, n) == 0)
+            return 1;
+        p = end;
+    }
+    return 0;
+}
+
+size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
+{
+    for (size_t j = 0; j < p->pieces.len; j++) {
+        const sl_piece *piece = sl_vec_at(&p->pieces, j);
+        if (text_offset >= piece->start && text_offset <= piece->end)
+            return piece->seg_offset + (text_offset - piece->start);
+    }
+    return 0;
+}
+
+solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
+                                 const solieu_facts *facts)
+{
+    sl_check_doc cd = {c, doc, facts, NULL, 0};
+    cd.is_part = sl_calloc(solieu_facts_count(facts) + 1, 1);
+    if (!cd.is_part)
+        return SOLIEU_ERR_NOMEM;
+    sl_check_breakdowns(&cd);
+    sl_check_chains(&cd);
+    sl_check_ratios(&cd);
+    sl_check_footnotes(&cd);
+    sl_check_citations(&cd);
+    free(cd.is_part);
+    return cd.oom ? SOLIEU_ERR_NOMEM : SOLIEU_OK;
+}
+
+size_t solieu_checker_rows(const solieu_checker *c, size_t *failed)
+{
+    if (failed) {
+        *failed = 0;
+        for (size_t i = 0; i < c->rows.len; i++)
+            *failed += !((const sl_check_row *)sl_vec_at(&c->rows, i))->pass;
+    }
+    return c->rows.len;
+}
+
+solieu_status solieu_checker_write(solieu_checker *c, solieu_csv_writer *w)
+{
+    sl_check_citations_across(c);
+    static const char *const header[] = {"doc",      "check",    "verdict",  "lines",
+                                         "stated",   "computed", "message",  "severity",
+                                         "tolerance", "facts",   "byte_start", "byte_end",
+                                         "rule"};
+    solieu_status st = solieu_csv_write_row(w, header, sizeof header / sizeof header[0]);
+    for (size_t i = 0; st == SOLIEU_OK && i < c->rows.len; i++) {
+        const sl_check_row *r = sl_vec_at(&c->rows, i);
+        char bs[32] = "", be[32] = "";
+        if (r->byte_end) {
+            snprintf(bs, sizeof bs, "%zu", r->byte_start);
+            snprintf(be, sizeof be, "%zu", r->byte_end);
+        }
+        const char *row[] = {r->doc,     r->check,    r->pass ? "pass" : "fail",
+                             r->lines,   r->stated,   r->computed,
+                             r->message, r->pass ? "info" : "error",
+                             r->tolerance, r->facts,  bs,
+                             be,         r->rule};
+        st = solieu_csv_write_row(w, row, sizeof row / sizeof row[0]);
+    }
+    return st;
+}

@@ -1,0 +1,276 @@
+/* Relations between a body figure and the footnote its marker opens:
+ * - series_total: the per-year values of the footnote add up to the body's
+ *   period total ("126.292 lượt đảng viên⁷" and "- Năm 2018: 24.271 ...");
+ * - list_count: a stated count against the names the footnote lists
+ *   ("10 tổ chức đảng²" and a footnote naming eleven);
+ * - remainders: "8/15 xã³" and "(07 xã còn lại ...)" make 15.
+ * Each is switched on by a relation rule of that check name. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <solieu/number.h>
+
+#include "check/check_internal.h"
+
+static const sl_rule *rule_named(const solieu_rules *rules, const char *check)
+{
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+        if (strcmp(r->check, check) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+static int parse_range(const char *period, int *y1, int *y2)
+{
+    char *end;
+    long a = strtol(period, &end, 10);
+    if (end == period || *end != '/')
+        return 0;
+    long b = strtol(end + 1, &end, 10);
+    if (*end && *end != '-')
+        return 0;
+    *y1 = (int)a;
+    *y2 = (int)b;
+    return a >= 1900 && b >= a && b <= 2200;
+}
+
+static int parse_year(const char *period)
+{
+    char *end;
+    long y = strtol(period, &end, 10);
+    return (*end == '\0' && y >= 1900 && y <= 2200) ? (int)y : 0;
+}
+
+static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
+{
+    size_t n = solieu_facts_count(cd->facts);
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
+    size_t from = sl_paragraph_to_text(
+        p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
+    for (size_t t = 0; t < n; t++) {
+        const solieu_fact *total = solieu_facts_get(cd->facts, t);
+        int y1, y2;
+        if (total->paragraph != m->paragraph || total->text_start < from ||
+            total->text_start > m->start || !parse_range(total->period, &y1, &y2))
+            continue;
+        const solieu_fact *years[64];
+        size_t k = 0;
+        int ambiguous = 0;
+        double sum = 0;
+        for (size_t j = 0; j < n && k < 64; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+            int y = parse_year(f->period);
+            if (f->footnote != m->number || strcmp(f->metric, total->metric) != 0 || !y ||
+                y < y1 || y > y2 || cd->is_part[f->id])
+                continue;
+            for (size_t q = 0; q < k; q++)
+                ambiguous |= strcmp(years[q]->period, f->period) == 0;
+            years[k++] = f;
+            sum += f->value;
+        }
+        if (k < 2 || ambiguous)
+            continue;
+        int pass = fabs(sum - total->value) < 1e-6;
+        char a[64], b[64];
+        sl_check_add(cd, "series_total", pass, r->id, total, years, k, total->value, sum, 0,
+                     "the %zu yearly values of footnote %d add up to %s %s, %s line %zu states %s "
+                     "for %s",
+                     k, m->number, solieu_format_number(sum, a, sizeof a), total->unit,
+                     pass ? "as" : "but", total->line,
+                     solieu_format_number(total->value, b, sizeof b), total->period);
+    }
+}
+
+/* Text of footnote N: its paragraphs joined; NULL when there are none. */
+static char *footnote_text(const solieu_document *doc, int number, size_t *first_line,
+                           size_t *first_para)
+{
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    *first_line = 0;
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        if (p->footnote != number)
+            continue;
+        if (!*first_line) {
+            const sl_piece *piece = sl_vec_at(&p->pieces, 0);
+            *first_line = solieu_document_line_of(doc, piece->start, NULL);
+            *first_para = k;
+        }
+        sl_buf_printf(&b, "%s%.*s", b.len ? " " : "", (int)p->segment_len, p->segment);
+    }
+    return *first_line ? sl_buf_take(&b) : (sl_buf_free(&b), NULL);
+}
+
+/* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B".
+ * Returns 0 when the text is not a plain list (it holds numbers). */
+static size_t count_items(const char *text)
+{
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    int depth = 0;
+    for (const char *s = text; *s; s++) {
+        if (*s == '(')
+            depth++;
+        else if (*s == ')' && depth)
+            depth--;
+        else if (!depth) {
+            if (*s >= '0' && *s <= '9') {
+                sl_buf_free(&b);
+                return 0;
+            }
+            sl_buf_putc(&b, *s);
+        }
+    }
+    char *t = sl_buf_take(&b);
+    if (!t)
+        return 0;
+    size_t len = strlen(t);
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '.' || t[len - 1] == ';'))
+        t[--len] = '\0';
+    size_t items = 0;
+    char *list = t;
+    char *colon = strrchr(t, ':');
+    if (colon) {
+        *colon = '\0';
+        /* "Đảng ủy Công an tỉnh và đảng ủy các đơn vị:" names one more */
+        char *and = strstr(t, " v\xC3\xA0 "); /* " và " */
+        if (and) {
+            items++;
+            for (char *c = t; c < and; c++)
+                items += *c == ',';
+        }
+        list = colon + 1;
+    }
+    char sep = strchr(list, ';') ? ';' : ',';
+    size_t parts = 1;
+    char *last = list;
+    for (char *c = list; *c; c++)
+        if (*c == sep) {
+            parts++;
+            last = c + 1;
+        }
+    if (sep == ',' && strstr(last, " v\xC3\xA0 "))
+        parts++; /* "..., Tây Phú và thị trấn Phú Phong" */
+    int empty = 1;
+    for (char *c = list; *c; c++)
+        empty &= *c == ' ';
+    free(t);
+    return empty ? items : items + parts;
+}
+
+/* The fact the marker hangs on: the last one before it, with only words
+ * (no number, no sentence or clause end) in between. */
+static const solieu_fact *fact_before_marker(const sl_check_doc *cd, const sl_marker *m)
+{
+    const solieu_fact *best = NULL;
+    for (size_t i = 0; i < solieu_facts_count(cd->facts); i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->paragraph == m->paragraph && f->text_end <= m->start &&
+            m->start - f->text_end <= 150)
+            best = f;
+    }
+    if (!best)
+        return NULL;
+    const char *t = cd->doc->scan;
+    for (size_t i = best->text_end; i < m->start; i++)
+        if ((t[i] >= '0' && t[i] <= '9') || t[i] == '.' || t[i] == ';' || t[i] == ':')
+            return NULL;
+    return best;
+}
+
+typedef struct remainder_ctx {
+    const char *text;
+    double value;
+    int found;
+} remainder_ctx;
+
+static int on_remainder(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    remainder_ctx *c = ctx;
+    size_t s, e;
+    solieu_number num;
+    if (sl_group_span(r->code, md, "remainder", &s, &e) &&
+        solieu_number_parse(c->text + s, e - s, &num) == SOLIEU_OK) {
+        c->value = num.value;
+        c->found = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remainder,
+                       const sl_marker *m)
+{
+    const solieu_fact *stated = fact_before_marker(cd, m);
+    if (!stated)
+        return;
+    size_t line = 0, para = 0;
+    char *text = footnote_text(cd->doc, m->number, &line, &para);
+    if (!text)
+        return;
+    size_t items = count_items(text);
+    char a[64];
+    /* a listed count states a whole number of items */
+    if (items && stated->value == floor(stated->value) && r) {
+        int pass = (double)items == stated->value;
+        sl_check_add(cd, "list_count", pass, r->id, stated, NULL, 0, stated->value, (double)items,
+                     0, "line %zu states %s %s, footnote %d (line %zu) lists %zu", stated->line,
+                     solieu_format_number(stated->value, a, sizeof a), stated->unit, m->number,
+                     line, items);
+        sl_check_row *row = sl_vec_at(&cd->checker->rows, cd->checker->rows.len - 1);
+        char *lines = sl_printf("%zu;%zu", stated->line, line);
+        if (lines) {
+            free(row->lines);
+            row->lines = lines;
+        }
+    }
+    if (remainder && remainder->code && stated->has_denominator) {
+        remainder_ctx rc = {text, 0, 0};
+        solieu_extractor probe = {cd->checker->rules, cd->checker->md, cd->checker->mc, {0}};
+        sl_buf_init(&probe.warnings, 4096);
+        sl_match_all(&probe, remainder, text, strlen(text), line, cd->doc->name, on_remainder, &rc);
+        sl_buf_free(&probe.warnings);
+        if (rc.found) {
+            double sum = stated->value + rc.value;
+            int pass = fabs(sum - stated->denominator) < 1e-6;
+            char b[64], c[64];
+            sl_check_add(cd, "sum", pass, remainder->id, NULL, &stated, 1, stated->denominator, sum,
+                         0, "%s + %s remaining (footnote %d) = %s, %s line %zu states %s in all",
+                         solieu_format_number(stated->value, a, sizeof a),
+                         solieu_format_number(rc.value, b, sizeof b), m->number,
+                         solieu_format_number(sum, c, sizeof c), pass ? "as" : "but",
+                         stated->line, solieu_format_number(stated->denominator, c, sizeof c));
+            sl_check_row *row = sl_vec_at(&cd->checker->rows, cd->checker->rows.len - 1);
+            char *lines = sl_printf("%zu;%zu", stated->line, line);
+            if (lines) {
+                free(row->lines);
+                row->lines = lines;
+            }
+        }
+    }
+    free(text);
+}
+
+void sl_check_footnotes(sl_check_doc *cd)
+{
+    const solieu_rules *rules = cd->checker->rules;
+    const sl_rule *series = rule_named(rules, "series_total");
+    const sl_rule *listed = rule_named(rules, "list_count");
+    const sl_rule *remainder = rule_named(rules, "remainder");
+    for (size_t k = 0; k < cd->doc->markers.len; k++) {
+        const sl_marker *m = sl_vec_at(&cd->doc->markers, k);
+        if (m->definition || m->paragraph == (size_t)-1)
+            continue;
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
+        if (p->footnote)
+            continue;
+        if (series)
+            series_total(cd, series, m);
+        if (listed || remainder)
+            list_count(cd, listed, remainder, m);
+    }
+}
