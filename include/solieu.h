@@ -11,5 +11,6 @@
 #include "solieu/rules.h"
 #include "solieu/extract.h"
 #include "solieu/check.h"
+#include "solieu/aggregate.h"
 
 #endif

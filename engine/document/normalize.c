@@ -159,11 +159,17 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
             size_t j = i + 1;
             while (j < len && data[j] != '\r' && (!nfd || (unsigned char)data[j] < 0x80))
                 j++;
+            /* in NFD text an ASCII letter is the starter of the marks after it */
+            if (nfd && j < len && (unsigned char)data[j] >= 0x80 && j - 1 > i)
+                j--;
+            else if (nfd && j < len && (unsigned char)data[j] >= 0x80 && j - 1 == i)
+                goto starter;
             if (sl_buf_append(out, data + i, j - i) != 0)
                 return SOLIEU_ERR_NOMEM;
             i = j;
             continue;
         }
+    starter:;
         /* a starter and its combining marks */
         int cp;
         size_t j = i + sl_utf8_decode(data + i, len - i, &cp);

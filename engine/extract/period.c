@@ -5,7 +5,7 @@
  * where it stands to the end of the paragraph, until another replaces it. A
  * marker with `reach clause` ("riêng năm 2021", "vào các ngày 29 và
  * 30/3/2021") holds for its clause only: the stretch between ';', a sentence
- * end, "trong đó" and parentheses. A fact inside parentheses with no marker
+ * end, "trong đó", "riêng" and parentheses. A fact inside parentheses with no marker
  * of its own takes its enclosing clause's. */
 #include <stdio.h>
 #include <string.h>
@@ -90,13 +90,21 @@ void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_heade
     }
 }
 
-static int starts_trong_do(const char *s, size_t len, size_t i)
+/* "trong đó" (of which) and "riêng" (separately) open a clause of their own:
+ * a year stated after them does not reach back to the total before them. */
+static int starts_subclause(const char *s, size_t len, size_t i)
 {
-    static const char word[] = "trong \xC4\x91\xC3\xB3"; /* "trong đó" */
-    size_t n = sizeof word - 1;
-    if (i + n > len || (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '('))
+    static const char *const words[] = {"trong \xC4\x91\xC3\xB3", /* "trong đó" */
+                                        "ri\xC3\xAAng "};            /* "riêng " */
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '(')
         return 0;
-    return (s[i] == 't' || s[i] == 'T') && memcmp(s + i + 1, word + 1, n - 1) == 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (i + n <= len && (s[i] == words[k][0] || s[i] == words[k][0] - 32) &&
+            memcmp(s + i + 1, words[k] + 1, n - 1) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int ends_sentence(const char *s, size_t len, size_t i)
@@ -135,7 +143,7 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
             depth--;
         } else if (depth == 0 && (c == ';' || ends_sentence(s, len, i - 1)))
             break;
-        else if (depth == 0 && starts_trong_do(s, len, i - 1)) {
+        else if (depth == 0 && starts_subclause(s, len, i - 1)) {
             i--;
             break;
         }
@@ -153,7 +161,7 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
             depth--;
         } else if (depth == 0 && (c == ';' || ends_sentence(s, len, i)))
             break;
-        else if (depth == 0 && i > pos && starts_trong_do(s, len, i))
+        else if (depth == 0 && i > pos && starts_subclause(s, len, i))
             break;
     }
     *end = i;
