@@ -1,9 +1,59 @@
-/* Parts never exceed wholes: a chain rule names a metric and the metrics of
- * its wholes ("violating_orgs" within "inspected_orgs"). Each fact is held
- * against the nearest whole before it in the same sentence. */
+/* Parts never exceed wholes.
+ * - A chain rule names a metric and the metrics of its wholes
+ *   ("violating_orgs" within "inspected_orgs"): each fact is held against
+ *   the nearest whole before it in its paragraph, for the same period.
+ * - A narrower rule holds a year's figure against the same metric's figure
+ *   for a range that contains the year, earlier in the paragraph ("kết nạp
+ *   386 đảng viên, riêng năm 2021 kết nạp 147"). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/check_internal.h"
+
+/* A subset row for this whole and part exists already (from a breakdown). */
+static int already_related(const sl_check_doc *cd, const solieu_fact *whole,
+                           const solieu_fact *part)
+{
+    char ids[64];
+    snprintf(ids, sizeof ids, "%zu;%zu", whole->id, part->id);
+    for (size_t i = 0; i < cd->checker->rows.len; i++) {
+        const sl_check_row *r = sl_vec_at(&cd->checker->rows, i);
+        if (strcmp(r->check, "subset") == 0 && strcmp(r->doc, solieu_document_name(cd->doc)) == 0 &&
+            strcmp(r->facts, ids) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *whole,
+                       const solieu_fact *part)
+{
+    if (already_related(cd, whole, part))
+        return;
+    char a[64], b[64];
+    int pass = part->value <= whole->value + 1e-9;
+    const solieu_fact *others[1] = {part};
+    sl_check_add(cd, "subset", pass, r->id, whole, others, 1, whole->value, part->value, 0,
+                 "%s %s (%s%s%s) on line %zu %s the %s %s (%s%s%s) on line %zu they are part of",
+                 solieu_format_number(part->value, a, sizeof a), part->unit, part->metric,
+                 *part->period ? ", " : "", part->period, part->line,
+                 pass ? "do not exceed" : "exceed", solieu_format_number(whole->value, b, sizeof b),
+                 whole->unit, whole->metric, *whole->period ? ", " : "", whole->period,
+                 whole->line);
+}
+
+static int year_within(const char *year, const char *range)
+{
+    char *end;
+    long y = strtol(year, &end, 10);
+    if (*end || end == year)
+        return 0;
+    long from = strtol(range, &end, 10);
+    if (*end != '/')
+        return 0;
+    long to = strtol(end + 1, NULL, 10);
+    return from <= y && y <= to;
+}
 
 void sl_check_chains(sl_check_doc *cd)
 {
@@ -11,36 +61,27 @@ void sl_check_chains(sl_check_doc *cd)
     size_t n = solieu_facts_count(cd->facts);
     for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
-        if (strcmp(r->check, "chain") != 0 || !r->metric || !r->parts)
+        int chain = strcmp(r->check, "chain") == 0, narrower = strcmp(r->check, "narrower") == 0;
+        if ((!chain && !narrower) || !r->metric)
             continue;
         for (size_t k = 0; k < n; k++) {
             const solieu_fact *part = solieu_facts_get(cd->facts, k);
             if (strcmp(part->metric, r->metric) != 0)
                 continue;
-            const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, part->paragraph);
-            size_t at = sl_segment_offset(p, part->text_start);
-            size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, at));
             const solieu_fact *whole = NULL;
-            for (size_t j = k; j-- > 0;) {
+            for (size_t j = k; j-- > 0 && !whole;) {
                 const solieu_fact *f = solieu_facts_get(cd->facts, j);
-                if (f->paragraph != part->paragraph || f->text_start < from)
+                if (f->paragraph != part->paragraph)
                     break;
-                if (sl_metric_listed(r->parts, f->metric) && strcmp(f->period, part->period) == 0) {
+                if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
+                    strcmp(f->period, part->period) == 0)
                     whole = f;
-                    break;
-                }
+                if (narrower && strcmp(f->metric, part->metric) == 0 &&
+                    year_within(part->period, f->period))
+                    whole = f;
             }
-            if (!whole)
-                continue;
-            char a[64], b[64];
-            int pass = part->value <= whole->value + 1e-9;
-            const solieu_fact *others[1] = {part};
-            sl_check_add(cd, "subset", pass, r->id, whole, others, 1, whole->value, part->value, 0,
-                         "%s %s (%s) on line %zu %s the %s %s (%s) they are part of",
-                         solieu_format_number(part->value, a, sizeof a), part->unit, part->metric,
-                         part->line, pass ? "do not exceed" : "exceed",
-                         solieu_format_number(whole->value, b, sizeof b), whole->unit,
-                         whole->metric);
+            if (whole)
+                add_subset(cd, r, whole, part);
         }
     }
 }

@@ -1,6 +1,8 @@
 /* Relations between a body figure and the footnote its marker opens:
  * - series_total: the per-year values of the footnote add up to the body's
  *   period total ("126.292 lượt đảng viên⁷" and "- Năm 2018: 24.271 ...");
+ * - footnote_sum: the footnote breaks the body's figure down ("64 tập thể⁴"
+ *   and "09 tập thể ...; 55 tập thể ..."), same metric, same period;
  * - list_count: a stated count against the names the footnote lists
  *   ("10 tổ chức đảng²" and a footnote naming eleven);
  * - remainders: "8/15 xã³" and "(07 xã còn lại ...)" make 15.
@@ -42,6 +44,46 @@ static int parse_year(const char *period)
     char *end;
     long y = strtol(period, &end, 10);
     return (*end == '\0' && y >= 1900 && y <= 2200) ? (int)y : 0;
+}
+
+/* Footnote facts that break a body total down: its metric, its period or
+ * none of their own, at least two of them. */
+static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
+{
+    size_t n = solieu_facts_count(cd->facts);
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
+    size_t from = sl_paragraph_to_text(
+        p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
+    for (size_t t = 0; t < n; t++) {
+        const solieu_fact *total = solieu_facts_get(cd->facts, t);
+        if (total->paragraph != m->paragraph || total->text_start < from ||
+            total->text_start > m->start || total->has_denominator)
+            continue;
+        const solieu_fact *parts[64];
+        size_t k = 0;
+        double sum = 0;
+        for (size_t j = 0; j < n && k < 64; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+            /* a figure equal to the total restates it; it is not a part */
+            if (f->footnote != m->number || strcmp(f->metric, total->metric) != 0 ||
+                !sl_same_noun(total->unit, f->unit) || f->value == total->value ||
+                cd->is_part[f->id] || (*f->period && strcmp(f->period, total->period) != 0))
+                continue;
+            parts[k++] = f;
+            sum += f->value;
+        }
+        if (k < 2)
+            continue;
+        int pass = fabs(sum - total->value) < 1e-6;
+        char a[64], b[64];
+        sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+                     "the %zu figures of footnote %d add up to %s %s, %s line %zu states %s", k,
+                     m->number, solieu_format_number(sum, a, sizeof a), total->unit,
+                     pass ? "as" : "but", total->line,
+                     solieu_format_number(total->value, b, sizeof b));
+        for (size_t q = 0; q < k; q++)
+            cd->is_part[parts[q]->id] = 1;
+    }
 }
 
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
@@ -261,6 +303,7 @@ void sl_check_footnotes(sl_check_doc *cd)
     const sl_rule *series = rule_named(rules, "series_total");
     const sl_rule *listed = rule_named(rules, "list_count");
     const sl_rule *remainder = rule_named(rules, "remainder");
+    const sl_rule *breakdown = rule_named(rules, "footnote_sum");
     for (size_t k = 0; k < cd->doc->markers.len; k++) {
         const sl_marker *m = sl_vec_at(&cd->doc->markers, k);
         if (m->definition || m->paragraph == (size_t)-1)
@@ -270,6 +313,8 @@ void sl_check_footnotes(sl_check_doc *cd)
             continue;
         if (series)
             series_total(cd, series, m);
+        if (breakdown)
+            footnote_sum(cd, breakdown, m);
         if (listed || remainder)
             list_count(cd, listed, remainder, m);
     }

@@ -104,10 +104,6 @@ int sl_find_markers(solieu_document *doc)
         size_t m = 0;
         if (c == '[' || c == '<' || c >= 0xC2)
             m = sl_marker_at(t + i, len - i, &number);
-        /* "[3]" needs a word or punctuation before it, or it opens a line;
-         * "[N]" after a space mid-line is more often an enumeration. */
-        if (m && c == '[' && i > line_start && sl_is_space((unsigned char)t[i - 1]))
-            m = 0;
         if (m) {
             sl_marker *mk = sl_vec_push(&doc->markers);
             if (!mk)

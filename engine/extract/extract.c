@@ -290,6 +290,15 @@ static const char *unit_head(const char *unit)
     return strncmp(unit, turn, sizeof turn - 1) == 0 ? unit + sizeof turn - 1 : unit;
 }
 
+/* The footnote's noun names the body's, or the body's begins with it
+ * ("cuộc" for "cuộc giám sát"). */
+int sl_same_noun(const char *body_unit, const char *footnote_unit)
+{
+    const char *b = unit_head(body_unit), *f = unit_head(footnote_unit);
+    size_t n = strlen(f);
+    return strncmp(b, f, n) == 0 && (b[n] == '\0' || b[n] == ' ');
+}
+
 static size_t segment_offset(const sl_paragraph *p, size_t text_offset)
 {
     for (size_t j = 0; j < p->pieces.len; j++) {
@@ -324,7 +333,7 @@ static void inherit_footnote_metrics(doc_ctx *d)
                 if (g->footnote || g->paragraph != mk->paragraph || g->text_start < from ||
                     g->text_start > mk->start || strcmp(g->metric, "count") == 0)
                     continue;
-                if (strcmp(unit_head(g->unit), unit_head(f->unit)) == 0)
+                if (sl_same_noun(g->unit, f->unit))
                     best = g;
             }
         }

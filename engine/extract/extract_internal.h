@@ -66,6 +66,10 @@ void sl_candidates_resolve(sl_vec *candidates, const sl_vec *ignored);
 size_t sl_sentence_start(const char *s, size_t pos);
 size_t sl_sentence_end(const char *s, size_t len, size_t pos);
 
+/* Whether a footnote's noun ("cuộc", "tập thể") names what a body unit
+ * ("cuộc giám sát", "lượt tập thể") counts. */
+int sl_same_noun(const char *body_unit, const char *footnote_unit);
+
 /* Text helpers (caller-owned results, NULL when out of memory). */
 char *sl_utf8_lower(const char *s, size_t n);   /* lower case, spaces folded */
 char *sl_utf8_title(const char *s, size_t n);   /* "HẬU GIANG" -> "Hậu Giang" */

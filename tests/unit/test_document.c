@@ -1,0 +1,386 @@
+/* Loading a report from memory: UTF-8 errors located by line and column,
+ * binary and empty input, BOM and CRLF removal, NFC normalisation with the
+ * map back to original bytes, footnote markers, and the paragraph and
+ * footnote structure around a page break. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include <solieu/document.h>
+
+#include "check.h"
+#include "document/document_internal.h"
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static solieu_document *load_text(const char *name, const char *text)
+{
+    solieu_document *doc = NULL;
+    char *err = NULL;
+    solieu_status st = solieu_document_from_memory(name, text, strlen(text), &doc, &err);
+    if (st != SOLIEU_OK) {
+        fprintf(stderr, "loading %s failed: %s\n", name, err ? err : solieu_strerror(st));
+        solieu_free(err);
+        return NULL;
+    }
+    CHECK(err == NULL);
+    return doc;
+}
+
+/* Loads bytes that must fail; checks the status, that no document comes out
+ * and the message; returns nothing. */
+static void expect_failure(const char *data, size_t len, solieu_status want, const char *message)
+{
+    solieu_document *doc = (solieu_document *)1;
+    char *err = NULL;
+    solieu_status st = solieu_document_from_memory("bad.txt", data, len, &doc, &err);
+    CHECK(st == want);
+    CHECK(doc == NULL);
+    CHECK_STR(err, message);
+    solieu_free(err);
+    if (st == SOLIEU_OK)
+        solieu_document_destroy(doc);
+}
+
+/* Normalised offset where `needle` first occurs in the document text. */
+static size_t text_offset_of(const solieu_document *doc, const char *needle)
+{
+    const char *text = solieu_document_text(doc, NULL);
+    const char *hit = strstr(text, needle);
+    CHECK(hit != NULL);
+    return hit ? (size_t)(hit - text) : 0;
+}
+
+static size_t line_start(const solieu_document *doc, size_t line)
+{
+    return doc->line_starts[line - 1];
+}
+
+/* The paragraph one of whose pieces starts on `line`, or NULL. */
+static const sl_paragraph *paragraph_on_line(const solieu_document *doc, size_t line)
+{
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        for (size_t j = 0; j < p->pieces.len; j++) {
+            const sl_piece *piece = sl_vec_at(&p->pieces, j);
+            if (solieu_document_line_of(doc, piece->start, NULL) == line)
+                return p;
+        }
+    }
+    return NULL;
+}
+
+static int ends_with(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* ---- bytes that are not a report ------------------------------------------------ */
+
+static void test_invalid_input(void)
+{
+    /* a bad byte on line 3, column 5 (lines 1 and 2 hold multi-byte letters) */
+    const char bad[] = "Đảng bộ xã\nBáo cáo số liệu\nabcd\xFF có 12 đảng viên\n";
+    expect_failure(bad, sizeof bad - 1, SOLIEU_ERR_UTF8, "bad.txt:3:5: invalid UTF-8");
+    /* a sequence cut short at the very end */
+    const char cut[] = "Chi bộ\nab\xE1\xBA";
+    expect_failure(cut, sizeof cut - 1, SOLIEU_ERR_UTF8, "bad.txt:2:3: invalid UTF-8");
+    /* an overlong encoding of '/' */
+    const char overlong[] = "x\xC0\xAF";
+    expect_failure(overlong, sizeof overlong - 1, SOLIEU_ERR_UTF8, "bad.txt:1:2: invalid UTF-8");
+
+    const char nul[] = "Đảng viên\nab\0cd";
+    expect_failure(nul, sizeof nul - 1, SOLIEU_ERR_BINARY,
+                   "bad.txt:2:3: binary file (NUL byte), not a text report");
+
+    const char blank[] = " \n\t  \r\n\n";
+    expect_failure(blank, sizeof blank - 1, SOLIEU_ERR_EMPTY, "bad.txt: empty document (no text)");
+    /* a BOM and no-break spaces are no text either */
+    const char bom_only[] = "\xEF\xBB\xBF \xC2\xA0\r\n";
+    expect_failure(bom_only, sizeof bom_only - 1, SOLIEU_ERR_EMPTY,
+                   "bad.txt: empty document (no text)");
+    expect_failure("", 0, SOLIEU_ERR_EMPTY, "bad.txt: empty document (no text)");
+}
+
+/* ---- BOM and line ends -------------------------------------------------------- */
+
+static void test_bom(void)
+{
+    solieu_document *doc = load_text("bom.txt", "\xEF\xBB\xBF" "BÁO CÁO\nTình hình chung\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    size_t len;
+    const char *text = solieu_document_text(doc, &len);
+    CHECK_STR(text, "BÁO CÁO\nTình hình chung\n");
+    CHECK(len == strlen("BÁO CÁO\nTình hình chung\n"));
+    CHECK(solieu_document_original_offset(doc, 0) == 3);
+    CHECK(solieu_document_original_offset(doc, text_offset_of(doc, "Tình")) ==
+          3 + strlen("BÁO CÁO\n"));
+    CHECK(solieu_document_line_count(doc) == 2);
+    CHECK_STR(solieu_document_name(doc), "bom.txt");
+    solieu_document_destroy(doc);
+}
+
+static void test_crlf(void)
+{
+    const char lf[] = "Dòng một có 12 đảng viên\nDòng hai\n\nDòng bốn có 35 chi bộ\n";
+    const char crlf[] = "Dòng một có 12 đảng viên\r\nDòng hai\r\n\r\nDòng bốn có 35 chi bộ\r\n";
+    solieu_document *a = load_text("lf.txt", lf);
+    solieu_document *b = load_text("crlf.txt", crlf);
+    CHECK(a && b);
+    if (!a || !b) {
+        solieu_document_destroy(a);
+        solieu_document_destroy(b);
+        return;
+    }
+    CHECK_STR(solieu_document_text(b, NULL), lf);
+    CHECK(solieu_document_line_count(a) == 4);
+    CHECK(solieu_document_line_count(b) == 4);
+    /* each removed CR shifts the original offset by one more byte */
+    const char *needles[] = {"12", "Dòng hai", "Dòng bốn", "35"};
+    const size_t removed_before[] = {0, 1, 3, 3};
+    for (size_t i = 0; i < 4; i++) {
+        size_t at = text_offset_of(b, needles[i]);
+        size_t orig = solieu_document_original_offset(b, at);
+        CHECK(orig == at + removed_before[i]);
+        CHECK(memcmp(crlf + orig, needles[i], strlen(needles[i])) == 0);
+        CHECK(solieu_document_line_of(a, at, NULL) == solieu_document_line_of(b, at, NULL));
+    }
+    size_t col = 0;
+    CHECK(solieu_document_line_of(b, text_offset_of(b, "35"), &col) == 4);
+    CHECK(col == strlen("Dòng bốn có ") + 1);
+    solieu_document_destroy(a);
+    solieu_document_destroy(b);
+
+    /* a lone CR ends a line too */
+    solieu_document *c = load_text("cr.txt", "Chi bộ một\rChi bộ hai");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_STR(solieu_document_text(c, NULL), "Chi bộ một\nChi bộ hai");
+        CHECK(solieu_document_line_count(c) == 2);
+        CHECK(solieu_document_original_offset(c, text_offset_of(c, "hai")) ==
+              strlen("Chi bộ một\rChi bộ "));
+        solieu_document_destroy(c);
+    }
+}
+
+/* ---- NFD input ----------------------------------------------------------------- */
+
+static void test_nfd(void)
+{
+    /* "Đà Nẵng" written decomposed, as some converters leave it */
+    const char nfd_literal[] = "\xC4\x90" "a\xCC\x80 Na\xCC\x86\xCC\x83ng có 27.210 người\n";
+    solieu_document *d0 = load_text("nfd0.txt", nfd_literal);
+    CHECK(d0 != NULL);
+    if (d0) {
+        CHECK_STR(solieu_document_text(d0, NULL), "Đà Nẵng có 27.210 người\n");
+        size_t at = text_offset_of(d0, "27.210");
+        size_t orig = solieu_document_original_offset(d0, at);
+        /* à loses one byte, ẵ loses two */
+        CHECK(orig == at + 3);
+        CHECK(memcmp(nfd_literal + orig, "27.210", 6) == 0);
+        CHECK(solieu_document_original_offset(d0, text_offset_of(d0, " N")) ==
+              strlen("\xC4\x90" "a\xCC\x80"));
+        solieu_document_destroy(d0);
+    }
+
+    const char *nfc = "Ban Thường vụ Huyện ủy Hương Khê báo cáo:\n"
+                      "Đảng bộ huyện hiện có 4.125 đảng viên, kết nạp mới 118 quần chúng ưu tú.\n";
+    char *nfd = (char *)utf8proc_NFD((const utf8proc_uint8_t *)nfc);
+    CHECK(nfd != NULL);
+    if (!nfd)
+        return;
+    CHECK(strlen(nfd) > strlen(nfc)); /* really decomposed */
+    solieu_document *doc = load_text("nfd.txt", nfd);
+    CHECK(doc != NULL);
+    if (doc) {
+        size_t len;
+        CHECK_STR(solieu_document_text(doc, &len), nfc);
+        CHECK(len == strlen(nfc));
+        CHECK(solieu_document_line_count(doc) == 2);
+        const char *needles[] = {"Ban", "Huyện", "Khê", "4.125", "118", "quần", "ưu tú."};
+        for (size_t i = 0; i < sizeof needles / sizeof needles[0]; i++) {
+            size_t at = text_offset_of(doc, needles[i]);
+            size_t orig = solieu_document_original_offset(doc, at);
+            /* the original bytes there decompose the same word */
+            char *want = (char *)utf8proc_NFD((const utf8proc_uint8_t *)needles[i]);
+            CHECK(want && orig + strlen(want) <= strlen(nfd) &&
+                  memcmp(nfd + orig, want, strlen(want)) == 0);
+            free(want);
+        }
+        /* the end of the text maps to the end of the original */
+        CHECK(solieu_document_original_offset(doc, len) == strlen(nfd));
+        CHECK(solieu_document_line_of(doc, text_offset_of(doc, "118"), NULL) == 2);
+        solieu_document_destroy(doc);
+    }
+    free(nfd);
+}
+
+/* ---- footnote markers -------------------------------------------------------- */
+
+static void test_markers(void)
+{
+    const char *text = "Toàn Đảng bộ có 27.210¹ đảng viên, 35<sup>2</sup> chi bộ cơ sở và "
+                       "12 tổ chức đảng[3] theo mục [4] của kế hoạch.\n";
+    solieu_document *doc = load_text("markers.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(doc->markers.len == 3); /* "[4]" after a space is an enumeration */
+    const char *forms[] = {"¹", "<sup>2</sup>", "[3]"};
+    for (size_t i = 0; i < doc->markers.len && i < 3; i++) {
+        const sl_marker *m = sl_vec_at(&doc->markers, i);
+        CHECK(m->number == (int)i + 1);
+        CHECK(m->end - m->start == strlen(forms[i]));
+        CHECK(memcmp(doc->text + m->start, forms[i], strlen(forms[i])) == 0);
+        CHECK(m->definition == 0);
+        CHECK(m->paragraph == 0);
+        for (size_t k = m->start; k < m->end; k++)
+            CHECK(doc->scan[k] == ' ');
+    }
+    /* the scan copy has the text's length, and only markers differ */
+    CHECK(strlen(doc->scan) == doc->len);
+    size_t differ = 0;
+    for (size_t k = 0; k < doc->len; k++)
+        differ += doc->scan[k] != doc->text[k];
+    CHECK(differ == strlen("¹") + strlen("<sup>2</sup>") + strlen("[3]"));
+    CHECK(strstr(doc->scan, "27.210   đảng viên") != NULL); /* ¹ is two bytes */
+    CHECK(strstr(doc->scan, "mục [4] của") != NULL);
+    solieu_document_destroy(doc);
+}
+
+/* ---- page breaks and footnotes ----------------------------------------------- */
+
+static void test_page_break(void)
+{
+    const char *text =
+        "1. Công tác tuyên truyền\n"                                                 /* 1 */
+        "\n"                                                                         /* 2 */
+        "Ban Tuyên giáo Tỉnh ủy phối hợp với các sở, ngành nắm bắt dư luận xã hội¹ "
+        "và hướng dẫn các huyện ủy² đã thực\n"                                        /* 3 */
+        "\n"                                                                         /* 4 */
+        "¹ Nguồn: Báo cáo định kỳ của Ban Tuyên giáo Tỉnh ủy.\n"                      /* 5 */
+        "² Đảng ủy các xã Cẩm Bình, Cẩm Vịnh và Cẩm Thành.\n"                         /* 6 */
+        "\n"                                                                         /* 7 */
+        "2\n"                                                                        /* 8 */
+        "\n"                                                                         /* 9 */
+        "hiện 02 cuộc khảo sát.\n";                                                  /* 10 */
+    solieu_document *doc = load_text("page.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_line_count(doc) == 10);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5) + 10) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 10)) == 0);
+
+    /* heading, the joined body paragraph, two footnotes; the page number is none */
+    CHECK(doc->paragraphs.len == 4);
+    CHECK(paragraph_on_line(doc, 8) == NULL);
+    const sl_paragraph *body = paragraph_on_line(doc, 3);
+    CHECK(body != NULL);
+    if (body) {
+        CHECK(body->footnote == 0);
+        CHECK(body->pieces.len == 2);
+        CHECK(paragraph_on_line(doc, 10) == body);
+        const sl_piece *second = sl_vec_at(&body->pieces, body->pieces.len - 1);
+        CHECK(second->start == line_start(doc, 10));
+        CHECK(ends_with(body->segment, body->segment_len, "đã thực hiện 02 cuộc khảo sát."));
+        CHECK(strncmp(body->segment, "Ban Tuyên giáo", strlen("Ban Tuyên giáo")) == 0);
+    }
+    const sl_paragraph *f1 = paragraph_on_line(doc, 5), *f2 = paragraph_on_line(doc, 6);
+    CHECK(f1 && f1->footnote == 1 && f1->pieces.len == 1);
+    CHECK(f2 && f2->footnote == 2 && f2->pieces.len == 1);
+    const sl_paragraph *heading = paragraph_on_line(doc, 1);
+    CHECK(heading && heading->heading);
+
+    /* two references in the body, two definitions opening the footnotes */
+    CHECK(doc->markers.len == 4);
+    int references = 0, definitions = 0;
+    for (size_t i = 0; i < doc->markers.len; i++) {
+        const sl_marker *m = sl_vec_at(&doc->markers, i);
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, m->paragraph);
+        if (m->definition) {
+            definitions++;
+            CHECK(p->footnote == m->number);
+        } else {
+            references++;
+            CHECK(p == body);
+        }
+    }
+    CHECK(references == 2);
+    CHECK(definitions == 2);
+    solieu_document_destroy(doc);
+}
+
+static void test_footnote_bullets(void)
+{
+    const char *text =
+        "Các cấp ủy đã gợi ý kiểm điểm đối với 40 lượt tập thể³ và yêu cầu xây dựng "
+        "kế hoạch khắc phục những hạn chế đã\n"                                     /* 1 */
+        "³ Trong đó:\n"                                                             /* 2 */
+        "- Năm 2019: có 15 tập thể;\n"                                              /* 3 */
+        "- Năm 2020: có 25 tập thể.\n"                                              /* 4 */
+        "được chỉ ra qua kiểm điểm.\n"                                              /* 5 */
+        "- Các chi bộ đã xây dựng kế hoạch khắc phục.\n";                          /* 6 */
+    solieu_document *doc = load_text("bullets.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 3);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 3);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 3);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 0);
+    /* after the body resumed, a bullet is body text again */
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) == 0);
+    const sl_paragraph *body = paragraph_on_line(doc, 1);
+    CHECK(body && body->pieces.len == 2 && paragraph_on_line(doc, 5) == body);
+    const sl_paragraph *bullet = paragraph_on_line(doc, 3);
+    CHECK(bullet && bullet->footnote == 3 && bullet != body);
+    const sl_paragraph *last = paragraph_on_line(doc, 6);
+    CHECK(last && last->footnote == 0 && last != body);
+    solieu_document_destroy(doc);
+}
+
+static void test_footnote_after_complete_paragraph(void)
+{
+    const char *text =
+        "Toàn tỉnh có 150 chi bộ đạt danh hiệu trong sạch, vững mạnh⁴.\n"           /* 1 */
+        "⁴ Theo số liệu của Ban Tổ chức Tỉnh ủy, gồm các chi bộ thôn và\n"          /* 2 */
+        "tổ dân phố.\n"                                                             /* 3 */
+        "Các cấp ủy tiếp tục chỉ đạo nâng cao chất lượng sinh hoạt chi bộ.\n";      /* 4 */
+    solieu_document *doc = load_text("complete.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 4);
+    /* an open footnote line continues in lower case */
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 4);
+    /* an upper-case paragraph after a complete one is body */
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 0);
+    const sl_paragraph *p1 = paragraph_on_line(doc, 1), *p4 = paragraph_on_line(doc, 4);
+    CHECK(p1 && p4 && p1 != p4);
+    CHECK(p4 && p4->footnote == 0 && p4->pieces.len == 1);
+    CHECK(p1 && p1->pieces.len == 1);
+    solieu_document_destroy(doc);
+}
+
+int main(void)
+{
+    test_invalid_input();
+    test_bom();
+    test_crlf();
+    test_nfd();
+    test_markers();
+    test_page_break();
+    test_footnote_bullets();
+    test_footnote_after_complete_paragraph();
+    TEST_MAIN_END();
+}
