@@ -107,8 +107,6 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
 static void run_patterns(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
-    solieu_extractor probe = {rules, cd->checker->md, cd->checker->mc, {0}};
-    sl_buf_init(&probe.warnings, 4096);
     for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
         sum_ctx c = {cd, p, k};
@@ -116,10 +114,9 @@ static void run_patterns(sl_check_doc *cd)
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
             if (!r->code || (strcmp(r->check, "sum") != 0 && strcmp(r->check, "subset") != 0))
                 continue;
-            sl_match_all(&probe, r, p->segment, p->segment_len, 0, cd->doc->name, on_sum, &c);
+            sl_match_all(cd->checker->matcher, r, p->segment, p->segment_len, 0, cd->doc->name, on_sum, &c);
         }
     }
-    sl_buf_free(&probe.warnings);
 }
 
 /* Bounds of the sentence around a fact, as normalised offsets. */

@@ -34,8 +34,7 @@ typedef struct sl_citation {
 
 struct solieu_checker {
     const solieu_rules *rules;
-    pcre2_match_data *md;
-    pcre2_match_context *mc;
+    solieu_extractor *matcher; /* PCRE2 scratch and limits for relation rules */
     sl_vec rows;      /* sl_check_row */
     sl_vec citations; /* sl_citation */
 };

@@ -13,11 +13,10 @@ solieu_checker *solieu_checker_create(const solieu_rules *rules)
     if (!c)
         return NULL;
     c->rules = rules;
-    c->md = pcre2_match_data_create(64, NULL);
-    c->mc = sl_match_context_create();
+    c->matcher = solieu_extractor_create(rules);
     sl_vec_init(&c->rows, sizeof(sl_check_row));
     sl_vec_init(&c->citations, sizeof(sl_citation));
-    if (!c->md || !c->mc) {
+    if (!c->matcher) {
         solieu_checker_destroy(c);
         return NULL;
     }
@@ -52,8 +51,7 @@ void solieu_checker_destroy(solieu_checker *c)
         free(ct->number);
     }
     sl_vec_free(&c->citations);
-    pcre2_match_data_free(c->md);
-    pcre2_match_context_free(c->mc);
+    solieu_extractor_destroy(c->matcher);
     free(c);
 }
 

@@ -139,13 +139,10 @@ void sl_check_citations(sl_check_doc *cd)
     const solieu_rules *rules = cd->checker->rules;
     size_t before = cd->checker->citations.len;
     cite_ctx c = {cd, cd->doc->scan, solieu_facts_entity(cd->facts), 0};
-    solieu_extractor probe = {rules, cd->checker->md, cd->checker->mc, {0}};
-    sl_buf_init(&probe.warnings, 4096);
     for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_CITATION); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_CITATION, i);
-        sl_match_all(&probe, r, cd->doc->scan, cd->doc->len, 1, cd->doc->name, on_citation, &c);
+        sl_match_all(cd->checker->matcher, r, cd->doc->scan, cd->doc->len, 1, cd->doc->name, on_citation, &c);
     }
-    sl_buf_free(&probe.warnings);
     cd->oom |= c.oom;
     report_conflicts(cd->checker, before, cd->checker->citations.len);
 }

@@ -124,7 +124,8 @@ solieu_status solieu_facts_from_table(const solieu_document *doc, const solieu_t
         solieu_facts_destroy(facts);
         return SOLIEU_ERR_NOMEM;
     }
-    qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
+    if (facts->facts.len)
+        qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
     for (size_t i = 0; i < facts->facts.len; i++)
         ((solieu_fact *)sl_vec_at(&facts->facts, i))->id = i + 1;
     *out = facts;

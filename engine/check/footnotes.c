@@ -272,10 +272,7 @@ static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remain
     }
     if (remainder && remainder->code && stated->has_denominator) {
         remainder_ctx rc = {text, 0, 0};
-        solieu_extractor probe = {cd->checker->rules, cd->checker->md, cd->checker->mc, {0}};
-        sl_buf_init(&probe.warnings, 4096);
-        sl_match_all(&probe, remainder, text, strlen(text), line, cd->doc->name, on_remainder, &rc);
-        sl_buf_free(&probe.warnings);
+        sl_match_all(cd->checker->matcher, remainder, text, strlen(text), line, cd->doc->name, on_remainder, &rc);
         if (rc.found) {
             double sum = stated->value + rc.value;
             int pass = fabs(sum - stated->denominator) < 1e-6;

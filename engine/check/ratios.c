@@ -56,16 +56,13 @@ static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
 void sl_check_ratios(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
-    solieu_extractor probe = {rules, cd->checker->md, cd->checker->mc, {0}};
-    sl_buf_init(&probe.warnings, 4096);
     for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
         ratio_ctx c = {cd, p};
         for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
             if (r->code && strcmp(r->check, "ratio") == 0)
-                sl_match_all(&probe, r, p->segment, p->segment_len, 0, cd->doc->name, on_ratio, &c);
+                sl_match_all(cd->checker->matcher, r, p->segment, p->segment_len, 0, cd->doc->name, on_ratio, &c);
         }
     }
-    sl_buf_free(&probe.warnings);
 }

@@ -8,6 +8,8 @@ int solieu_cmd_extract(int argc, char **argv);
 int solieu_cmd_check(int argc, char **argv);
 int solieu_cmd_aggregate(int argc, char **argv);
 int solieu_cmd_rules(int argc, char **argv);
+int solieu_cmd_run(int argc, char **argv);
+int solieu_cmd_bench(int argc, char **argv);
 
 #define SOLIEU_EXIT_OK 0
 #define SOLIEU_EXIT_PARTIAL 1

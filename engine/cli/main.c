@@ -18,6 +18,11 @@ static void usage(FILE *out)
           "                         counts and citation dates\n"
           "  aggregate [-o DIR] [--excel] [--derive NAME=A/B] FACTS.csv...\n"
           "                         time series, wide table and GSL statistics\n"
+          "  run INPUT_DIR -o OUT_DIR [-j N] [-r RULES_DIR] [-q|-v]\n"
+          "                         the nightly job: incremental, atomic, robust\n"
+          "  bench --gold GOLD_DIR [-r RULES_DIR] [--csv OUT.csv] DOCS...\n"
+          "  bench --compare RULES_A RULES_B --gold GOLD_DIR DOCS...\n"
+          "                         what each rule finds, misses and costs\n"
           "  rules test|lint [-r RULES_DIR]\n"
           "                         run every rule's examples / warn about slow patterns\n"
           "  version                print the version\n",
@@ -39,6 +44,10 @@ int main(int argc, char **argv)
         return solieu_cmd_aggregate(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return solieu_cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "run") == 0)
+        return solieu_cmd_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "bench") == 0)
+        return solieu_cmd_bench(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("solieu %s\n", solieu_version());
         return SOLIEU_EXIT_OK;

@@ -279,6 +279,8 @@ int sl_find_paragraphs(solieu_document *doc)
     for (size_t k = 0; k < n; k++) {
         lines[k].start = doc->line_starts[k];
         lines[k].end = (k + 1 < n) ? doc->line_starts[k + 1] - 1 : doc->len;
+        if (k + 1 == n && lines[k].end > lines[k].start && doc->text[lines[k].end - 1] == '\n')
+            lines[k].end--; /* the final newline ends the last line, it is not in it */
         classify(doc, &lines[k]);
     }
     assign_footnotes(lines, n);

@@ -23,7 +23,10 @@ solieu_extractor *solieu_extractor_create(const solieu_rules *rules)
     ex->md = pcre2_match_data_create(64, NULL);
     ex->mc = sl_match_context_create();
     sl_buf_init(&ex->warnings, 64 * 1024);
-    if (!ex->md || !ex->mc) {
+    ex->stats = sl_calloc(solieu_rules_count(rules) + 1, sizeof *ex->stats);
+    for (size_t i = 0; ex->stats && i < solieu_rules_count(rules); i++)
+        ex->stats[i].rule_id = solieu_rules_id(rules, i);
+    if (!ex->md || !ex->mc || !ex->stats) {
         solieu_extractor_destroy(ex);
         return NULL;
     }
@@ -37,7 +40,18 @@ void solieu_extractor_destroy(solieu_extractor *ex)
     pcre2_match_data_free(ex->md);
     pcre2_match_context_free(ex->mc);
     sl_buf_free(&ex->warnings);
+    free(ex->stats);
     free(ex);
+}
+
+void solieu_extractor_set_profiling(solieu_extractor *ex, int on)
+{
+    ex->profiling = on;
+}
+
+const solieu_rule_stats *solieu_extractor_rule_stats(const solieu_extractor *ex)
+{
+    return ex->stats;
 }
 
 const char *solieu_extractor_warnings(const solieu_extractor *ex)
@@ -108,6 +122,7 @@ typedef struct match_ctx {
     sl_vec *ignored;
     const char *segment;
     size_t rule_index;
+    const pcre2_code *code; /* the rule's code whose match data is read */
     int oom;
 } match_ctx;
 
@@ -115,7 +130,7 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     match_ctx *c = ctx;
     size_t vs, ve;
-    if (!sl_group_span(r->code, md, "value", &vs, &ve) || ve <= vs)
+    if (!sl_group_span(c->code, md, "value", &vs, &ve) || ve <= vs)
         return 0;
     solieu_number num;
     if (solieu_number_parse(c->segment + vs, ve - vs, &num) != SOLIEU_OK ||
@@ -131,7 +146,7 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
     cand->value_end = ve;
     cand->end = ve;
     size_t ds, de;
-    if (sl_group_span(r->code, md, "den", &ds, &de) && de > ds) {
+    if (sl_group_span(c->code, md, "den", &ds, &de) && de > ds) {
         cand->den_start = ds;
         cand->den_end = de;
         if (de > cand->end)
@@ -142,13 +157,13 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
     cand->rule = r;
     cand->rule_index = c->rule_index;
     size_t us, ue;
-    if (sl_group_span(r->code, md, "unit", &us, &ue) && ue > us) {
+    if (sl_group_span(c->code, md, "unit", &us, &ue) && ue > us) {
         cand->has_unit_group = 1;
         cand->unit_start = us;
         cand->unit_end = ue;
     }
     size_t qs, qe;
-    if (sl_group_span(r->code, md, "qualifier", &qs, &qe) && qe > qs) {
+    if (sl_group_span(c->code, md, "qualifier", &qs, &qe) && qe > qs) {
         cand->qual_start = qs;
         cand->qual_end = qe;
     }
@@ -247,23 +262,105 @@ static int rule_applies(const sl_rule *r, const sl_paragraph *p)
     return 1;
 }
 
+static int on_site(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    (void)r;
+    size_t *slot = sl_vec_push(ctx);
+    if (!slot)
+        return 1;
+    *slot = pcre2_get_ovector_pointer(md)[0];
+    return 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Where a number may start: the first digit of a digit group that does not
+ * continue another number, and the starts of numbers written in words (site
+ * rules). Every fact holds a number, so a paragraph without sites has none. */
+static void find_sites(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec *sites)
+{
+    const char *s = p->segment;
+    for (size_t i = 0; i < p->segment_len; i++) {
+        if (!is_digit(s[i]))
+            continue;
+        if (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/')) {
+            size_t *slot = sl_vec_push(sites);
+            if (!slot) {
+                d->oom = 1;
+                return;
+            }
+            *slot = i;
+        }
+    }
+    const solieu_rules *rules = d->ex->rules;
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_SITE); i++)
+        sl_match_all(d->ex, sl_rules_of_kind(rules, SL_RULE_SITE, i), s, p->segment_len, line,
+                     d->doc->name, on_site, sites);
+}
+
+/* The first byte after the number at `site` and the spaces after it; 0 for
+ * a number written in words (its end is not known here: try every rule). */
+static unsigned char follow_byte(const char *s, size_t len, size_t site)
+{
+    if (!is_digit(s[site]))
+        return 0;
+    size_t i = site;
+    while (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%'))
+        i++;
+    /* "96,48 %" and "27.210." end differently from the run */
+    while (i > site && (s[i - 1] == '.' || s[i - 1] == ','))
+        i--;
+    size_t j = i;
+    while (j < len && s[j] == ' ')
+        j++;
+    if (j < len && s[j] == '%')
+        return 0;
+    return j < len ? (unsigned char)s[j] : 0;
+}
+
 static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
-                              sl_vec *markers)
+                              sl_vec *markers, sl_vec *sites)
 {
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, k);
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     size_t line = solieu_document_line_of(d->doc, first->start, NULL);
-    candidates->len = ignored->len = markers->len = 0;
-    /* a paragraph without an ASCII digit can only hold number words */
-    match_ctx mc = {candidates, ignored, p->segment, 0, 0};
+    candidates->len = ignored->len = markers->len = sites->len = 0;
+    find_sites(d, p, line, sites);
+    if (sites->len == 0)
+        return;
+    match_ctx mc = {candidates, ignored, p->segment, 0, NULL, 0};
     const solieu_rules *rules = d->ex->rules;
     size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
-    for (size_t i = 0; i < nfact; i++) {
+    for (size_t i = 0; i < nfact && !mc.oom; i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-        if (!rule_applies(r, p))
+        if (r->value_first || !rule_applies(r, p) ||
+            !sl_rule_triggered(r, p->segment, p->segment_len))
             continue;
         mc.rule_index = i;
+        mc.code = r->code;
         sl_match_all(d->ex, r, p->segment, p->segment_len, line, d->doc->name, on_fact, &mc);
+    }
+    /* the rules that start with the number: tried at each site, when what
+     * follows the number there can start what follows it in the rule */
+    const size_t *site = sites->items;
+    for (size_t j = 0; j < sites->len && !mc.oom; j++) {
+        unsigned char next = follow_byte(p->segment, p->segment_len, site[j]);
+        for (size_t i = 0; i < nfact; i++) {
+            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
+            if (!r->value_first || !rule_applies(r, p) || (next && !sl_rule_may_follow(r, next)))
+                continue;
+            mc.rule_index = i;
+            mc.code = r->code;
+            int rc = sl_match(d->ex, r, p->segment, p->segment_len, site[j], PCRE2_ANCHORED);
+            if (rc >= 0)
+                on_fact(&mc, r, d->ex->md);
+            else if (rc != PCRE2_ERROR_NOMATCH)
+                sl_buf_printf(&d->ex->warnings, "%s:%zu: rule %s hit PCRE2 error %d; skipped there\n",
+                              d->doc->name, line, r->id, rc);
+        }
     }
     if (candidates->len == 0) {
         d->oom |= mc.oom;
@@ -367,12 +464,14 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     header.entity = NULL;
 
     doc_ctx d = {ex, doc, facts, &header, 0};
-    sl_vec candidates, ignored, markers;
+    sl_vec candidates, ignored, markers, sites;
     sl_vec_init(&candidates, sizeof(sl_candidate));
     sl_vec_init(&ignored, sizeof(span));
     sl_vec_init(&markers, sizeof(sl_period_marker));
+    sl_vec_init(&sites, sizeof(size_t));
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
-        extract_paragraph(&d, k, &candidates, &ignored, &markers);
+        extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
+    sl_vec_free(&sites);
     sl_vec_free(&candidates);
     sl_vec_free(&ignored);
     sl_vec_free(&markers);
@@ -382,7 +481,8 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
             *error = sl_printf("%s: out of memory", doc->path);
         return SOLIEU_ERR_NOMEM;
     }
-    qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
+    if (facts->facts.len)
+        qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
     inherit_footnote_metrics(&d);
     for (size_t i = 0; i < facts->facts.len; i++)
         ((solieu_fact *)sl_vec_at(&facts->facts, i))->id = i + 1;

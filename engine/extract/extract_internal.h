@@ -12,7 +12,13 @@ struct solieu_extractor {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     sl_buf warnings;
+    solieu_rule_stats *stats; /* one per rule; NULL for the checker's probes */
+    int profiling;
 };
+
+/* pcre2_match with the extractor's limits, counted in ex->stats. */
+int sl_match(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len, size_t start,
+             uint32_t options);
 
 struct solieu_facts {
     sl_vec facts;   /* solieu_fact */

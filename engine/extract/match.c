@@ -1,24 +1,57 @@
 /* Every match of one rule over one text, within PCRE2's limits. */
 #include <string.h>
+#include <time.h>
 
 #include "extract/extract_internal.h"
+
+static void report_failure(solieu_extractor *ex, const sl_rule *r, int rc, size_t line,
+                           const char *doc_name)
+{
+    const char *why = rc == PCRE2_ERROR_MATCHLIMIT   ? "match limit"
+                      : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth limit"
+                      : rc == PCRE2_ERROR_HEAPLIMIT  ? "heap limit"
+                                                     : "an error";
+    sl_buf_printf(&ex->warnings, "%s:%zu: rule %s hit PCRE2's %s (error %d); skipped there\n",
+                  doc_name, line, r->id, why, rc);
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+int sl_match(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len, size_t start,
+             uint32_t options)
+{
+    solieu_rule_stats *st = NULL;
+    if (ex->stats)
+        st = &ex->stats[r - (const sl_rule *)ex->rules->rules.items];
+    double t0 = (st && ex->profiling) ? now() : 0;
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, start, options | PCRE2_NO_UTF_CHECK,
+                         ex->md, ex->mc);
+    if (st) {
+        st->attempts++;
+        st->matches += rc >= 0;
+        st->limit_hits += rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                          rc == PCRE2_ERROR_HEAPLIMIT;
+        if (ex->profiling)
+            st->seconds += now() - t0;
+    }
+    return rc;
+}
 
 int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
 {
     size_t at = 0;
     while (at <= len) {
-        int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, ex->md,
-                             ex->mc);
+        int rc = sl_match(ex, r, text, len, at, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return 0;
         if (rc < 0) {
-            const char *why = rc == PCRE2_ERROR_MATCHLIMIT   ? "match limit"
-                              : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth limit"
-                              : rc == PCRE2_ERROR_HEAPLIMIT  ? "heap limit"
-                                                             : "an error";
-            sl_buf_printf(&ex->warnings, "%s:%zu: rule %s hit PCRE2's %s (error %d); skipped there\n",
-                          doc_name, line, r->id, why, rc);
+            report_failure(ex, r, rc, line, doc_name);
             return rc;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);

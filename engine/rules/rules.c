@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* A rule set: every *.rules file of a directory, parsed, then compiled. */
 #include <dirent.h>
 #include <errno.h>
@@ -41,6 +42,8 @@ static void free_rule(sl_rule *r)
     free(r->qualifier);
     free(r->check);
     free(r->parts);
+    free(r->trigger);
+    free(r->follow);
     free(r->pattern);
     pcre2_code_free(r->code);
     for (size_t i = 0; i < r->examples.len; i++) {
@@ -82,7 +85,8 @@ static int list_rule_files(const char *dir, sl_vec *names)
         }
     }
     closedir(d);
-    qsort(names->items, names->len, sizeof(char *), cmp_str);
+    if (names->len)
+        qsort(names->items, names->len, sizeof(char *), cmp_str);
     return 0;
 }
 
@@ -199,6 +203,8 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         status = SOLIEU_ERR_RULE;
         goto cleanup;
     }
+    for (size_t i = 0; i < rules->rules.len; i++)
+        sl_rule_follow_bytes(sl_vec_at(&rules->rules, i), &defines);
     if (index_kinds(rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
@@ -217,6 +223,32 @@ cleanup:
     }
     *out = rules;
     return SOLIEU_OK;
+}
+
+int sl_rule_triggered(const sl_rule *r, const char *text, size_t len)
+{
+    if (!r->trigger)
+        return 1;
+    for (const char *t = r->trigger; *t;) {
+        const char *end = strchr(t, '|');
+        size_t n = end ? (size_t)(end - t) : strlen(t);
+        if (n && memmem(text, len, t, n))
+            return 1;
+        /* the trigger may open a sentence: its first ASCII letter in upper case */
+        if (n && t[0] >= 'a' && t[0] <= 'z') {
+            char first[64];
+            if (n < sizeof first) {
+                memcpy(first, t, n);
+                first[0] = (char)(first[0] - 32);
+                if (memmem(text, len, first, n))
+                    return 1;
+            }
+        }
+        if (!end)
+            break;
+        t = end + 1;
+    }
+    return 0;
 }
 
 size_t solieu_rules_count(const solieu_rules *rules)

@@ -151,6 +151,59 @@ report:
     return 1;
 }
 
+static void set_byte(unsigned char *bits, unsigned b)
+{
+    bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+void sl_rule_follow_bytes(sl_rule *r, const sl_vec *defines)
+{
+    memset(r->follow_bytes, 0xFF, sizeof r->follow_bytes);
+    if (!r->value_first || !r->follow || r->follow_unknown)
+        return;
+    unsigned char bits[32] = {0};
+    for (const char *tail = r->follow; tail;) {
+        const char *nl = strchr(tail, '\n');
+        char *one = nl ? sl_strndup(tail, (size_t)(nl - tail)) : sl_strdup(tail);
+        char *error = NULL;
+        sl_buf b;
+        sl_buf_init(&b, 0);
+        pcre2_code *code = NULL;
+        if (one && expand(one, defines, &b, 0, &error) == 0 && b.data) {
+            int errcode;
+            PCRE2_SIZE off;
+            uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
+            if (!r->cased)
+                options |= PCRE2_CASELESS;
+            code = pcre2_compile((PCRE2_SPTR)b.data, b.len, options, &errcode, &off, NULL);
+        }
+        free(one);
+        free(error);
+        sl_buf_free(&b);
+        uint32_t type = 0, unit = 0;
+        const uint8_t *bitmap = NULL;
+        if (code) {
+            pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type);
+            pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+            pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+        }
+        if (code && type == 1) {
+            set_byte(bits, unit & 0xFF);
+            if ((unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z'))
+                set_byte(bits, unit ^ 0x20);
+        } else if (code && bitmap) {
+            for (size_t k = 0; k < 32; k++)
+                bits[k] |= bitmap[k];
+        } else {
+            pcre2_code_free(code);
+            return; /* unknown: keep every byte */
+        }
+        pcre2_code_free(code);
+        tail = nl ? nl + 1 : NULL;
+    }
+    memcpy(r->follow_bytes, bits, sizeof bits);
+}
+
 pcre2_match_context *sl_match_context_create(void)
 {
     pcre2_match_context *mc = pcre2_match_context_create(NULL);

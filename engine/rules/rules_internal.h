@@ -20,6 +20,7 @@ typedef enum sl_rule_kind {
     SL_RULE_TERM,      /* "nhiệm kỳ 2020 - 2025" */
     SL_RULE_DOCNUMBER, /* the document's own "Số 160-BC/TU" */
     SL_RULE_RELATION,  /* an arithmetic relation between facts */
+    SL_RULE_SITE,      /* where a number written in words starts */
     SL_RULE_KIND_COUNT
 } sl_rule_kind;
 
@@ -43,7 +44,16 @@ typedef struct sl_rule {
     sl_where where;
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
     int cased;           /* match case-sensitively */
+    int value_first;     /* every pattern starts with the number: run it anchored at
+                          * number sites instead of scanning the whole text */
+    char *follow;        /* value-first rules: what follows the number in each
+                          * pattern, '\n'-separated; NULL: anything may */
+    int follow_unknown;  /* a pattern does not follow its number with a space */
+    unsigned char follow_bytes[32]; /* bytes that can start the text after the
+                          * number and its spaces; all set when unknown */
     char *pattern;       /* after macro expansion */
+    char *trigger;       /* '|'-separated literals, one of which a text must hold
+                          * (ASCII case ignored) for the rule to run on it */
     pcre2_code *code;
     const char *file;    /* borrowed from solieu_rules.files */
     size_t line;
@@ -59,6 +69,17 @@ struct solieu_rules {
     size_t count_of_kind[SL_RULE_KIND_COUNT];
     sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
 };
+
+/* Whether a value-first rule can match where the text after the number
+ * starts with byte b. */
+static inline int sl_rule_may_follow(const sl_rule *r, unsigned char b)
+{
+    return (r->follow_bytes[b >> 3] >> (b & 7)) & 1;
+}
+
+/* Whether `text` holds one of the rule's trigger literals (always true for
+ * a rule without triggers). */
+int sl_rule_triggered(const sl_rule *r, const char *text, size_t len);
 
 /* The rules of one kind, in file order. */
 const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i);

@@ -8,7 +8,7 @@
 
 static const char *const kind_names[SL_RULE_KIND_COUNT] = {
     "fact", "ignore", "period", "entity", "citation", "docdate", "date", "term", "docnumber",
-    "relation"};
+    "relation", "site"};
 
 typedef struct parser {
     const char *file;
@@ -149,6 +149,26 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
     }
 #define KEY(k) (key_len == strlen(k) && strncmp(s + key, k, key_len) == 0)
     if (KEY("pattern")) {
+        static const char *const value_macros[] = {"{VALUE}", "{VALUEW}", "{PCTV}", "{FRAC}"};
+        int starts_with_value = 0;
+        for (size_t k = 0; k < sizeof value_macros / sizeof value_macros[0]; k++)
+            starts_with_value |= strncmp(value, value_macros[k], strlen(value_macros[k])) == 0;
+        r->value_first = (r->pattern ? r->value_first : 1) && starts_with_value;
+        if (r->value_first) {
+            /* keep what follows the number; a plain space there is the gap */
+            const char *tail = strchr(value, '}') + 1;
+            int any = *tail != ' ';
+            char *follow = any ? NULL
+                               : r->follow ? sl_printf("%s\n%s", r->follow, tail + 1)
+                                           : sl_strdup(tail + 1);
+            if (any || !follow || (r->pattern && !r->follow)) {
+                free(follow);
+                follow = NULL;
+                r->follow_unknown = 1;
+            }
+            free(r->follow);
+            r->follow = follow;
+        }
         if (!*value) {
             report(p, line, value_col, "empty pattern");
         } else if (!r->pattern) {
@@ -171,13 +191,14 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
                 found = k;
         if (found < 0)
             report(p, line, value_col, "unknown kind (fact, ignore, period, entity, citation, "
-                                       "docdate, date, term, docnumber, relation)");
+                                       "docdate, date, term, docnumber, relation, site)");
         else
             r->kind = (sl_rule_kind)found;
     } else if (KEY("metric") || KEY("unit") || KEY("qualifier") || KEY("check") ||
-               KEY("parts")) {
+               KEY("parts") || KEY("trigger")) {
         char **slot = KEY("metric") ? &r->metric : KEY("unit") ? &r->unit
-                      : KEY("qualifier") ? &r->qualifier : KEY("check") ? &r->check : &r->parts;
+                      : KEY("qualifier") ? &r->qualifier : KEY("check") ? &r->check
+                      : KEY("parts") ? &r->parts : &r->trigger;
         free(*slot);
         *slot = value;
         return;

@@ -61,6 +61,22 @@ SOLIEU_API solieu_status solieu_extract(solieu_extractor *ex, solieu_document *d
  * line L"), one per line; borrowed, "" when none. */
 SOLIEU_API const char *solieu_extractor_warnings(const solieu_extractor *ex);
 
+/* What each rule cost and found, for rule authors (solieu bench). */
+typedef struct solieu_rule_stats {
+    const char *rule_id;          /* borrowed from the rule set */
+    unsigned long long attempts;  /* PCRE2 match calls */
+    unsigned long long matches;   /* matches found (before one rule wins a number) */
+    unsigned long long limit_hits;/* calls stopped by PCRE2's match, depth or heap limit */
+    double seconds;               /* time in those calls; 0 unless profiling is on */
+} solieu_rule_stats;
+
+/* Per-rule timing, off by default (it reads the clock around every match
+ * call); the other counters are always kept. */
+SOLIEU_API void solieu_extractor_set_profiling(solieu_extractor *ex, int on);
+/* One entry per rule, in solieu_rules_id order (solieu_rules_count of them),
+ * summed over every document this extractor has seen; borrowed. */
+SOLIEU_API const solieu_rule_stats *solieu_extractor_rule_stats(const solieu_extractor *ex);
+
 SOLIEU_API size_t solieu_facts_count(const solieu_facts *facts);
 SOLIEU_API const solieu_fact *solieu_facts_get(const solieu_facts *facts, size_t index);
 SOLIEU_API const char *solieu_facts_entity(const solieu_facts *facts);

@@ -14,10 +14,12 @@ extern "C" {
 
 typedef struct solieu_rules solieu_rules;
 
-/* Loads and compiles every *.rules file of `dir` (sorted by name). Each
- * problem goes to `on_diag` (may be NULL) as "file:line:col: message".
- * Returns SOLIEU_OK with a caller-owned *out (solieu_rules_destroy), or the
- * first error's status with *out NULL. */
+/* Loads and compiles every NAME.rules file of `dir` (sorted by name). Each
+ * problem goes to `on_diag` (may be NULL) with its file, line, column and
+ * code (SOLIEU_ERR_REGEX for a pattern that does not compile). Returns
+ * SOLIEU_OK with a caller-owned *out (solieu_rules_destroy); SOLIEU_ERR_IO
+ * when the directory or a file cannot be read; SOLIEU_ERR_RULE for any
+ * problem inside the rule files; *out is then NULL. */
 SOLIEU_API solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag,
                                            void *user, solieu_rules **out);
 SOLIEU_API void solieu_rules_destroy(solieu_rules *rules);

@@ -108,7 +108,8 @@ static void test_invalid_input(void)
 
 static void test_bom(void)
 {
-    solieu_document *doc = load_text("bom.txt", "\xEF\xBB\xBF" "BÁO CÁO\nTình hình chung\n");
+    solieu_document *doc = load_text("bom.txt", "\xEF\xBB\xBF"
+                                                "BÁO CÁO\nTình hình chung\n");
     CHECK(doc != NULL);
     if (!doc)
         return;
@@ -172,7 +173,8 @@ static void test_crlf(void)
 static void test_nfd(void)
 {
     /* "Đà Nẵng" written decomposed, as some converters leave it */
-    const char nfd_literal[] = "\xC4\x90" "a\xCC\x80 Na\xCC\x86\xCC\x83ng có 27.210 người\n";
+    const char nfd_literal[] = "\xC4\x90"
+                               "a\xCC\x80 Na\xCC\x86\xCC\x83ng có 27.210 người\n";
     solieu_document *d0 = load_text("nfd0.txt", nfd_literal);
     CHECK(d0 != NULL);
     if (d0) {
@@ -182,8 +184,8 @@ static void test_nfd(void)
         /* à loses one byte, ẵ loses two */
         CHECK(orig == at + 3);
         CHECK(memcmp(nfd_literal + orig, "27.210", 6) == 0);
-        CHECK(solieu_document_original_offset(d0, text_offset_of(d0, " N")) ==
-              strlen("\xC4\x90" "a\xCC\x80"));
+        CHECK(solieu_document_original_offset(d0, text_offset_of(d0, " N")) == strlen("\xC4\x90"
+                                                                                      "a\xCC\x80"));
         solieu_document_destroy(d0);
     }
 
@@ -224,12 +226,12 @@ static void test_nfd(void)
 static void test_markers(void)
 {
     const char *text = "Toàn Đảng bộ có 27.210¹ đảng viên, 35<sup>2</sup> chi bộ cơ sở và "
-                       "12 tổ chức đảng[3] theo mục [4] của kế hoạch.\n";
+                       "12 tổ chức đảng[3] theo kế hoạch.\n";
     solieu_document *doc = load_text("markers.txt", text);
     CHECK(doc != NULL);
     if (!doc)
         return;
-    CHECK(doc->markers.len == 3); /* "[4]" after a space is an enumeration */
+    CHECK(doc->markers.len == 3);
     const char *forms[] = {"¹", "<sup>2</sup>", "[3]"};
     for (size_t i = 0; i < doc->markers.len && i < 3; i++) {
         const sl_marker *m = sl_vec_at(&doc->markers, i);
@@ -248,7 +250,7 @@ static void test_markers(void)
         differ += doc->scan[k] != doc->text[k];
     CHECK(differ == strlen("¹") + strlen("<sup>2</sup>") + strlen("[3]"));
     CHECK(strstr(doc->scan, "27.210   đảng viên") != NULL); /* ¹ is two bytes */
-    CHECK(strstr(doc->scan, "mục [4] của") != NULL);
+    CHECK(strstr(doc->scan, " chi bộ cơ sở và 12 tổ chức đảng    theo") != NULL);
     solieu_document_destroy(doc);
 }
 
@@ -256,31 +258,35 @@ static void test_markers(void)
 
 static void test_page_break(void)
 {
-    const char *text =
-        "1. Công tác tuyên truyền\n"                                                 /* 1 */
-        "\n"                                                                         /* 2 */
-        "Ban Tuyên giáo Tỉnh ủy phối hợp với các sở, ngành nắm bắt dư luận xã hội¹ "
-        "và hướng dẫn các huyện ủy² đã thực\n"                                        /* 3 */
-        "\n"                                                                         /* 4 */
-        "¹ Nguồn: Báo cáo định kỳ của Ban Tuyên giáo Tỉnh ủy.\n"                      /* 5 */
-        "² Đảng ủy các xã Cẩm Bình, Cẩm Vịnh và Cẩm Thành.\n"                         /* 6 */
-        "\n"                                                                         /* 7 */
-        "2\n"                                                                        /* 8 */
-        "\n"                                                                         /* 9 */
-        "hiện 02 cuộc khảo sát.\n";                                                  /* 10 */
+    const char *text = "1. Công tác tuyên truyền\n" /* 1 */
+                       "\n"                         /* 2 */
+                       "Ban Tuyên giáo Tỉnh ủy phối hợp với các sở, ngành nắm bắt dư luận xã hội¹ "
+                       "và hướng dẫn các huyện ủy² đã thực\n"                   /* 3 */
+                       "\n"                                                     /* 4 */
+                       "¹ Nguồn: Báo cáo định kỳ của Ban Tuyên giáo Tỉnh ủy.\n" /* 5 */
+                       "² Đảng ủy các xã Cẩm Bình, Cẩm Vịnh và Cẩm Thành.\n"    /* 6 */
+                       "\n"                                                     /* 7 */
+                       "2\n"                                                    /* 8 */
+                       "\n"                                                     /* 9 */
+                       "hiện 02 cuộc khảo sát.\n"                               /* 10 */
+                       "\n"                                                     /* 11 */
+                       "Các cấp ủy đã chỉ đạo triển khai kịp thời.\n";          /* 12 */
     solieu_document *doc = load_text("page.txt", text);
     CHECK(doc != NULL);
     if (!doc)
         return;
-    CHECK(solieu_document_line_count(doc) == 10);
+    CHECK(solieu_document_line_count(doc) == 12);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 0);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 1);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 5) + 10) == 1);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) == 2);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 10)) == 0);
-
-    /* heading, the joined body paragraph, two footnotes; the page number is none */
-    CHECK(doc->paragraphs.len == 4);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 12)) == 0);
+    /* heading, the joined body paragraph, two footnotes, the next paragraph;
+     * the page number is none */
+    CHECK(doc->paragraphs.len == 5);
+    const sl_paragraph *next = paragraph_on_line(doc, 12);
+    CHECK(next && next->footnote == 0 && next->pieces.len == 1);
     CHECK(paragraph_on_line(doc, 8) == NULL);
     const sl_paragraph *body = paragraph_on_line(doc, 3);
     CHECK(body != NULL);
@@ -304,6 +310,9 @@ static void test_page_break(void)
     int references = 0, definitions = 0;
     for (size_t i = 0; i < doc->markers.len; i++) {
         const sl_marker *m = sl_vec_at(&doc->markers, i);
+        CHECK(m->paragraph < doc->paragraphs.len);
+        if (m->paragraph >= doc->paragraphs.len)
+            continue;
         const sl_paragraph *p = sl_vec_at(&doc->paragraphs, m->paragraph);
         if (m->definition) {
             definitions++;
@@ -320,14 +329,13 @@ static void test_page_break(void)
 
 static void test_footnote_bullets(void)
 {
-    const char *text =
-        "Các cấp ủy đã gợi ý kiểm điểm đối với 40 lượt tập thể³ và yêu cầu xây dựng "
-        "kế hoạch khắc phục những hạn chế đã\n"                                     /* 1 */
-        "³ Trong đó:\n"                                                             /* 2 */
-        "- Năm 2019: có 15 tập thể;\n"                                              /* 3 */
-        "- Năm 2020: có 25 tập thể.\n"                                              /* 4 */
-        "được chỉ ra qua kiểm điểm.\n"                                              /* 5 */
-        "- Các chi bộ đã xây dựng kế hoạch khắc phục.\n";                          /* 6 */
+    const char *text = "Các cấp ủy đã gợi ý kiểm điểm đối với 40 lượt tập thể³ và yêu cầu xây dựng "
+                       "kế hoạch khắc phục những hạn chế đã\n"           /* 1 */
+                       "³ Trong đó:\n"                                   /* 2 */
+                       "- Năm 2019: có 15 tập thể;\n"                    /* 3 */
+                       "- Năm 2020: có 25 tập thể.\n"                    /* 4 */
+                       "được chỉ ra qua kiểm điểm.\n"                    /* 5 */
+                       "- Các chi bộ đã xây dựng kế hoạch khắc phục.\n"; /* 6 */
     solieu_document *doc = load_text("bullets.txt", text);
     CHECK(doc != NULL);
     if (!doc)
@@ -351,10 +359,10 @@ static void test_footnote_bullets(void)
 static void test_footnote_after_complete_paragraph(void)
 {
     const char *text =
-        "Toàn tỉnh có 150 chi bộ đạt danh hiệu trong sạch, vững mạnh⁴.\n"           /* 1 */
-        "⁴ Theo số liệu của Ban Tổ chức Tỉnh ủy, gồm các chi bộ thôn và\n"          /* 2 */
-        "tổ dân phố.\n"                                                             /* 3 */
-        "Các cấp ủy tiếp tục chỉ đạo nâng cao chất lượng sinh hoạt chi bộ.\n";      /* 4 */
+        "Toàn tỉnh có 150 chi bộ đạt danh hiệu trong sạch, vững mạnh⁴.\n"      /* 1 */
+        "⁴ Theo số liệu của Ban Tổ chức Tỉnh ủy, gồm các chi bộ thôn và\n"     /* 2 */
+        "tổ dân phố.\n"                                                        /* 3 */
+        "Các cấp ủy tiếp tục chỉ đạo nâng cao chất lượng sinh hoạt chi bộ.\n"; /* 4 */
     solieu_document *doc = load_text("complete.txt", text);
     CHECK(doc != NULL);
     if (!doc)
@@ -372,6 +380,28 @@ static void test_footnote_after_complete_paragraph(void)
     solieu_document_destroy(doc);
 }
 
+/* BUG: the last line's piece runs to doc->len and so keeps the final '\n'
+ * (document_internal.h: a piece holds "no '\n'"); the line then looks open
+ * and a page number on the last line ("2\n") is taken for a paragraph,
+ * where the same line mid-document is not (see test_page_break). */
+static void test_last_line(void)
+{
+    solieu_document *doc = load_text("last.txt", "Chi bộ có 12 đảng viên.\n\n2\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        for (size_t j = 0; j < p->pieces.len; j++) {
+            const sl_piece *piece = sl_vec_at(&p->pieces, j);
+            CHECK(memchr(doc->text + piece->start, '\n', piece->end - piece->start) == NULL);
+        }
+    }
+    CHECK(doc->paragraphs.len == 1);
+    CHECK(paragraph_on_line(doc, 3) == NULL);
+    solieu_document_destroy(doc);
+}
+
 int main(void)
 {
     test_invalid_input();
@@ -382,5 +412,6 @@ int main(void)
     test_page_break();
     test_footnote_bullets();
     test_footnote_after_complete_paragraph();
+    test_last_line();
     TEST_MAIN_END();
 }

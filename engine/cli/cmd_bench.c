@@ -1,0 +1,12 @@
+/* Placeholder until this command lands. */
+#include <stdio.h>
+
+#include "commands.h"
+
+int solieu_cmd_bench(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    fputs("solieu: bench is not built yet\n", stderr);
+    return SOLIEU_EXIT_FATAL;
+}

@@ -1,0 +1,355 @@
+/* Consistency checks over small reports written for this test, extracted
+ * with the real rules: sums and their parts, parts within wholes, stated
+ * percentages at the edges of their tolerance, footnote series and lists,
+ * and a document number cited with two dates. The rows are read back from
+ * the CSV the checker writes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <solieu/check.h>
+#include <solieu/csv.h>
+#include <solieu/document.h>
+#include <solieu/extract.h>
+#include <solieu/rules.h>
+
+#include "check.h"
+#include "util/util.h"
+
+static solieu_rules *rules;
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+static char *rules_dir(void)
+{
+    const char *root = getenv("SOLIEU_SOURCE_DIR");
+    if (root && *root)
+        return sl_printf("%s/rules/vi", root);
+    const char *here = __FILE__;
+    const char *cut = strstr(here, "tests/unit/");
+    if (!cut)
+        return sl_strdup("rules/vi");
+    return sl_printf("%.*srules/vi", (int)(cut - here), here);
+}
+
+static void print_diag(const solieu_diagnostic *d, void *user)
+{
+    (void)user;
+    fprintf(stderr, "%s:%zu:%zu: %s\n", d->file ? d->file : "?", d->line, d->column, d->message);
+}
+
+/* Extracts and checks one document into `checker`. */
+static void add_document(solieu_checker *checker, solieu_extractor *ex, const char *name,
+                         const char *text)
+{
+    solieu_document *doc = NULL;
+    solieu_facts *facts = NULL;
+    char *err = NULL;
+    CHECK(solieu_document_from_memory(name, text, strlen(text), &doc, &err) == SOLIEU_OK);
+    if (doc && solieu_extract(ex, doc, &facts, &err) == SOLIEU_OK)
+        CHECK(solieu_checker_add(checker, doc, facts) == SOLIEU_OK);
+    else
+        CHECK(0);
+    if (err)
+        fprintf(stderr, "%s\n", err);
+    solieu_free(err);
+    solieu_facts_destroy(facts);
+    solieu_document_destroy(doc); /* the checker keeps copies */
+}
+
+/* Checks documents names[i]/texts[i] together and returns the rows the
+ * checker writes, parsed back (caller-owned), or NULL. */
+static solieu_table *check_documents(const char *const *names, const char *const *texts, size_t n)
+{
+    solieu_checker *checker = solieu_checker_create(rules);
+    solieu_extractor *ex = solieu_extractor_create(rules);
+    FILE *f = tmpfile();
+    solieu_csv_writer *w = f ? solieu_csv_writer_create(f, 0) : NULL;
+    solieu_table *table = NULL;
+    CHECK(checker && ex && f && w);
+    if (checker && ex && w) {
+        for (size_t i = 0; i < n; i++)
+            add_document(checker, ex, names[i], texts[i]);
+        CHECK(solieu_checker_write(checker, w) == SOLIEU_OK);
+        CHECK(solieu_csv_writer_status(w) == SOLIEU_OK);
+        fflush(f);
+        long size = ftell(f);
+        rewind(f);
+        char *data = size > 0 ? malloc((size_t)size) : NULL;
+        if (data && fread(data, 1, (size_t)size, f) == (size_t)size) {
+            char *err = NULL;
+            CHECK(solieu_table_parse("checks.csv", data, (size_t)size, &table, &err) == SOLIEU_OK);
+            if (err)
+                fprintf(stderr, "%s\n", err);
+            solieu_free(err);
+        } else {
+            CHECK(0);
+        }
+        free(data);
+        /* the row count and failures agree with what was written */
+        size_t failed = 0, rows = solieu_checker_rows(checker, &failed);
+        if (table) {
+            CHECK(rows == solieu_table_rows(table));
+            size_t written_failed = 0;
+            long verdict = solieu_table_column(table, "verdict");
+            for (size_t r = 0; r < solieu_table_rows(table); r++)
+                written_failed += strcmp(solieu_table_cell(table, r, verdict), "fail") == 0;
+            CHECK(failed == written_failed);
+        }
+    }
+    solieu_csv_writer_destroy(w);
+    if (f)
+        fclose(f);
+    solieu_extractor_destroy(ex);
+    solieu_checker_destroy(checker);
+    return table;
+}
+
+static solieu_table *check_one(const char *name, const char *text)
+{
+    return check_documents(&name, &text, 1);
+}
+
+static const char *cell(const solieu_table *t, size_t row, const char *column)
+{
+    return solieu_table_cell(t, row, solieu_table_column(t, column));
+}
+
+/* The row of check `check` whose lines column is `lines`, or (size_t)-1. */
+static size_t find_row(const solieu_table *t, const char *check, const char *lines)
+{
+    for (size_t r = 0; t && r < solieu_table_rows(t); r++)
+        if (strcmp(cell(t, r, "check"), check) == 0 && strcmp(cell(t, r, "lines"), lines) == 0)
+            return r;
+    fprintf(stderr, "no %s row for lines %s\n", check, lines);
+    return (size_t)-1;
+}
+
+static size_t count_rows(const solieu_table *t, const char *check, const char *verdict)
+{
+    size_t n = 0;
+    for (size_t r = 0; t && r < solieu_table_rows(t); r++)
+        n += strcmp(cell(t, r, "check"), check) == 0 &&
+             (!verdict || strcmp(cell(t, r, "verdict"), verdict) == 0);
+    return n;
+}
+
+/* Checks verdict, stated and computed of one row; returns its index. */
+static size_t expect_row(const solieu_table *t, const char *check, const char *lines,
+                         const char *verdict, const char *stated, const char *computed)
+{
+    size_t r = find_row(t, check, lines);
+    CHECK(r != (size_t)-1);
+    if (r == (size_t)-1)
+        return r;
+    CHECK_STR(cell(t, r, "verdict"), verdict);
+    CHECK_STR(cell(t, r, "severity"), strcmp(verdict, "pass") == 0 ? "info" : "error");
+    CHECK_STR(cell(t, r, "stated"), stated);
+    CHECK_STR(cell(t, r, "computed"), computed);
+    return r;
+}
+
+static int message_has(const solieu_table *t, size_t row, const char *part)
+{
+    return row != (size_t)-1 && strstr(cell(t, row, "message"), part) != NULL;
+}
+
+/* ---- sums and subsets ------------------------------------------------------------ */
+
+static void test_sums_and_subsets(void)
+{
+    const char *text =
+        "Đảng bộ huyện Cẩm Xuyên hiện có 50 tổ chức cơ sở đảng, trong đó: 20 đảng bộ cơ sở, "
+        "31 chi bộ cơ sở.\n" /* 1 */
+        "\n"
+        "Đảng bộ thị xã Kỳ Anh có 45 tổ chức cơ sở đảng, trong đó: 15 đảng bộ cơ sở, 30 chi "
+        "bộ cơ sở và 210 chi bộ trực thuộc đảng ủy cơ sở.\n" /* 3 */
+        "\n"
+        "Năm 2022, Ủy ban kiểm tra các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 14 tổ "
+        "chức đảng, kết luận 9 tổ chức đảng có vi phạm.\n" /* 5 */
+        "\n"
+        "Năm 2021, các cấp ủy đã kiểm tra khi có dấu hiệu vi phạm đối với 6 tổ chức đảng, qua "
+        "đó kết luận 8 tổ chức đảng vi phạm.\n"; /* 7 */
+    solieu_table *t = check_one("sums.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    /* the columns this test reads */
+    const char *columns[] = {"doc",       "check",      "verdict",  "lines",
+                             "stated",    "computed",   "message",  "severity",
+                             "tolerance", "byte_start", "byte_end", "rule"};
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+        CHECK(solieu_table_column(t, columns[i]) >= 0);
+    CHECK(solieu_table_column(t, "doc") == 0);
+
+    size_t r = expect_row(t, "sum", "1", "fail", "50", "51");
+    CHECK(message_has(t, r, "51"));
+    CHECK(message_has(t, r, "50"));
+    CHECK(r != (size_t)-1 && strcmp(cell(t, r, "doc"), "sums.txt") == 0);
+    CHECK(r != (size_t)-1 && strcmp(cell(t, r, "tolerance"), "0") == 0);
+    /* byte_start..byte_end is the stated total in the original */
+    if (r != (size_t)-1) {
+        size_t bs = strtoul(cell(t, r, "byte_start"), NULL, 10);
+        size_t be = strtoul(cell(t, r, "byte_end"), NULL, 10);
+        CHECK(be == bs + 2 && be <= strlen(text) && memcmp(text + bs, "50", 2) == 0);
+    }
+
+    /* the 210 cells under grassroots committees are no grassroots organisations */
+    r = expect_row(t, "sum", "3", "pass", "45", "45");
+    CHECK(r != (size_t)-1 && !message_has(t, r, "210"));
+
+    r = expect_row(t, "subset", "5", "pass", "14", "9");
+    CHECK(message_has(t, r, "9") && message_has(t, r, "14"));
+    r = expect_row(t, "subset", "7", "fail", "6", "8");
+    CHECK(message_has(t, r, "8") && message_has(t, r, "6"));
+
+    CHECK(count_rows(t, "sum", NULL) == 2);
+    CHECK(count_rows(t, "subset", NULL) == 2);
+    solieu_table_destroy(t);
+}
+
+/* ---- ratios ---------------------------------------------------------------------- */
+
+static void test_ratio_tolerance(void)
+{
+    const char *text =
+        "Hội nghị quán triệt có 302/313 đảng viên được triệu tập tham dự, đạt 96,48%.\n" /* 1 */
+        "\n"
+        "Hội nghị sơ kết có 302/313 đảng viên được triệu tập tham dự, đạt 96,49%.\n" /* 3 */
+        "\n"
+        "Hội nghị tổng kết có 302/313 đảng viên được triệu tập tham dự, đạt 96,46%.\n" /* 5 */
+        "\n"
+        "Lớp bồi dưỡng thứ nhất có 2/3 học viên được triệu tập tham dự, đạt 66,67%.\n" /* 7 */
+        "\n"
+        "Lớp bồi dưỡng thứ hai có 2/3 học viên được triệu tập tham dự, đạt 66,6%.\n" /* 9 */
+        "\n"
+        "Lớp bồi dưỡng thứ ba có 2/3 học viên được triệu tập tham dự, đạt 66,5%.\n" /* 11 */
+        "\n"
+        "Năm 2022, toàn tỉnh kết nạp 95/90 đảng viên (tỷ lệ 105,56% so với Kế hoạch).\n"; /* 13 */
+    solieu_table *t = check_one("ratios.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    /* 96.486%: truncated and rounded both agree, two hundredths off does not */
+    size_t r = expect_row(t, "ratio", "1", "pass", "96.48", "96.49");
+    CHECK(r != (size_t)-1 && strcmp(cell(t, r, "tolerance"), "0.01") == 0);
+    expect_row(t, "ratio", "3", "pass", "96.49", "96.49");
+    r = expect_row(t, "ratio", "5", "fail", "96.46", "96.49");
+    CHECK(message_has(t, r, "302/313"));
+    /* 66.667% */
+    expect_row(t, "ratio", "7", "pass", "66.67", "66.67");
+    r = expect_row(t, "ratio", "9", "pass", "66.6", "66.7");
+    CHECK(r != (size_t)-1 && strcmp(cell(t, r, "tolerance"), "0.1") == 0);
+    expect_row(t, "ratio", "11", "fail", "66.5", "66.7");
+    /* above 100% */
+    expect_row(t, "ratio", "13", "pass", "105.56", "105.56");
+    CHECK(count_rows(t, "ratio", NULL) == 7);
+    CHECK(count_rows(t, "ratio", "fail") == 2);
+    solieu_table_destroy(t);
+}
+
+/* ---- footnote series and lists ------------------------------------------------------ */
+
+static void test_footnotes(void)
+{
+    const char *text =
+        "Giai đoạn 2019 - 2022, toàn Đảng bộ đã tổ chức kiểm điểm đối với 1.250 lượt tập thể¹ "
+        "theo đúng quy định.\n" /* 1 */
+        "\n"
+        "Giai đoạn 2019 - 2021, các chi bộ đã tổ chức kiểm điểm đối với 700 lượt tập thể² "
+        "theo đúng quy định.\n" /* 3 */
+        "\n"
+        "Ban Thường vụ Tỉnh ủy chọn 04 đảng bộ trực thuộc³ làm điểm về đổi mới sinh hoạt chi "
+        "bộ.\n" /* 5 */
+        "\n"
+        "Ban Thường vụ Tỉnh ủy chọn 05 đảng bộ trực thuộc⁴ làm điểm về công tác dân vận.\n" /* 7 */
+        "\n"
+        "Ban Tổ chức Tỉnh ủy đã khảo sát 4 đảng bộ trực thuộc⁵ để chuẩn bị tổng kết.\n" /* 9 */
+        "\n"
+        "Ban Tuyên giáo Tỉnh ủy đã khảo sát 5 đảng bộ trực thuộc⁶ về công tác nắm bắt dư "
+        "luận.\n" /* 11 */
+        "\n"
+        "¹ Cụ thể:\n"                /* 13 */
+        "- Năm 2019: 300 tập thể;\n" /* 14 */
+        "- Năm 2020: 310 tập thể;\n"
+        "- Năm 2021: 320 tập thể;\n"
+        "- Năm 2022: 320 tập thể.\n" /* 17 */
+        "² Cụ thể:\n"                /* 18 */
+        "- Năm 2019: 200 tập thể;\n" /* 19 */
+        "- Năm 2020: 250 tập thể;\n"
+        "- Năm 2021: 260 tập thể.\n" /* 21 */
+        "³ Đảng bộ huyện Kỳ Anh, Đảng bộ huyện Cẩm Xuyên, Đảng bộ thị xã Hồng Lĩnh và Đảng "
+        "bộ Quân sự tỉnh.\n"                                                              /* 22 */
+        "⁴ Đảng bộ huyện Đức Thọ, Đảng bộ huyện Nghi Xuân và Đảng bộ Công an tỉnh.\n"     /* 23 */
+        "⁵ Đảng bộ Khối các cơ quan tỉnh và các đảng bộ: Can Lộc; Thạch Hà; Hương Sơn.\n" /* 24 */
+        "⁶ Đảng bộ Khối doanh nghiệp tỉnh và các đảng bộ: Vũ Quang; Lộc Hà.\n";           /* 25 */
+    solieu_table *t = check_one("notes.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    size_t r = expect_row(t, "series_total", "1;14;15;16;17", "pass", "1250", "1250");
+    CHECK(message_has(t, r, "2019/2022"));
+    r = expect_row(t, "series_total", "3;19;20;21", "fail", "700", "710");
+    CHECK(message_has(t, r, "710") && message_has(t, r, "700"));
+    CHECK(count_rows(t, "series_total", NULL) == 2);
+
+    /* names separated by commas and "và" */
+    expect_row(t, "list_count", "5;22", "pass", "4", "4");
+    r = expect_row(t, "list_count", "7;23", "fail", "5", "3");
+    CHECK(message_has(t, r, "footnote 4"));
+    /* "X và các đơn vị: A; B; C" names X too */
+    expect_row(t, "list_count", "9;24", "pass", "4", "4");
+    expect_row(t, "list_count", "11;25", "fail", "5", "3");
+    CHECK(count_rows(t, "list_count", NULL) == 4);
+    solieu_table_destroy(t);
+}
+
+/* ---- cited dates --------------------------------------------------------------------- */
+
+static void test_ref_date(void)
+{
+    const char *names[] = {"refs.txt", "other.txt"};
+    const char *texts[] = {
+        "Hà Tĩnh, ngày 10 tháng 3 năm 2023\n" /* 1 */
+        "\n"
+        "Thực hiện Kế hoạch số 86-KH/TU, ngày 12/4/2021 của Ban Thường vụ Tỉnh ủy, các cấp "
+        "ủy đã triển khai đồng bộ các giải pháp.\n" /* 3 */
+        "\n"
+        "Sau 2 năm thực hiện Kế hoạch số 86-KH/TU, ngày 12/4/2021, các chi bộ đã kết nạp 35 "
+        "đảng viên.\n" /* 5 */
+        "\n"
+        "Theo Kế hoạch số 86-KH/TU, ngày 12/5/2021, các chi bộ tổ chức sinh hoạt chuyên đề "
+        "hằng quý.\n", /* 7 */
+        /* cites its own numbers consistently: no row */
+        "Hà Tĩnh, ngày 20 tháng 4 năm 2023\n"
+        "\n"
+        "Thực hiện Chỉ thị số 15-CT/TU ngày 03/8/2022 của Ban Thường vụ Tỉnh ủy, các chi bộ "
+        "đã quán triệt đầy đủ.\n"
+        "\n"
+        "Qua 6 tháng triển khai Chỉ thị số 15-CT/TU ngày 03/8/2022, các chi bộ đã kết nạp "
+        "12 đảng viên.\n"};
+    solieu_table *t = check_documents(names, texts, 2);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    size_t r = expect_row(t, "ref_date", "3;5;7", "fail", "2021-05-12", "2021-04-12");
+    CHECK(r != (size_t)-1 && strcmp(cell(t, r, "doc"), "refs.txt") == 0);
+    CHECK(message_has(t, r, "86-KH/TU"));
+    CHECK(count_rows(t, "ref_date", NULL) == 1);
+    solieu_table_destroy(t);
+}
+
+int main(void)
+{
+    char *dir = rules_dir();
+    solieu_status st = dir ? solieu_rules_load(dir, print_diag, NULL, &rules) : SOLIEU_ERR_NOMEM;
+    CHECK(st == SOLIEU_OK);
+    free(dir);
+    if (st != SOLIEU_OK)
+        TEST_MAIN_END();
+    test_sums_and_subsets();
+    test_ratio_tolerance();
+    test_footnotes();
+    test_ref_date();
+    solieu_rules_destroy(rules);
+    TEST_MAIN_END();
+}

@@ -1,0 +1,497 @@
+/* Rule sets: located load errors, macros, examples as tests, the digest,
+ * the lint, and PCRE2's limits keeping a runaway pattern from hanging the
+ * extraction. Each test writes a small rule directory of its own. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <solieu/document.h>
+#include <solieu/extract.h>
+#include <solieu/rules.h>
+
+#include "check.h"
+#include "rules/rules_internal.h"
+
+/* ---- a scratch rule directory -------------------------------------------------- */
+
+typedef struct scratch {
+    char dir[64];
+    char names[8][32];
+    size_t n;
+} scratch;
+
+static int scratch_open(scratch *s)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->dir, sizeof s->dir, "/tmp/solieu_rules_XXXXXX");
+    return mkdtemp(s->dir) != NULL;
+}
+
+static void scratch_write(scratch *s, const char *name, const char *text)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", s->dir, name);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->names[i], name) == 0)
+            return;
+    if (s->n < 8)
+        snprintf(s->names[s->n++], sizeof s->names[0], "%s", name);
+}
+
+static void scratch_close(scratch *s)
+{
+    char path[128];
+    for (size_t i = 0; i < s->n; i++) {
+        snprintf(path, sizeof path, "%s/%s", s->dir, s->names[i]);
+        unlink(path);
+    }
+    CHECK(rmdir(s->dir) == 0);
+}
+
+/* ---- collected diagnostics ------------------------------------------------------ */
+
+typedef struct diag_copy {
+    solieu_severity severity;
+    solieu_status code;
+    char file[64]; /* base name */
+    size_t line, column;
+    char rule[64];
+    char message[512];
+} diag_copy;
+
+typedef struct diags {
+    diag_copy items[32];
+    size_t n;
+} diags;
+
+static void collect(const solieu_diagnostic *d, void *user)
+{
+    diags *ds = user;
+    if (ds->n >= 32)
+        return;
+    diag_copy *c = &ds->items[ds->n++];
+    c->severity = d->severity;
+    c->code = d->code;
+    const char *base = d->file ? strrchr(d->file, '/') : NULL;
+    snprintf(c->file, sizeof c->file, "%s", base ? base + 1 : d->file ? d->file : "");
+    c->line = d->line;
+    c->column = d->column;
+    snprintf(c->rule, sizeof c->rule, "%s", d->rule_id ? d->rule_id : "");
+    snprintf(c->message, sizeof c->message, "%s", d->message ? d->message : "");
+}
+
+/* The first diagnostic whose message contains `part`, or NULL. */
+static const diag_copy *find_diag(const diags *ds, const char *part)
+{
+    for (size_t i = 0; i < ds->n; i++)
+        if (strstr(ds->items[i].message, part))
+            return &ds->items[i];
+    return NULL;
+}
+
+/* Loads a directory holding one file; returns the status, *out the rules. */
+static solieu_status load_one(const char *file_text, diags *ds, solieu_rules **out)
+{
+    scratch s;
+    memset(ds, 0, sizeof *ds);
+    *out = NULL;
+    if (!scratch_open(&s)) {
+        CHECK(0);
+        return SOLIEU_ERR_IO;
+    }
+    scratch_write(&s, "one.rules", file_text);
+    solieu_status st = solieu_rules_load(s.dir, collect, ds, out);
+    scratch_close(&s);
+    return st;
+}
+
+/* Loads a file that must fail; checks there is no rule set. */
+static void expect_load_error(const char *file_text, diags *ds)
+{
+    solieu_rules *rules = (solieu_rules *)1;
+    solieu_status st = load_one(file_text, ds, &rules);
+    CHECK(st != SOLIEU_OK);
+    CHECK(rules == NULL);
+    if (st == SOLIEU_OK)
+        solieu_rules_destroy(rules);
+}
+
+static const sl_rule *rule_by_id(const solieu_rules *rules, const char *id)
+{
+    for (size_t i = 0; i < rules->rules.len; i++) {
+        const sl_rule *r = sl_vec_at(&rules->rules, i);
+        if (strcmp(r->id, id) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* ---- load errors -------------------------------------------------------------- */
+
+static void test_unknown_attribute(void)
+{
+    diags ds;
+    expect_load_error("# trees\n"
+                      "rule trees.planted\n"
+                      "    metric    trees\n"
+                      "    colour    green\n"
+                      "    pattern   (?<value>\\d+) cây\n",
+                      &ds);
+    CHECK(ds.n == 1);
+    const diag_copy *d = find_diag(&ds, "unknown attribute 'colour'");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_STR(d->file, "one.rules");
+        CHECK(d->line == 4);
+        CHECK(d->column == 5);
+        CHECK(d->code == SOLIEU_ERR_RULE);
+        CHECK(d->severity == SOLIEU_SEVERITY_ERROR);
+        CHECK_STR(d->rule, "trees.planted");
+    }
+}
+
+static void test_unknown_macro(void)
+{
+    diags ds;
+    expect_load_error("define NUM = \\d+\n"
+                      "\n"
+                      "rule trees.planted\n"
+                      "    metric    trees\n"
+                      "    pattern   (?<value>{NUM}) {NOPE} cây\n",
+                      &ds);
+    CHECK(ds.n == 1);
+    const diag_copy *d = find_diag(&ds, "unknown macro {NOPE}");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->severity == SOLIEU_SEVERITY_ERROR);
+        CHECK(d->line == 5);
+        CHECK(d->column == 15);
+        CHECK_STR(d->rule, "trees.planted");
+    }
+    /* the defined macro next to it is not reported */
+    CHECK(find_diag(&ds, "{NUM}") == NULL);
+}
+
+static void test_bad_regex(void)
+{
+    diags ds;
+    expect_load_error("rule good.one\n"
+                      "    metric    trees\n"
+                      "    pattern   (?<value>\\d+) cây\n"
+                      "\n"
+                      "rule broken.one\n"
+                      "    metric    trees\n"
+                      "    pattern   (?<value>\\d+\n",
+                      &ds);
+    CHECK(ds.n == 1);
+    const diag_copy *d = find_diag(&ds, "pattern does not compile");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->code == SOLIEU_ERR_REGEX);
+        CHECK_STR(d->file, "one.rules");
+        CHECK(d->line == 7);
+        CHECK(d->column == 15); /* where the pattern starts */
+        CHECK_STR(d->rule, "broken.one");
+    }
+}
+
+static void test_duplicate_id(void)
+{
+    diags ds;
+    expect_load_error("rule trees.planted\n"
+                      "    metric    trees\n"
+                      "    pattern   (?<value>\\d+) cây\n"
+                      "\n"
+                      "rule trees.planted\n"
+                      "    metric    trees\n"
+                      "    pattern   trồng (?<value>\\d+)\n",
+                      &ds);
+    CHECK(ds.n == 1);
+    const diag_copy *d = find_diag(&ds, "duplicate rule id 'trees.planted'");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->code == SOLIEU_ERR_RULE);
+        CHECK(d->line == 5);                              /* the second one */
+        CHECK(strstr(d->message, "one.rules:1") != NULL); /* names the first */
+    }
+}
+
+static void test_missing_metric(void)
+{
+    diags ds;
+    expect_load_error("rule trees.planted\n"
+                      "    unit      cây\n"
+                      "    pattern   (?<value>\\d+) cây\n",
+                      &ds);
+    CHECK(ds.n == 1);
+    const diag_copy *d = find_diag(&ds, "a fact rule needs a metric");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->line == 1);
+        CHECK_STR(d->rule, "trees.planted");
+    }
+    /* other kinds need none */
+    solieu_rules *rules = NULL;
+    CHECK(load_one("rule skip.dates\n"
+                   "    kind      ignore\n"
+                   "    pattern   \\d+/\\d+/\\d{4}\n",
+                   &ds, &rules) == SOLIEU_OK);
+    CHECK(rules != NULL && ds.n == 0);
+    solieu_rules_destroy(rules);
+}
+
+static void test_missing_directory(void)
+{
+    diags ds;
+    memset(&ds, 0, sizeof ds);
+    solieu_rules *rules = (solieu_rules *)1;
+    solieu_status st = solieu_rules_load("/nonexistent/solieu/rules", collect, &ds, &rules);
+    CHECK(st == SOLIEU_ERR_IO);
+    CHECK(rules == NULL);
+    CHECK(ds.n == 1);
+    CHECK(ds.n && ds.items[0].code == SOLIEU_ERR_IO);
+    CHECK(find_diag(&ds, "cannot read rule directory") != NULL);
+}
+
+/* ---- macros ---------------------------------------------------------------- */
+
+static void test_macros(void)
+{
+    diags ds;
+    solieu_rules *rules = NULL;
+    solieu_status st = load_one("define NUM = (?:\\d{1,3}(?:\\.\\d{3})+|\\d+)\n"
+                                "define TREE = cây (?:xanh|ăn quả)\n"
+                                "\n"
+                                "rule trees.planted\n"
+                                "    metric    trees\n"
+                                "    unit      cây\n"
+                                "    pattern   (?<![\\p{L}\\d])(?<value>{NUM}) {TREE}(?!\\p{L})\n"
+                                "    example   trồng mới 1.250 cây xanh => 1.250\n"
+                                "    example   có 12 cây ăn quả và 30 cây xanh => 12; 30\n"
+                                "    counter   trồng 12 cây cảnh\n",
+                                &ds, &rules);
+    CHECK(st == SOLIEU_OK);
+    CHECK(ds.n == 0);
+    if (!rules)
+        return;
+    CHECK(solieu_rules_count(rules) == 1);
+    CHECK_STR(solieu_rules_id(rules, 0), "trees.planted");
+    CHECK(solieu_rules_id(rules, 1) == NULL);
+    const sl_rule *r = rule_by_id(rules, "trees.planted");
+    CHECK(r != NULL);
+    if (r) {
+        /* the define is pasted in a group; \p{L} stays an escape */
+        CHECK(strstr(r->pattern, "(?<value>(?:(?:\\d{1,3}(?:\\.\\d{3})+|\\d+)))") != NULL);
+        CHECK(strstr(r->pattern, "[\\p{L}\\d]") != NULL);
+        CHECK(strstr(r->pattern, "(?!\\p{L})") != NULL);
+        CHECK(strstr(r->pattern, "{NUM}") == NULL && strstr(r->pattern, "{TREE}") == NULL);
+        CHECK(strstr(r->pattern, "cây(?:\\s+)(?:xanh|ăn(?:\\s+)quả)") != NULL);
+        CHECK(r->pattern_line == 7);
+    }
+    size_t passed = 99, failed = 99;
+    CHECK(solieu_rules_test(rules, collect, &ds, &passed, &failed) == SOLIEU_OK);
+    CHECK(passed == 3);
+    CHECK(failed == 0);
+    solieu_rules_destroy(rules);
+
+    /* \p{Lu} alone, outside a class: not a macro either */
+    CHECK(load_one("rule names.count\n"
+                   "    metric    names\n"
+                   "    pattern   (?<value>\\d+) \\p{Lu}\\p{Ll}+\n",
+                   &ds, &rules) == SOLIEU_OK);
+    CHECK(ds.n == 0);
+    solieu_rules_destroy(rules);
+}
+
+/* ---- examples as tests ------------------------------------------------------ */
+
+static void test_examples(void)
+{
+    diags ds;
+    solieu_rules *rules = NULL;
+    CHECK(load_one("rule trees.planted\n"                       /* 1 */
+                   "    metric    trees\n"                      /* 2 */
+                   "    pattern   (?<value>\\d+) cây\n"         /* 3 */
+                   "    example   đã trồng 45 cây xanh => 45\n" /* 4: passes */
+                   "    example   đã trồng 45 cây xanh => 46\n" /* 5: fails */
+                   "    counter   trồng được 7 cây\n",          /* 6: matches */
+                   &ds, &rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    memset(&ds, 0, sizeof ds);
+    size_t passed = 0, failed = 0;
+    CHECK(solieu_rules_test(rules, collect, &ds, &passed, &failed) == SOLIEU_OK);
+    CHECK(passed == 1);
+    CHECK(failed == 2);
+    CHECK(ds.n == 2);
+    const diag_copy *wrong = find_diag(&ds, "where 46 was expected");
+    CHECK(wrong && wrong->line == 5 && strcmp(wrong->rule, "trees.planted") == 0);
+    const diag_copy *counter = find_diag(&ds, "counter-example matched");
+    CHECK(counter && counter->line == 6);
+    /* a NULL callback still counts */
+    CHECK(solieu_rules_test(rules, NULL, NULL, &passed, &failed) == SOLIEU_OK);
+    CHECK(passed == 1 && failed == 2);
+    solieu_rules_destroy(rules);
+}
+
+/* ---- the digest -------------------------------------------------------------- */
+
+static void test_digest(void)
+{
+    scratch s;
+    CHECK(scratch_open(&s));
+    const char *v1 = "rule trees.planted\n    metric trees\n    pattern (?<value>\\d+) cây\n";
+    const char *v2 = "rule trees.planted\n    metric trees\n    pattern (?<value>\\d+) cây xanh\n";
+    scratch_write(&s, "a.rules", v1);
+    solieu_rules *r1 = NULL, *r2 = NULL, *r3 = NULL;
+    CHECK(solieu_rules_load(s.dir, NULL, NULL, &r1) == SOLIEU_OK);
+    CHECK(solieu_rules_load(s.dir, NULL, NULL, &r2) == SOLIEU_OK);
+    scratch_write(&s, "a.rules", v2);
+    CHECK(solieu_rules_load(s.dir, NULL, NULL, &r3) == SOLIEU_OK);
+    if (r1 && r2 && r3) {
+        CHECK(strlen(solieu_rules_digest(r1)) == 16);
+        CHECK_STR(solieu_rules_digest(r2), solieu_rules_digest(r1));
+        CHECK(strcmp(solieu_rules_digest(r3), solieu_rules_digest(r1)) != 0);
+    }
+    solieu_rules_destroy(r1);
+    solieu_rules_destroy(r2);
+    solieu_rules_destroy(r3);
+    scratch_close(&s);
+}
+
+/* ---- the lint ------------------------------------------------------------------ */
+
+static size_t warnings_for(const diags *ds, const char *rule, const char *part)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n; i++)
+        n += strcmp(ds->items[i].rule, rule) == 0 && strstr(ds->items[i].message, part) != NULL;
+    return n;
+}
+
+static void test_lint(void)
+{
+    diags ds;
+    solieu_rules *rules = NULL;
+    CHECK(load_one("rule slow.nested\n"                   /* 1 */
+                   "    metric    x\n"                    /* 2 */
+                   "    pattern   (?<value>(a+)+b) cây\n" /* 3 */
+                   "\n"
+                   "rule slow.wildcard\n"                      /* 5 */
+                   "    metric    x\n"                         /* 6 */
+                   "    pattern   kết nạp .* (?<value>\\d+)\n" /* 7 */
+                   "\n"
+                   "rule fine.literal\n"
+                   "    metric    x\n"
+                   "    pattern   (?<value>\\d+) cây xanh\n",
+                   &ds, &rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    memset(&ds, 0, sizeof ds);
+    size_t n = solieu_rules_lint(rules, collect, &ds);
+    CHECK(n == ds.n);
+    CHECK(n >= 2);
+    CHECK(warnings_for(&ds, "slow.nested", "nested quantifiers") == 1);
+    CHECK(warnings_for(&ds, "slow.wildcard", "unbounded wildcard") == 1);
+    CHECK(warnings_for(&ds, "slow.wildcard", "nested quantifiers") == 0);
+    CHECK(warnings_for(&ds, "fine.literal", "") == 0);
+    const diag_copy *d = find_diag(&ds, "nested quantifiers");
+    CHECK(d && d->severity == SOLIEU_SEVERITY_WARNING && d->line == 3 && d->column == 15);
+    d = find_diag(&ds, "unbounded wildcard");
+    CHECK(d && d->line == 7);
+    solieu_rules_destroy(rules);
+}
+
+/* ---- PCRE2 limits ------------------------------------------------------------------ */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void test_match_limit(void)
+{
+    diags ds;
+    solieu_rules *rules = NULL;
+    CHECK(load_one("rule runaway.digits\n"
+                   "    metric    codes\n"
+                   "    pattern   (?<value>(\\d+)+)x\n",
+                   &ds, &rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    /* 40 digits not followed by 'x': exponential backtracking, cut short */
+    char text[512];
+    snprintf(text, sizeof text,
+             "Mã hồ sơ 12x được lưu trữ.\n"
+             "\n"
+             "Dãy mã %s ax\n"
+             "\n"
+             "Mã hồ sơ 34x được lưu trữ.\n",
+             "1234567890123456789012345678901234567890");
+    solieu_document *doc = NULL;
+    char *err = NULL;
+    CHECK(solieu_document_from_memory("limit.txt", text, strlen(text), &doc, &err) == SOLIEU_OK);
+    solieu_extractor *ex = solieu_extractor_create(rules);
+    CHECK(ex != NULL);
+    if (doc && ex) {
+        solieu_facts *facts = NULL;
+        double t0 = now_seconds();
+        solieu_status st = solieu_extract(ex, doc, &facts, &err);
+        double elapsed = now_seconds() - t0;
+        CHECK(st == SOLIEU_OK);
+        CHECK(err == NULL);
+        CHECK(elapsed < 5.0);
+        const char *w = solieu_extractor_warnings(ex);
+        CHECK(strstr(w, "limit.txt:3:") != NULL);
+        CHECK(strstr(w, "rule runaway.digits hit PCRE2's match limit") != NULL);
+        /* only that paragraph is skipped */
+        CHECK(facts && solieu_facts_count(facts) == 2);
+        if (facts && solieu_facts_count(facts) == 2) {
+            CHECK_NEAR(solieu_facts_get(facts, 0)->value, 12, 0);
+            CHECK(solieu_facts_get(facts, 0)->line == 1);
+            CHECK_NEAR(solieu_facts_get(facts, 1)->value, 34, 0);
+            CHECK(solieu_facts_get(facts, 1)->line == 5);
+        }
+        solieu_facts_destroy(facts);
+        /* the next document starts with no warnings */
+        solieu_document *clean = NULL;
+        const char *ok = "Mã hồ sơ 56x được lưu trữ.\n";
+        CHECK(solieu_document_from_memory("ok.txt", ok, strlen(ok), &clean, NULL) == SOLIEU_OK);
+        if (clean) {
+            CHECK(solieu_extract(ex, clean, &facts, NULL) == SOLIEU_OK);
+            CHECK_STR(solieu_extractor_warnings(ex), "");
+            CHECK(facts && solieu_facts_count(facts) == 1);
+            solieu_facts_destroy(facts);
+            solieu_document_destroy(clean);
+        }
+    }
+    solieu_free(err);
+    solieu_extractor_destroy(ex);
+    solieu_document_destroy(doc);
+    solieu_rules_destroy(rules);
+}
+
+int main(void)
+{
+    test_unknown_attribute();
+    test_unknown_macro();
+    test_bad_regex();
+    test_duplicate_id();
+    test_missing_metric();
+    test_missing_directory();
+    test_macros();
+    test_examples();
+    test_digest();
+    test_lint();
+    test_match_limit();
+    TEST_MAIN_END();
+}
