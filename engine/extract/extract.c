@@ -197,6 +197,7 @@ typedef struct doc_ctx {
     solieu_document *doc;
     solieu_facts *facts;
     const sl_header *header;
+    sl_vec windows; /* trigger_windows of the current paragraph */
     int oom;
 } doc_ctx;
 
@@ -262,24 +263,33 @@ static int rule_applies(const sl_rule *r, const sl_paragraph *p)
     return 1;
 }
 
-static int on_site(void *ctx, const sl_rule *r, pcre2_match_data *md)
-{
-    (void)r;
-    size_t *slot = sl_vec_push(ctx);
-    if (!slot)
-        return 1;
-    *slot = pcre2_get_ovector_pointer(md)[0];
-    return 0;
-}
-
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
+/* The words a Vietnamese number can open with (NFC, either case of the
+ * first letter); the number parser decides the rest. */
+static int is_number_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "m\xE1\xBB\x99t", "hai", "ba", "b\xE1\xBB\x91n", "n\xC4\x83m", "s\xC3\xA1u",
+        "b\xE1\xBA\xA3y", "b\xE1\xBA\xA9y", "t\xC3\xA1m", "ch\xC3\xADn",
+        "m\xC6\xB0\xE1\xBB\x9Di", "tr\xC4\x83m", "ngh\xC3\xACn", "ng\xC3\xA0n",
+        "tri\xE1\xBB\x87u"};
+    if (n < 2 || n > 8)
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t len = strlen(words[k]);
+        if (len == n && (w[0] | 0x20) == words[k][0] && memcmp(w + 1, words[k] + 1, n - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Where a number may start: the first digit of a digit group that does not
- * continue another number, and the starts of numbers written in words (site
- * rules). Every fact holds a number, so a paragraph without sites has none. */
+ * continue another number, and the starts of numbers written in words.
+ * Every fact holds a number, so a paragraph without sites has none. */
 static void find_sites(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec *sites)
 {
     const char *s = p->segment;
@@ -295,10 +305,102 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec *s
             *slot = i;
         }
     }
-    const solieu_rules *rules = d->ex->rules;
-    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_SITE); i++)
-        sl_match_all(d->ex, sl_rules_of_kind(rules, SL_RULE_SITE, i), s, p->segment_len, line,
-                     d->doc->name, on_site, sites);
+    /* numbers in words: asked of the number parser where a word is one of
+     * the number words; a lone "một" or "năm" is an article or a year */
+    for (size_t i = 0; i < p->segment_len; i++) {
+        if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != ',')
+            continue;
+        size_t w = i;
+        while (w < p->segment_len && s[w] != ' ' && s[w] != ',' && s[w] != '.' && s[w] != ';')
+            w++;
+        if (!is_number_word(s + i, w - i))
+            continue;
+        solieu_number num;
+        if (solieu_number_parse(s + i, p->segment_len - i, &num) != SOLIEU_OK || !num.from_words)
+            continue;
+        int lone = (num.value == 1 || num.value == 5) && num.consumed == w - i;
+        if (!lone) {
+            size_t *slot = sl_vec_push(sites);
+            if (!slot) {
+                d->oom = 1;
+                return;
+            }
+            *slot = i;
+        }
+        i += num.consumed - 1;
+    }
+    (void)line;
+}
+
+/* The sentences of a paragraph that hold a trigger, found once per
+ * distinct trigger string and paragraph (rules often share one). */
+typedef struct trigger_windows {
+    const char *trigger;
+    sl_vec spans; /* span */
+} trigger_windows;
+
+static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
+{
+    for (size_t k = 0; k < d->windows.len; k++) {
+        trigger_windows *w = sl_vec_at(&d->windows, k);
+        if (strcmp(w->trigger, r->trigger) == 0)
+            return &w->spans;
+    }
+    trigger_windows *w = sl_vec_push(&d->windows);
+    if (!w) {
+        d->oom = 1;
+        return NULL;
+    }
+    w->trigger = r->trigger;
+    sl_vec_init(&w->spans, sizeof(span));
+    const char *s = p->segment;
+    size_t len = p->segment_len, done = 0;
+    while (done < len) {
+        size_t hit = sl_rule_trigger_at(r, s + done, len - done);
+        if (hit == (size_t)-1)
+            break;
+        hit += done;
+        span *sp = sl_vec_push(&w->spans);
+        if (!sp) {
+            d->oom = 1;
+            break;
+        }
+        sp->start = sl_sentence_start(s, hit);
+        if (sp->start < done)
+            sp->start = done;
+        sp->end = sl_sentence_end(s, len, hit);
+        done = sp->end > hit ? sp->end : hit + 1;
+    }
+    return &w->spans;
+}
+
+static void clear_windows(doc_ctx *d)
+{
+    for (size_t k = 0; k < d->windows.len; k++)
+        sl_vec_free(&((trigger_windows *)sl_vec_at(&d->windows, k))->spans);
+    d->windows.len = 0;
+}
+
+/* Runs a rule's scanning alternatives over the paragraph; a rule with
+ * triggers only over the sentences that hold one (its matches stay within a
+ * sentence: the gaps in patterns never cross a full stop). */
+static void scan_rule(doc_ctx *d, const sl_rule *r, const sl_paragraph *p, size_t line,
+                      match_ctx *mc)
+{
+    const char *s = p->segment;
+    size_t len = p->segment_len;
+    if (!r->trigger) {
+        sl_match_range(d->ex, r, r->code_scan, s, len, 0, len, line, d->doc->name, on_fact, mc);
+        return;
+    }
+    const sl_vec *spans = windows_for(d, r, p);
+    for (size_t k = 0; spans && k < spans->len; k++) {
+        const span *sp = sl_vec_at(spans, k);
+        /* lookaheads may peek a little past the sentence's end */
+        size_t subject = sp->end + 64 < len ? sp->end + 64 : len;
+        sl_match_range(d->ex, r, r->code_scan, s, subject, sp->start, sp->end, line,
+                       d->doc->name, on_fact, mc);
+    }
 }
 
 /* The first byte after the number at `site` and the spaces after it; 0 for
@@ -328,6 +430,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     size_t line = solieu_document_line_of(d->doc, first->start, NULL);
     candidates->len = ignored->len = markers->len = sites->len = 0;
+    clear_windows(d);
     find_sites(d, p, line, sites);
     if (sites->len == 0)
         return;
@@ -336,25 +439,25 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
     for (size_t i = 0; i < nfact && !mc.oom; i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-        if (r->value_first || !rule_applies(r, p) ||
-            !sl_rule_triggered(r, p->segment, p->segment_len))
-            continue;
-        mc.rule_index = i;
-        mc.code = r->code;
-        sl_match_all(d->ex, r, p->segment, p->segment_len, line, d->doc->name, on_fact, &mc);
+        if (r->code_scan && rule_applies(r, p)) {
+            mc.rule_index = i;
+            mc.code = r->code_scan;
+            scan_rule(d, r, p, line, &mc);
+        }
     }
-    /* the rules that start with the number: tried at each site, when what
-     * follows the number there can start what follows it in the rule */
+    /* the alternatives that start with the number: tried at each site, when
+     * what follows the number there can start what follows it in the rule */
     const size_t *site = sites->items;
     for (size_t j = 0; j < sites->len && !mc.oom; j++) {
         unsigned char next = follow_byte(p->segment, p->segment_len, site[j]);
         for (size_t i = 0; i < nfact; i++) {
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-            if (!r->value_first || !rule_applies(r, p) || (next && !sl_rule_may_follow(r, next)))
+            if (!r->code_value || !rule_applies(r, p) || (next && !sl_rule_may_follow(r, next)))
                 continue;
             mc.rule_index = i;
-            mc.code = r->code;
-            int rc = sl_match(d->ex, r, p->segment, p->segment_len, site[j], PCRE2_ANCHORED);
+            mc.code = r->code_value;
+            int rc = sl_match(d->ex, r, r->code_value, p->segment, p->segment_len, site[j],
+                              PCRE2_ANCHORED);
             if (rc >= 0)
                 on_fact(&mc, r, d->ex->md);
             else if (rc != PCRE2_ERROR_NOMATCH)
@@ -463,7 +566,8 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     facts->entity = header.entity;
     header.entity = NULL;
 
-    doc_ctx d = {ex, doc, facts, &header, 0};
+    doc_ctx d = {ex, doc, facts, &header, {0}, 0};
+    sl_vec_init(&d.windows, sizeof(trigger_windows));
     sl_vec candidates, ignored, markers, sites;
     sl_vec_init(&candidates, sizeof(sl_candidate));
     sl_vec_init(&ignored, sizeof(span));
@@ -471,6 +575,8 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_init(&sites, sizeof(size_t));
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
         extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
+    clear_windows(&d);
+    sl_vec_free(&d.windows);
     sl_vec_free(&sites);
     sl_vec_free(&candidates);
     sl_vec_free(&ignored);

@@ -16,9 +16,18 @@ struct solieu_extractor {
     int profiling;
 };
 
-/* pcre2_match with the extractor's limits, counted in ex->stats. */
-int sl_match(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len, size_t start,
-             uint32_t options);
+/* Called for each match with the match data set; non-zero stops. */
+typedef int (*sl_match_fn)(void *ctx, const sl_rule *r, pcre2_match_data *md);
+
+/* pcre2_match of `code` (one of r's codes) with the extractor's limits,
+ * counted in ex->stats. */
+int sl_match(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code, const char *text,
+             size_t len, size_t start, uint32_t options);
+/* Every match of `code` that starts in text[from..to), the subject ending at
+ * len; reports a limit hit into ex->warnings and returns its error. */
+int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
+                   const char *text, size_t len, size_t from, size_t to, size_t line,
+                   const char *doc_name, sl_match_fn fn, void *ctx);
 
 struct solieu_facts {
     sl_vec facts;   /* solieu_fact */
@@ -39,10 +48,7 @@ typedef struct sl_candidate {
     size_t qual_start, qual_end; /* captured qualifier group, when any */
 } sl_candidate;
 
-/* Runs `code` over text[0..len) collecting every match; calls `fn` for each
- * with the match data set. Returns 0, or a PCRE2 error (< 0) after reporting
- * a limit hit into ex->warnings. */
-typedef int (*sl_match_fn)(void *ctx, const sl_rule *r, pcre2_match_data *md);
+/* Every match of r->code over text[0..len). */
 int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
 

@@ -22,15 +22,15 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-int sl_match(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len, size_t start,
-             uint32_t options)
+int sl_match(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code, const char *text,
+             size_t len, size_t start, uint32_t options)
 {
     solieu_rule_stats *st = NULL;
     if (ex->stats)
         st = &ex->stats[r - (const sl_rule *)ex->rules->rules.items];
     double t0 = (st && ex->profiling) ? now() : 0;
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, start, options | PCRE2_NO_UTF_CHECK,
-                         ex->md, ex->mc);
+    int rc = pcre2_match(code, (PCRE2_SPTR)text, len, start, options | PCRE2_NO_UTF_CHECK, ex->md,
+                         ex->mc);
     if (st) {
         st->attempts++;
         st->matches += rc >= 0;
@@ -42,12 +42,13 @@ int sl_match(solieu_extractor *ex, const sl_rule *r, const char *text, size_t le
     return rc;
 }
 
-int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
-                 size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
+int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
+                   const char *text, size_t len, size_t from, size_t to, size_t line,
+                   const char *doc_name, sl_match_fn fn, void *ctx)
 {
-    size_t at = 0;
-    while (at <= len) {
-        int rc = sl_match(ex, r, text, len, at, 0);
+    size_t at = from;
+    while (at < to || (at == to && to == len)) {
+        int rc = sl_match(ex, r, code, text, len, at, 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             return 0;
         if (rc < 0) {
@@ -55,6 +56,8 @@ int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_
             return rc;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+        if (ov[0] >= to && to < len)
+            return 0;
         if (fn(ctx, r, ex->md) != 0)
             return 0;
         size_t next = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -64,4 +67,10 @@ int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_
         at = next;
     }
     return 0;
+}
+
+int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
+                 size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
+{
+    return sl_match_range(ex, r, r->code, text, len, 0, len, line, doc_name, fn, ctx);
 }

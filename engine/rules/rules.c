@@ -44,6 +44,10 @@ static void free_rule(sl_rule *r)
     free(r->parts);
     free(r->trigger);
     free(r->follow);
+    free(r->value_pattern);
+    free(r->scan_pattern);
+    pcre2_code_free(r->code_value);
+    pcre2_code_free(r->code_scan);
     free(r->pattern);
     pcre2_code_free(r->code);
     for (size_t i = 0; i < r->examples.len; i++) {
@@ -203,8 +207,14 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         status = SOLIEU_ERR_RULE;
         goto cleanup;
     }
-    for (size_t i = 0; i < rules->rules.len; i++)
-        sl_rule_follow_bytes(sl_vec_at(&rules->rules, i), &defines);
+    for (size_t i = 0; i < rules->rules.len; i++) {
+        sl_rule *r = sl_vec_at(&rules->rules, i);
+        if (sl_rule_compile_parts(r, &defines) != 0) {
+            status = SOLIEU_ERR_NOMEM;
+            goto cleanup;
+        }
+        sl_rule_follow_bytes(r, &defines);
+    }
     if (index_kinds(rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
@@ -225,30 +235,33 @@ cleanup:
     return SOLIEU_OK;
 }
 
-int sl_rule_triggered(const sl_rule *r, const char *text, size_t len)
+size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len)
 {
     if (!r->trigger)
-        return 1;
+        return 0;
+    const char *best = NULL;
     for (const char *t = r->trigger; *t;) {
         const char *end = strchr(t, '|');
         size_t n = end ? (size_t)(end - t) : strlen(t);
-        if (n && memmem(text, len, t, n))
-            return 1;
-        /* the trigger may open a sentence: its first ASCII letter in upper case */
-        if (n && t[0] >= 'a' && t[0] <= 'z') {
-            char first[64];
-            if (n < sizeof first) {
-                memcpy(first, t, n);
-                first[0] = (char)(first[0] - 32);
-                if (memmem(text, len, first, n))
-                    return 1;
+        if (n && n < 64) {
+            char word[64];
+            memcpy(word, t, n);
+            for (int variant = 0; variant < 2; variant++) {
+                /* the trigger may open a sentence: its first ASCII letter in upper case */
+                if (variant && !(word[0] >= 'a' && word[0] <= 'z'))
+                    break;
+                if (variant)
+                    word[0] = (char)(word[0] - 32);
+                const char *hit = memmem(text, best ? (size_t)(best - text) : len, word, n);
+                if (hit && (!best || hit < best))
+                    best = hit;
             }
         }
         if (!end)
             break;
         t = end + 1;
     }
-    return 0;
+    return best ? (size_t)(best - text) : (size_t)-1;
 }
 
 size_t solieu_rules_count(const solieu_rules *rules)

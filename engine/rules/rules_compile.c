@@ -98,6 +98,40 @@ static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth
     return out->failed ? -1 : 0;
 }
 
+/* Expands and compiles one more pattern of a rule that already compiled
+ * as a whole; NULL when out of memory. */
+static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_vec *defines)
+{
+    char *error = NULL;
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    pcre2_code *code = NULL;
+    if (expand(source, defines, &b, 0, &error) == 0 && b.data) {
+        int errcode;
+        PCRE2_SIZE off;
+        uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
+        if (!r->cased)
+            options |= PCRE2_CASELESS;
+        code = pcre2_compile((PCRE2_SPTR)b.data, b.len, options, &errcode, &off, NULL);
+        if (code)
+            (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    }
+    free(error);
+    sl_buf_free(&b);
+    return code;
+}
+
+int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
+{
+    if (r->kind != SL_RULE_FACT || !r->code)
+        return 0;
+    if (r->value_pattern && !(r->code_value = compile_part(r, r->value_pattern, defines)))
+        return -1;
+    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines)))
+        return -1;
+    return 0;
+}
+
 int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_diag, void *user)
 {
     char *error = NULL;
@@ -159,7 +193,7 @@ static void set_byte(unsigned char *bits, unsigned b)
 void sl_rule_follow_bytes(sl_rule *r, const sl_vec *defines)
 {
     memset(r->follow_bytes, 0xFF, sizeof r->follow_bytes);
-    if (!r->value_first || !r->follow || r->follow_unknown)
+    if (!r->code_value || !r->follow || r->follow_unknown)
         return;
     unsigned char bits[32] = {0};
     for (const char *tail = r->follow; tail;) {

@@ -20,7 +20,6 @@ typedef enum sl_rule_kind {
     SL_RULE_TERM,      /* "nhiệm kỳ 2020 - 2025" */
     SL_RULE_DOCNUMBER, /* the document's own "Số 160-BC/TU" */
     SL_RULE_RELATION,  /* an arithmetic relation between facts */
-    SL_RULE_SITE,      /* where a number written in words starts */
     SL_RULE_KIND_COUNT
 } sl_rule_kind;
 
@@ -44,11 +43,14 @@ typedef struct sl_rule {
     sl_where where;
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
     int cased;           /* match case-sensitively */
-    int value_first;     /* every pattern starts with the number: run it anchored at
-                          * number sites instead of scanning the whole text */
-    char *follow;        /* value-first rules: what follows the number in each
-                          * pattern, '\n'-separated; NULL: anything may */
-    int follow_unknown;  /* a pattern does not follow its number with a space */
+    /* Fact rules split their alternatives: those that start with the number
+     * run anchored where numbers start (code_value), the others scan the
+     * text (code_scan). `code` holds them all, for examples and lint. */
+    char *value_pattern, *scan_pattern;
+    pcre2_code *code_value, *code_scan;
+    char *follow;        /* what follows the number in each value pattern,
+                          * '\n'-separated */
+    int follow_unknown;  /* a value pattern does not follow its number with a space */
     unsigned char follow_bytes[32]; /* bytes that can start the text after the
                           * number and its spaces; all set when unknown */
     char *pattern;       /* after macro expansion */
@@ -77,9 +79,9 @@ static inline int sl_rule_may_follow(const sl_rule *r, unsigned char b)
     return (r->follow_bytes[b >> 3] >> (b & 7)) & 1;
 }
 
-/* Whether `text` holds one of the rule's trigger literals (always true for
- * a rule without triggers). */
-int sl_rule_triggered(const sl_rule *r, const char *text, size_t len);
+/* Offset of the first trigger literal of r in text (its first ASCII letter
+ * in either case), (size_t)-1 when none; 0 for a rule without triggers. */
+size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len);
 
 /* The rules of one kind, in file order. */
 const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i);

@@ -8,7 +8,7 @@
 
 static const char *const kind_names[SL_RULE_KIND_COUNT] = {
     "fact", "ignore", "period", "entity", "citation", "docdate", "date", "term", "docnumber",
-    "relation", "site"};
+    "relation"};
 
 typedef struct parser {
     const char *file;
@@ -126,6 +126,82 @@ static int add_example(parser *p, sl_rule *r, const char *v, size_t line, int co
     return 0;
 }
 
+/* Length of the lookbehind assertions a pattern opens with: "(?<=...)",
+ * "(?<!...)". They look before the match, so the match still starts there. */
+static size_t leading_lookbehinds(const char *s)
+{
+    size_t i = 0;
+    while (strncmp(s + i, "(?<=", 4) == 0 || strncmp(s + i, "(?<!", 4) == 0) {
+        int depth = 0;
+        size_t k = i;
+        for (; s[k]; k++) {
+            if (s[k] == '\\' && s[k + 1]) {
+                k++;
+                continue;
+            }
+            if (s[k] == '(')
+                depth++;
+            else if (s[k] == ')' && --depth == 0)
+                break;
+        }
+        if (!s[k])
+            return i;
+        i = k + 1;
+    }
+    return i;
+}
+
+/* The number macro a pattern starts with (after lookbehinds), or NULL. */
+static const char *starts_with_number(const char *pattern)
+{
+    static const char *const macros[] = {"{VALUE}", "{VALUEW}", "{PCTV}", "{FRAC}"};
+    const char *at = pattern + leading_lookbehinds(pattern);
+    for (size_t k = 0; k < sizeof macros / sizeof macros[0]; k++)
+        if (strncmp(at, macros[k], strlen(macros[k])) == 0)
+            return at + strlen(macros[k]);
+    return NULL;
+}
+
+static int append_alternative(char **slot, const char *value)
+{
+    char *joined = *slot ? sl_printf("%s|%s", *slot, value) : sl_strdup(value);
+    if (!joined)
+        return -1;
+    free(*slot);
+    *slot = joined;
+    return 0;
+}
+
+/* Several pattern lines are alternatives. Those that start with the number
+ * are also kept apart (value_pattern, with what follows the number in
+ * `follow`), so the extractor can try them only where a number starts. */
+static int add_pattern(sl_rule *r, const char *value, size_t line, size_t column)
+{
+    if (!r->pattern) {
+        r->pattern_line = line;
+        r->pattern_column = column;
+    }
+    if (append_alternative(&r->pattern, value) != 0)
+        return -1;
+    const char *tail = starts_with_number(value);
+    if (!tail)
+        return append_alternative(&r->scan_pattern, value);
+    if (append_alternative(&r->value_pattern, value) != 0)
+        return -1;
+    if (*tail != ' ')
+        r->follow_unknown = 1; /* a plain space there is the gap before the noun */
+    else if (r->follow) {
+        char *joined = sl_printf("%s\n%s", r->follow, tail + 1);
+        if (!joined)
+            return -1;
+        free(r->follow);
+        r->follow = joined;
+    } else if (!(r->follow = sl_strdup(tail + 1))) {
+        return -1;
+    }
+    return 0;
+}
+
 static void attribute(parser *p, const char *s, size_t n, size_t line)
 {
     size_t i = 0;
@@ -149,39 +225,10 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
     }
 #define KEY(k) (key_len == strlen(k) && strncmp(s + key, k, key_len) == 0)
     if (KEY("pattern")) {
-        static const char *const value_macros[] = {"{VALUE}", "{VALUEW}", "{PCTV}", "{FRAC}"};
-        int starts_with_value = 0;
-        for (size_t k = 0; k < sizeof value_macros / sizeof value_macros[0]; k++)
-            starts_with_value |= strncmp(value, value_macros[k], strlen(value_macros[k])) == 0;
-        r->value_first = (r->pattern ? r->value_first : 1) && starts_with_value;
-        if (r->value_first) {
-            /* keep what follows the number; a plain space there is the gap */
-            const char *tail = strchr(value, '}') + 1;
-            int any = *tail != ' ';
-            char *follow = any ? NULL
-                               : r->follow ? sl_printf("%s\n%s", r->follow, tail + 1)
-                                           : sl_strdup(tail + 1);
-            if (any || !follow || (r->pattern && !r->follow)) {
-                free(follow);
-                follow = NULL;
-                r->follow_unknown = 1;
-            }
-            free(r->follow);
-            r->follow = follow;
-        }
-        if (!*value) {
+        if (!*value)
             report(p, line, value_col, "empty pattern");
-        } else if (!r->pattern) {
-            r->pattern = value;
-            r->pattern_line = line;
-            r->pattern_column = value_col;
-            return;
-        } else {
-            /* several pattern lines are alternatives */
-            char *joined = sl_printf("%s|%s", r->pattern, value);
-            free(r->pattern);
-            r->pattern = joined;
-        }
+        else if (add_pattern(r, value, line, value_col) != 0)
+            report(p, line, value_col, "out of memory");
     } else if (KEY("example") || KEY("counter")) {
         add_example(p, r, value, line, KEY("counter"));
     } else if (KEY("kind")) {
@@ -191,7 +238,7 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
                 found = k;
         if (found < 0)
             report(p, line, value_col, "unknown kind (fact, ignore, period, entity, citation, "
-                                       "docdate, date, term, docnumber, relation, site)");
+                                       "docdate, date, term, docnumber, relation)");
         else
             r->kind = (sl_rule_kind)found;
     } else if (KEY("metric") || KEY("unit") || KEY("qualifier") || KEY("check") ||
