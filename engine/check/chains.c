@@ -1,7 +1,8 @@
 /* Parts never exceed wholes.
  * - A chain rule names a metric and the metrics of its wholes
  *   ("violating_orgs" within "inspected_orgs"): each fact is held against
- *   the nearest whole before it in its paragraph, for the same period.
+ *   the nearest whole before it in its paragraph, of the same period (or
+ *   where one of them names none).
  * - A narrower rule holds a year's figure against the same metric's figure
  *   for a range that contains the year, earlier in the paragraph ("kết nạp
  *   386 đảng viên, riêng năm 2021 kết nạp 147"). */
@@ -42,6 +43,13 @@ static void add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *wh
                  whole->line);
 }
 
+/* Figures of one period compare; a figure whose sentence names no period
+ * belongs to the one around it. */
+static int comparable_periods(const char *a, const char *b)
+{
+    return !*a || !*b || strcmp(a, b) == 0;
+}
+
 static int year_within(const char *year, const char *range)
 {
     char *end;
@@ -74,7 +82,7 @@ void sl_check_chains(sl_check_doc *cd)
                 if (f->paragraph != part->paragraph)
                     break;
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    strcmp(f->period, part->period) == 0)
+                    comparable_periods(f->period, part->period))
                     whole = f;
                 if (narrower && strcmp(f->metric, part->metric) == 0 &&
                     year_within(part->period, f->period))

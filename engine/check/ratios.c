@@ -1,6 +1,7 @@
 /* A stated percentage against its fraction: "302/313 ... (tỷ lệ 96,48%)".
- * The report may round or truncate, so the tolerance is one unit of the
- * last decimal it writes: 96,48% passes for 96.485%. */
+ * The report may round or truncate, so it passes when it is within (less
+ * than) one unit of the last decimal it writes: 96,48% for 96.485%, but
+ * not 97% for 96%. */
 #include <math.h>
 #include <string.h>
 
@@ -40,7 +41,8 @@ static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
         return 0;
     double computed = 100.0 * part.value / whole.value;
     double tolerance = pow(10.0, -pct.decimals);
-    int pass = fabs(computed - pct.value) <= tolerance + 1e-9;
+    /* rounding is off by at most half a unit, truncation by less than one */
+    int pass = fabs(computed - pct.value) < tolerance - 1e-9;
     double shown = round(computed * pow(10.0, pct.decimals)) / pow(10.0, pct.decimals);
     const solieu_fact *others[1] = {frac_fact};
     char a[64], b[64], z[64], q[64];

@@ -31,8 +31,11 @@ int solieu_cmd_rules(int argc, char **argv)
         return SOLIEU_EXIT_FATAL;
     int code = SOLIEU_EXIT_OK;
     if (strcmp(action, "test") == 0) {
-        size_t passed, failed;
+        size_t passed, failed, rel_passed, rel_failed;
         solieu_rules_test(rules, cli_print_diagnostic, NULL, &passed, &failed);
+        solieu_check_rules_test(rules, cli_print_diagnostic, NULL, &rel_passed, &rel_failed);
+        passed += rel_passed;
+        failed += rel_failed;
         printf("%zu passed, %zu failed\n", passed, failed);
         code = failed ? SOLIEU_EXIT_PARTIAL : SOLIEU_EXIT_OK;
     } else {

@@ -5,8 +5,9 @@
  * where it stands to the end of the paragraph, until another replaces it. A
  * marker with `reach clause` ("riêng năm 2021", "vào các ngày 29 và
  * 30/3/2021") holds for its clause only: the stretch between ';', a sentence
- * end, "trong đó", "riêng" and parentheses. A fact inside parentheses with no marker
- * of its own takes its enclosing clause's. */
+ * end, "trong đó", "riêng" and parentheses. A fact inside parentheses, or in
+ * a "trong đó"/"riêng" breakdown, with no marker of its own takes the one of
+ * the clause it belongs to (a marker never reaches back out of a breakdown). */
 #include <stdio.h>
 #include <string.h>
 
@@ -172,7 +173,7 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
     const char *s = p->segment;
     size_t len = p->segment_len;
     size_t at = pos;
-    for (int level = 0; level < 4; level++) {
+    for (int level = 0; level < 6; level++) {
         size_t start, end;
         clause_bounds(s, len, at, &start, &end);
         size_t paren = enclosing_paren(s, at);
@@ -190,9 +191,16 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
         }
         if (best)
             return best->value;
-        if (paren == (size_t)-1)
+        if (paren != (size_t)-1) {
+            at = paren; /* try the clause that holds the parentheses */
+        } else if (start > 0 && starts_subclause(s, len, start)) {
+            /* a breakdown ("trong đó", "riêng") belongs to the clause it breaks down */
+            at = start - 1;
+            while (at > 0 && (s[at] == ' ' || s[at] == ','))
+                at--;
+        } else {
             break;
-        at = paren; /* try the clause that holds the parentheses */
+        }
     }
     const sl_period_marker *running = NULL;
     for (size_t k = 0; k < markers->len; k++) {

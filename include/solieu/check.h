@@ -33,6 +33,13 @@ SOLIEU_API solieu_status solieu_checker_write(solieu_checker *checker, solieu_cs
 /* Rows so far and how many of them failed. */
 SOLIEU_API size_t solieu_checker_rows(const solieu_checker *checker, size_t *failed);
 
+/* Runs the examples of every relation rule: each extracts and checks its
+ * text with the whole rule set and expects this rule's verdict. Failures go
+ * to `on_fail`, located at the example's line. */
+SOLIEU_API solieu_status solieu_check_rules_test(const solieu_rules *rules,
+                                                 solieu_diagnostic_fn on_fail, void *user,
+                                                 size_t *passed, size_t *failed);
+
 /* Rebuilds the facts of `doc` from rows of a facts CSV (as `extract`
  * writes it) whose doc column names this document. Caller-owned result. */
 SOLIEU_API solieu_status solieu_facts_from_table(const solieu_document *doc,

@@ -29,8 +29,9 @@ SOLIEU_API const char *solieu_rules_id(const solieu_rules *rules, size_t index);
 /* A hex digest of every rule file's bytes: changes when any rule changes. */
 SOLIEU_API const char *solieu_rules_digest(const solieu_rules *rules);
 
-/* Runs every rule's `example` and `counter` lines. Each failure goes to
- * `on_fail` (may be NULL) located at the example's line. */
+/* Runs every rule's `example` and `counter` lines, except those of relation
+ * rules, which need extraction and checking (solieu_check_rules_test). Each
+ * failure goes to `on_fail` (may be NULL) located at the example's line. */
 SOLIEU_API solieu_status solieu_rules_test(const solieu_rules *rules, solieu_diagnostic_fn on_fail,
                                            void *user, size_t *passed, size_t *failed);
 
