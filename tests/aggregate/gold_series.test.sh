@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Acceptance: the gold facts of seed 003 give the reviewed_members series of
+# Acceptance: the facts of seed 003 give the reviewed_members series of
 # tỉnh Đắk Nông 2018-2022, its statistics, the derived review rate, and keep
-# the 2018/2022 period total apart.
+# the 2018/2022 period total apart — from the gold facts (independent of
+# extraction quality) and again from `solieu extract` on the seed itself.
 set -u
 : "${SOLIEU:?SOLIEU must name the solieu binary}"
 gold="${SOLIEU_SHARED_DIR:-/nonexistent}/gold/seeds/003_339b0cffd4830d85.facts.csv"
@@ -15,15 +16,21 @@ if ! command -v python3 >/dev/null; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+seed="${SOLIEU_SHARED_DIR}/corpus/seeds/003_339b0cffd4830d85.txt"
+"$SOLIEU" extract -o "$tmp/extracted.csv" "$seed" || { echo "FAIL: extract exited $?"; exit 1; }
 
-"$SOLIEU" aggregate -o "$tmp/out" --derive 'review_rate=reviewed_members/members_present' "$gold"
+status=0
+for facts in "$gold" "$tmp/extracted.csv"; do
+echo "== from $facts"
+rm -rf "$tmp/out"
+"$SOLIEU" aggregate -o "$tmp/out" --derive 'review_rate=reviewed_members/members_present' "$facts"
 rc=$?
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: solieu aggregate exited $rc"
     exit 1
 fi
 
-python3 - "$tmp/out" <<'PY'
+python3 - "$tmp/out" <<'PY' || status=1
 import csv, sys
 out = sys.argv[1]
 E = "tỉnh Đắk Nông"
@@ -98,3 +105,5 @@ check(len(docs) == 1 and docs[0]["doc"] == "003_339b0cffd4830d85.txt" and docs[0
       "documents.csv lists the document with its entity")
 sys.exit(1 if fails else 0)
 PY
+done
+exit $status
