@@ -88,6 +88,21 @@ int cli_output_open(cli_output *out, const char *path)
         out->stream = stdout;
         return 0;
     }
+    /* a device or a pipe (/dev/stdout, /dev/null, a FIFO) is written as it
+     * is: renaming a file over it would replace it */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "solieu: %s: cannot write: Is a directory\n", path);
+            return -1;
+        }
+        out->stream = fopen(path, "wb");
+        if (!out->stream) {
+            fprintf(stderr, "solieu: %s: cannot write: %s\n", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     out->path = strdup(path);
     const char *slash = strrchr(path, '/');
     int dir_len = slash ? (int)(slash - path + 1) : 0;
@@ -120,6 +135,16 @@ int cli_output_open(cli_output *out, const char *path)
 
 int cli_output_commit(cli_output *out)
 {
+    if (out->stream && !out->tmp && out->stream != stdout) {
+        /* written in place (a device or a pipe) */
+        int failed = ferror(out->stream) != 0;
+        if (fclose(out->stream) != 0)
+            failed = 1;
+        out->stream = NULL;
+        if (failed)
+            fprintf(stderr, "solieu: write error: %s\n", strerror(errno));
+        return failed ? -1 : 0;
+    }
     if (out->stream == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
             fprintf(stderr, "solieu: standard output: %s\n", strerror(errno));

@@ -16,7 +16,8 @@ void cli_print_diagnostic(const solieu_diagnostic *d, void *user);
 
 /* An output file written to DIR/.name.XXXXXX and renamed into place by
  * cli_output_commit, so a reader never sees half a file. "-" or NULL is
- * stdout. */
+ * stdout; a path that is not a regular file (/dev/stdout, a FIFO) is
+ * written in place. */
 typedef struct cli_output {
     FILE *stream;
     char *path;

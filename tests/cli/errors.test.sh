@@ -81,5 +81,17 @@ case "$out" in *" passed, 1 failed") ;; *) fail "rules test summary: $out" ;; es
 expect_rc 1 $? "check with a missing report"
 grep -q "source document not found" "$tmp/err6.txt" || fail "missing report message"
 
+# a device or a pipe as the output is written, never replaced
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" > "$tmp/from_pipe.csv" &
+"$SOLIEU" extract -o "$tmp/pipe" "$tmp/moved.txt"
+expect_rc 0 $? "extract into a FIFO"
+wait
+[ -p "$tmp/pipe" ] || fail "the FIFO was replaced by a file"
+grep -q '3.120' "$tmp/from_pipe.csv" || fail "nothing came through the FIFO"
+"$SOLIEU" extract -o /dev/null "$tmp/moved.txt"
+expect_rc 0 $? "extract into /dev/null"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+
 [ "$fails" -eq 0 ] && echo "all CLI error cases behave"
 exit $((fails > 0))
