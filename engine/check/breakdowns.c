@@ -24,6 +24,10 @@ static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, con
 {
     if (strcmp(f->metric, total->metric) == 0)
         return 1;
+    /* "235 đảng viên, trong đó có 48 đảng viên là ...": a plain count of the
+     * total's own noun breaks it down */
+    if (strcmp(f->metric, "count") == 0 && sl_same_noun(total->unit, f->unit))
+        return 1;
     const char *family = family_of(rules, total->metric);
     return family && sl_metric_listed(family, f->metric);
 }
@@ -42,8 +46,11 @@ typedef struct sum_ctx {
     size_t paragraph;
 } sum_ctx;
 
-static void record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
-                             const solieu_fact **parts, size_t n)
+/* `partial`: the breakdown may name only some parts ("trong đó có ...",
+ * "among them"): parts that fall short of the total are then a subset, not
+ * a wrong sum; parts beyond it are wrong either way. */
+void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
+                         const solieu_fact *const *parts, size_t n, int partial)
 {
     /* a same-metric part is a sub-category, not a figure of its own for a
      * series; parts of another metric (a formula) stay figures */
@@ -65,6 +72,15 @@ static void record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fa
     for (size_t i = 0; i < n; i++)
         sum += parts[i]->value;
     int pass = fabs(sum - total->value) < 1e-6;
+    if (partial && sum < total->value) {
+        char s1[64];
+        sl_check_add(cd, "subset", 1, r->id, total, parts, n, total->value, sum, 0,
+                     "the %zu parts named on line %zu add up to %s, within the %s %s they are "
+                     "among",
+                     n, parts[0]->line, solieu_format_number(sum, s1, sizeof s1),
+                     solieu_format_number(total->value, t, sizeof t), total->unit);
+        return;
+    }
     sl_buf b;
     sl_buf_init(&b, 0);
     sum_message(&b, parts, n, sum);
@@ -100,7 +116,11 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
             parts[n++] = f;
     }
     if (n)
-        record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n);
+        {
+        size_t qs, qe;
+        int partial = sl_group_span(r->code, md, "partial", &qs, &qe);
+        sl_record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n, partial);
+    }
     return 0;
 }
 
@@ -151,7 +171,7 @@ static void run_formulas(sl_check_doc *cd)
                     parts[n++] = f;
             }
             if (n >= 2)
-                record_breakdown(cd, r, total, parts, n);
+                sl_record_breakdown(cd, r, total, parts, n, 0);
         }
     }
 }

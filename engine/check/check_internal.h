@@ -66,6 +66,11 @@ void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remaind
 void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
 void sl_check_citations_across(solieu_checker *c);
 
+/* Records a total and its parts: a sum (or a subset with one part, or a
+ * partial breakdown that falls short), and marks same-metric parts. */
+void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
+                         const solieu_fact *const *parts, size_t n, int partial);
+
 /* The fact whose number starts at normalised offset `at`, or NULL. */
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether `metric` is listed in the space-separated `list`. */
