@@ -82,6 +82,32 @@ SOLIEU_API const solieu_fact *solieu_facts_get(const solieu_facts *facts, size_t
 SOLIEU_API const char *solieu_facts_entity(const solieu_facts *facts);
 SOLIEU_API void solieu_facts_destroy(solieu_facts *facts);
 
+/* One document's outcome in solieu_extract_paths. Everything is borrowed
+ * and valid only during the callback. */
+typedef struct solieu_doc_result {
+    size_t index;               /* position in the list of paths */
+    const char *path;
+    solieu_status status;
+    const char *error;          /* "path:line:col: ..." when status is not SOLIEU_OK */
+    const solieu_document *doc; /* NULL when status is not SOLIEU_OK */
+    const solieu_facts *facts;  /* NULL when status is not SOLIEU_OK */
+    const char *warnings;       /* rule limit hits, "" when none */
+} solieu_doc_result;
+
+/* Called in the order of `paths`, on the calling thread; non-zero stops. */
+typedef int (*solieu_doc_result_fn)(const solieu_doc_result *result, void *user);
+
+/* Loads and extracts every path with `threads` workers (1 or more) over the
+ * shared rules, one extractor each, and hands the results to `fn` in input
+ * order. At most a few documents per worker are held at once, whatever the
+ * number of paths. A document that fails is a result with its error; the
+ * others go on. Returns SOLIEU_OK, SOLIEU_ERR_NOMEM, or SOLIEU_ERR_USAGE
+ * when `fn` stopped the run. */
+SOLIEU_API solieu_status solieu_extract_paths(const solieu_rules *rules,
+                                              const char *const *paths, size_t count,
+                                              unsigned threads, solieu_doc_result_fn fn,
+                                              void *user);
+
 /* The facts CSV header (facts.md columns plus the extras) and one row per
  * fact. `doc` supplies the document-level columns (doc_date, ...). */
 SOLIEU_API solieu_status solieu_facts_write_header(solieu_csv_writer *w);
