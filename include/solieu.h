@@ -12,5 +12,6 @@
 #include "solieu/extract.h"
 #include "solieu/check.h"
 #include "solieu/aggregate.h"
+#include "solieu/bench.h"
 
 #endif

@@ -44,7 +44,7 @@ typedef struct solieu_gold solieu_gold;
 
 /* An empty gold set; *out is caller-owned (solieu_gold_destroy). */
 SOLIEU_API solieu_status solieu_gold_create(solieu_gold **out);
-/* Reads every DIR/*.facts.csv (in name order, like the scorer). Needs the
+/* Reads every DIR/X.facts.csv (in name order, like the scorer). Needs the
  * columns doc, line, value and required; text and metric are used when
  * present. Returns SOLIEU_ERR_IO ("dir: strerror"), SOLIEU_ERR_CSV
  * ("path:line: what") or SOLIEU_ERR_USAGE ("dir: no *.facts.csv") with a
@@ -98,20 +98,20 @@ SOLIEU_API solieu_status solieu_bench_finish(solieu_bench *b);
  * metric belongs to no rule. Doubles are NAN when undefined (no facts for
  * precision, no tp and no misses for recall). */
 typedef struct solieu_bench_row {
-    const char *rule_id;          /* borrowed */
-    const char *kind;             /* "fact", "ignore", "period", ... */
-    const char *metric;           /* "" when the rule has none */
-    unsigned long long attempts;  /* PCRE2 match calls */
-    unsigned long long matches;   /* PCRE2 matches, before one rule wins a number */
-    unsigned long long limit_hits;/* calls stopped by a PCRE2 limit */
-    size_t facts;                 /* facts it produced (in every document) */
-    size_t true_pos, false_pos;   /* of its facts in scored documents */
-    size_t misses;                /* unproduced gold facts with its metric */
-    size_t wrong_metric;          /* true positives whose gold metric differs */
+    const char *rule_id;           /* borrowed */
+    const char *kind;              /* "fact", "ignore", "period", ... */
+    const char *metric;            /* "" when the rule has none */
+    unsigned long long attempts;   /* PCRE2 match calls */
+    unsigned long long matches;    /* PCRE2 matches, before one rule wins a number */
+    unsigned long long limit_hits; /* calls stopped by a PCRE2 limit */
+    size_t facts;                  /* facts it produced (in every document) */
+    size_t true_pos, false_pos;    /* of its facts in scored documents */
+    size_t misses;                 /* unproduced gold facts with its metric */
+    size_t wrong_metric;           /* true positives whose gold metric differs */
     double precision, recall, f1;
-    double seconds;               /* in its PCRE2 calls */
-    double ns_per_byte;           /* seconds per input byte, in ns */
-    int flagged;                  /* false positives, misses, wrong metrics or limit hits */
+    double seconds;     /* in its PCRE2 calls */
+    double ns_per_byte; /* seconds per input byte, in ns */
+    int flagged;        /* false positives, misses, wrong metrics or limit hits */
 } solieu_bench_row;
 
 /* The rows in report order: flagged rules first, then the others, each
@@ -122,23 +122,24 @@ SOLIEU_API const solieu_bench_row *solieu_bench_row_of(const solieu_bench *b, co
 
 typedef struct solieu_bench_totals {
     size_t documents, failed_documents;
-    size_t scored_documents;      /* run documents that have a gold file */
-    size_t unrun_gold_documents;  /* gold files whose document was not run */
-    unsigned long long bytes;     /* input bytes of every document run */
-    size_t facts;                 /* produced, every document */
-    size_t scored_facts;          /* produced in scored documents */
+    size_t scored_documents;     /* run documents that have a gold file */
+    size_t unrun_gold_documents; /* gold files whose document was not run */
+    unsigned long long bytes;    /* input bytes of every document run */
+    size_t facts;                /* produced, every document */
+    size_t scored_facts;         /* produced in scored documents */
     size_t true_pos, false_pos;
     size_t gold_facts, gold_required; /* gold rows of run documents */
     size_t required_found;
-    size_t misses, required_misses;   /* gold facts nobody produced */
+    size_t misses, required_misses; /* gold facts nobody produced */
     size_t wrong_metric;
-    double precision;             /* true_pos / scored_facts; 0 when no facts */
-    double recall;                /* required_found / gold_required; 1 when none */
+    double precision; /* true_pos / scored_facts; 0 when no facts */
+    double recall;    /* required_found / gold_required; 1 when none */
     double f1;
-    double seconds;               /* load and extraction, profiled */
-    double rule_seconds;          /* sum of the rows' seconds */
-    double mb_per_s, docs_per_s;  /* bytes / 1e6 / seconds, documents / seconds */
-    long peak_rss_kib;            /* getrusage ru_maxrss of this process, at finish */
+    double seconds;              /* load and extraction, profiled */
+    double load_seconds;         /* of which loading (UTF-8, NFC, structure) by run_file */
+    double rule_seconds;         /* sum of the rows' seconds */
+    double mb_per_s, docs_per_s; /* bytes / 1e6 / seconds, documents / seconds */
+    long peak_rss_kib;           /* getrusage ru_maxrss of this process, at finish */
 } solieu_bench_totals;
 
 SOLIEU_API const solieu_bench_totals *solieu_bench_get_totals(const solieu_bench *b);
@@ -167,7 +168,7 @@ typedef struct solieu_bench_change {
     solieu_change_kind kind;
     const char *doc;
     size_t line;
-    const char *text_a, *text_b;     /* "" on the side that lacks it */
+    const char *text_a, *text_b; /* "" on the side that lacks it */
     double value_a, value_b;
     const char *metric_a, *metric_b;
     const char *rule_a, *rule_b;
