@@ -120,16 +120,23 @@ static int append_nfc_run(sl_buf *out, const char *s, size_t n)
     return rc;
 }
 
+/* Whether decomposed text (NFD) is about: any combining mark. The lead
+ * bytes of every block that holds marks are looked at first, so NFC text,
+ * the usual case, costs one byte scan. */
 static int has_combining_mark(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            i++;
+        if (c < 0xCC || c == 0xE2)
+            continue; /* ASCII, Latin letters, punctuation */
+        if (c == 0xCC || c == 0xCD)
+            return 1; /* U+0300-U+036F: all combining */
+        /* Vietnamese letters U+1E00-U+1EFF; marks only in U+1AB0-1AFF, U+1DC0-1DFF */
+        if (c == 0xE1 && i + 1 < len && s[i + 1] != '\xAA' && s[i + 1] != '\xAB' &&
+            s[i + 1] != '\xB7')
             continue;
-        }
         int cp;
-        i += sl_utf8_decode(s + i, len - i, &cp);
+        sl_utf8_decode(s + i, len - i, &cp);
         if (cp >= 0 && utf8proc_get_property(cp)->combining_class != 0)
             return 1;
     }

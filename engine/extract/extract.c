@@ -272,18 +272,25 @@ static int is_digit(char c)
  * first letter); the number parser decides the rest. */
 static int is_number_word(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "m\xE1\xBB\x99t", "hai", "ba", "b\xE1\xBB\x91n", "n\xC4\x83m", "s\xC3\xA1u",
-        "b\xE1\xBA\xA3y", "b\xE1\xBA\xA9y", "t\xC3\xA1m", "ch\xC3\xADn",
-        "m\xC6\xB0\xE1\xBB\x9Di", "tr\xC4\x83m", "ngh\xC3\xACn", "ng\xC3\xA0n",
-        "tri\xE1\xBB\x87u"};
+#define WORD(s) {s, sizeof s - 1}
+    static const struct {
+        const char *text;
+        size_t len;
+    } words[] = {WORD("m\xE1\xBB\x99t"), WORD("hai"), WORD("ba"), WORD("b\xE1\xBB\x91n"),
+                 WORD("n\xC4\x83m"), WORD("s\xC3\xA1u"), WORD("b\xE1\xBA\xA3y"),
+                 WORD("b\xE1\xBA\xA9y"), WORD("t\xC3\xA1m"), WORD("ch\xC3\xADn"),
+                 WORD("m\xC6\xB0\xE1\xBB\x9Di"), WORD("tr\xC4\x83m"),
+                 WORD("ngh\xC3\xACn"), WORD("ng\xC3\xA0n"), WORD("tri\xE1\xBB\x87u")};
+#undef WORD
     if (n < 2 || n > 8)
         return 0;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t len = strlen(words[k]);
-        if (len == n && (w[0] | 0x20) == words[k][0] && memcmp(w + 1, words[k] + 1, n - 1) == 0)
+    char first = (char)(w[0] | 0x20);
+    if (!strchr("mhbnstc", first))
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (words[k].len == n && first == words[k].text[0] &&
+            memcmp(w + 1, words[k].text + 1, n - 1) == 0)
             return 1;
-    }
     return 0;
 }
 

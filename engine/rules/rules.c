@@ -235,6 +235,24 @@ cleanup:
     return SOLIEU_OK;
 }
 
+/* First occurrence of word[0..n) in text, its first byte compared with ASCII
+ * case folded (a trigger may open a sentence). */
+static const char *find_word(const char *text, size_t len, const char *word, size_t n)
+{
+    int fold = (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
+    if (!fold || n < 2)
+        return memmem(text, len, word, n);
+    for (size_t from = 1; from < len;) {
+        const char *rest = memmem(text + from, len - from, word + 1, n - 1);
+        if (!rest)
+            return NULL;
+        if ((rest[-1] | 0x20) == (word[0] | 0x20))
+            return rest - 1;
+        from = (size_t)(rest - text) + 1;
+    }
+    return NULL;
+}
+
 size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len)
 {
     if (!r->trigger)
@@ -243,19 +261,10 @@ size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len)
     for (const char *t = r->trigger; *t;) {
         const char *end = strchr(t, '|');
         size_t n = end ? (size_t)(end - t) : strlen(t);
-        if (n && n < 64) {
-            char word[64];
-            memcpy(word, t, n);
-            for (int variant = 0; variant < 2; variant++) {
-                /* the trigger may open a sentence: its first ASCII letter in upper case */
-                if (variant && !(word[0] >= 'a' && word[0] <= 'z'))
-                    break;
-                if (variant)
-                    word[0] = (char)(word[0] - 32);
-                const char *hit = memmem(text, best ? (size_t)(best - text) : len, word, n);
-                if (hit && (!best || hit < best))
-                    best = hit;
-            }
+        if (n) {
+            const char *hit = find_word(text, best ? (size_t)(best - text) + n : len, t, n);
+            if (hit && (!best || hit < best))
+                best = hit;
         }
         if (!end)
             break;
