@@ -46,6 +46,14 @@ static int parse_year(const char *period)
     return (*end == '\0' && y >= 1900 && y <= 2200) ? (int)y : 0;
 }
 
+/* Where the body sentence that a marker ends begins (normalised offset):
+ * the facts a footnote elaborates stand between there and the marker. */
+static size_t marker_sentence_start(const sl_check_doc *cd, const sl_marker *m)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
+    return sl_paragraph_to_text(p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
+}
+
 /* Whether footnote N opens with "Trong đó có" (among them): it may name
  * only some of the parts. */
 static int opens_partial(const solieu_document *doc, int number)
@@ -69,9 +77,7 @@ static int opens_partial(const solieu_document *doc, int number)
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     size_t n = solieu_facts_count(cd->facts);
-    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
-    size_t from = sl_paragraph_to_text(
-        p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
+    size_t from = marker_sentence_start(cd, m);
     for (size_t t = 0; t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->paragraph != m->paragraph || total->text_start < from ||
@@ -79,7 +85,6 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             continue;
         const solieu_fact *parts[64];
         size_t k = 0;
-        double sum = 0;
         for (size_t j = 0; j < n && k < 64; j++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, j);
             /* a figure equal to the total restates it; it is not a part */
@@ -88,11 +93,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                 cd->is_part[f->id] || (*f->period && strcmp(f->period, total->period) != 0))
                 continue;
             parts[k++] = f;
-            sum += f->value;
         }
         if (k < 2)
             continue;
-        (void)sum;
         sl_record_breakdown(cd, r, total, parts, k, opens_partial(cd->doc, m->number));
     }
 }
@@ -100,9 +103,7 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     size_t n = solieu_facts_count(cd->facts);
-    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
-    size_t from = sl_paragraph_to_text(
-        p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
+    size_t from = marker_sentence_start(cd, m);
     for (size_t t = 0; t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         int y1, y2;

@@ -90,16 +90,9 @@ solieu_status solieu_document_load(const char *path, solieu_document **out, char
         *error = NULL;
     char *data;
     size_t len;
-    solieu_status status = sl_read_file(path, SOLIEU_MAX_DOCUMENT_BYTES, &data, &len);
-    if (status != SOLIEU_OK) {
-        if (error) {
-            if (status == SOLIEU_ERR_IO)
-                *error = sl_printf("%s: %s", path, strerror(errno));
-            else
-                *error = sl_printf("%s: %s", path, solieu_strerror(status));
-        }
+    solieu_status status = sl_read_file_or_say(path, SOLIEU_MAX_DOCUMENT_BYTES, &data, &len, error);
+    if (status != SOLIEU_OK)
         return status;
-    }
     status = solieu_document_from_memory(path, data, len, out, error);
     free(data);
     return status;

@@ -298,16 +298,9 @@ solieu_status solieu_table_read(const char *path, solieu_table **out, char **err
         *error = NULL;
     char *data = NULL;
     size_t len = 0;
-    solieu_status status = sl_read_file(path, SOLIEU_MAX_DOCUMENT_BYTES, &data, &len);
-    if (status != SOLIEU_OK) {
-        if (error) {
-            if (status == SOLIEU_ERR_IO)
-                *error = sl_printf("%s: %s", path, strerror(errno));
-            else
-                *error = sl_printf("%s: %s", path, solieu_strerror(status));
-        }
+    solieu_status status = sl_read_file_or_say(path, SOLIEU_MAX_DOCUMENT_BYTES, &data, &len, error);
+    if (status != SOLIEU_OK)
         return status;
-    }
     status = solieu_table_parse(path, data, len, out, error);
     free(data);
     return status;

@@ -98,9 +98,16 @@ static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth
     return out->failed ? -1 : 0;
 }
 
-/* Expands and compiles one more pattern of a rule that already compiled
- * as a whole; NULL when out of memory. */
-static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_vec *defines)
+static uint32_t rule_options(const sl_rule *r)
+{
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
+    return r->cased ? options : options | PCRE2_CASELESS;
+}
+
+/* Expands and compiles one more pattern of a rule that already compiled as
+ * a whole, so it cannot fail but for memory; NULL then. */
+static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_vec *defines,
+                                int jit)
 {
     char *error = NULL;
     sl_buf b;
@@ -109,11 +116,8 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     if (expand(source, defines, &b, 0, &error) == 0 && b.data) {
         int errcode;
         PCRE2_SIZE off;
-        uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
-        if (!r->cased)
-            options |= PCRE2_CASELESS;
-        code = pcre2_compile((PCRE2_SPTR)b.data, b.len, options, &errcode, &off, NULL);
-        if (code)
+        code = pcre2_compile((PCRE2_SPTR)b.data, b.len, rule_options(r), &errcode, &off, NULL);
+        if (code && jit)
             (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     }
     free(error);
@@ -125,9 +129,9 @@ int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
 {
     if (r->kind != SL_RULE_FACT || !r->code)
         return 0;
-    if (r->value_pattern && !(r->code_value = compile_part(r, r->value_pattern, defines)))
+    if (r->value_pattern && !(r->code_value = compile_part(r, r->value_pattern, defines, 1)))
         return -1;
-    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines)))
+    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines, 1)))
         return -1;
     return 0;
 }
@@ -152,11 +156,8 @@ int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_d
         return -1;
     int errcode;
     PCRE2_SIZE erroffset;
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
-    if (!r->cased)
-        options |= PCRE2_CASELESS;
-    r->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options, &errcode,
-                            &erroffset, NULL);
+    r->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, rule_options(r),
+                            &errcode, &erroffset, NULL);
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -199,21 +200,8 @@ void sl_rule_follow_bytes(sl_rule *r, const sl_vec *defines)
     for (const char *tail = r->follow; tail;) {
         const char *nl = strchr(tail, '\n');
         char *one = nl ? sl_strndup(tail, (size_t)(nl - tail)) : sl_strdup(tail);
-        char *error = NULL;
-        sl_buf b;
-        sl_buf_init(&b, 0);
-        pcre2_code *code = NULL;
-        if (one && expand(one, defines, &b, 0, &error) == 0 && b.data) {
-            int errcode;
-            PCRE2_SIZE off;
-            uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
-            if (!r->cased)
-                options |= PCRE2_CASELESS;
-            code = pcre2_compile((PCRE2_SPTR)b.data, b.len, options, &errcode, &off, NULL);
-        }
+        pcre2_code *code = one ? compile_part(r, one, defines, 0) : NULL;
         free(one);
-        free(error);
-        sl_buf_free(&b);
         uint32_t type = 0, unit = 0;
         const uint8_t *bitmap = NULL;
         if (code) {

@@ -49,6 +49,16 @@ solieu_status sl_read_file(const char *path, size_t max, char **data, size_t *le
     return *data ? SOLIEU_OK : SOLIEU_ERR_NOMEM;
 }
 
+solieu_status sl_read_file_or_say(const char *path, size_t max, char **data, size_t *len,
+                                  char **error)
+{
+    solieu_status status = sl_read_file(path, max, data, len);
+    if (status != SOLIEU_OK && error)
+        *error = sl_printf("%s: %s", path,
+                           status == SOLIEU_ERR_IO ? strerror(errno) : solieu_strerror(status));
+    return status;
+}
+
 const char *sl_basename(const char *path)
 {
     const char *slash = strrchr(path, '/');

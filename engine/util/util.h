@@ -58,6 +58,11 @@ void sl_vec_free(sl_vec *v);
  * NUL after len bytes) or an error status with errno preserved. */
 solieu_status sl_read_file(const char *path, size_t max, char **data, size_t *len);
 
+/* sl_read_file, and on failure a caller-owned "path: reason" in *error
+ * (when error is not NULL). */
+solieu_status sl_read_file_or_say(const char *path, size_t max, char **data, size_t *len,
+                                  char **error);
+
 /* Base name of a path (pointer into the argument). */
 const char *sl_basename(const char *path);
 
