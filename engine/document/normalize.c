@@ -39,26 +39,12 @@ int sl_cp_is_letter(int cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-/* 1-based line and byte column of byte `at` in raw input. */
-static void locate(const char *data, size_t at, size_t *line, size_t *col)
-{
-    size_t l = 1, line_start = 0;
-    for (size_t i = 0; i < at; i++) {
-        if (data[i] == '\n') {
-            l++;
-            line_start = i + 1;
-        }
-    }
-    *line = l;
-    *col = at - line_start + 1;
-}
-
 static solieu_status fail(char **error, solieu_status status, const char *path, const char *data,
                           size_t at, const char *what)
 {
     if (error) {
         size_t line, col;
-        locate(data, at, &line, &col);
+        sl_line_col(data, at, &line, &col);
         *error = sl_printf("%s:%zu:%zu: %s", path, line, col, what);
     }
     return status;

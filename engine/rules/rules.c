@@ -158,6 +158,20 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         const char *base = sl_basename(file);
         h = fnv1a(h, base, strlen(base) + 1);
         h = fnv1a(h, text, len);
+        size_t bad = sl_utf8_invalid_at(text, len);
+        if (bad != (size_t)-1) {
+            /* patterns and examples are matched as UTF-8: refuse the file */
+            if (on_diag) {
+                size_t line, col;
+                sl_line_col(text, bad, &line, &col);
+                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_UTF8, file, line, col,
+                                       NULL, text[bad] ? "invalid UTF-8" : "NUL byte"};
+                on_diag(&d, user);
+            }
+            free(text);
+            errors++;
+            continue;
+        }
         errors += sl_rules_parse_file(file, text, len, &rules->rules, &defines, on_diag, user);
         free(text);
     }

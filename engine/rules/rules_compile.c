@@ -100,7 +100,8 @@ static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth
 
 static uint32_t rule_options(const sl_rule *r)
 {
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK;
+    /* patterns are checked for valid UTF-8 by PCRE2 itself, not trusted */
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
     return r->cased ? options : options | PCRE2_CASELESS;
 }
 

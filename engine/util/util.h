@@ -63,6 +63,12 @@ solieu_status sl_read_file(const char *path, size_t max, char **data, size_t *le
 solieu_status sl_read_file_or_say(const char *path, size_t max, char **data, size_t *len,
                                   char **error);
 
+/* Offset of the first byte that is not valid UTF-8 (a NUL byte counts),
+ * or (size_t)-1 when all of data[0..len) is valid. */
+size_t sl_utf8_invalid_at(const char *data, size_t len);
+/* 1-based line and byte column of `offset` in `data`. */
+void sl_line_col(const char *data, size_t offset, size_t *line, size_t *col);
+
 /* Base name of a path (pointer into the argument). */
 const char *sl_basename(const char *path);
 
