@@ -13,5 +13,6 @@
 #include "solieu/check.h"
 #include "solieu/aggregate.h"
 #include "solieu/bench.h"
+#include "solieu/batch.h"
 
 #endif
