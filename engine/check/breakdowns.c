@@ -107,10 +107,12 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
     size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
     const solieu_fact *parts[64];
     size_t n = 0;
-    for (size_t i = 0; i < solieu_facts_count(cd->facts) && n < 64; i++) {
+    for (size_t i = sl_facts_from(cd->facts, from); i < solieu_facts_count(cd->facts) && n < 64;
+         i++) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
-        if (f == total || f->paragraph != c->paragraph || f->text_start < from ||
-            f->text_start >= to || cd->is_part[f->id])
+        if (f->text_start >= to)
+            break;
+        if (f == total || f->paragraph != c->paragraph || cd->is_part[f->id])
             continue;
         if (part_of_kind(cd->checker->rules, total, f))
             parts[n++] = f;
@@ -163,11 +165,13 @@ static void run_formulas(sl_check_doc *cd)
             sentence_of(cd, total, &from, &to);
             const solieu_fact *parts[16];
             size_t n = 0;
-            for (size_t j = 0; j < solieu_facts_count(cd->facts) && n < 16; j++) {
+            for (size_t j = sl_facts_from(cd->facts, from);
+                 j < solieu_facts_count(cd->facts) && n < 16; j++) {
                 const solieu_fact *f = solieu_facts_get(cd->facts, j);
-                if (f != total && f->paragraph == total->paragraph && f->text_start >= from &&
-                    f->text_start < to && sl_metric_listed(r->parts, f->metric) &&
-                    strcmp(f->period, total->period) == 0)
+                if (f->text_start >= to)
+                    break;
+                if (f != total && f->paragraph == total->paragraph &&
+                    sl_metric_listed(r->parts, f->metric) && strcmp(f->period, total->period) == 0)
                     parts[n++] = f;
             }
             if (n >= 2)

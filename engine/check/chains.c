@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <solieu/limits.h>
+
 #include "check/check_internal.h"
 
 /* A subset row for this whole and part exists already (from a breakdown). */
@@ -79,7 +81,9 @@ void sl_check_chains(sl_check_doc *cd)
             const solieu_fact *whole = NULL;
             for (size_t j = k; j-- > 0 && !whole;) {
                 const solieu_fact *f = solieu_facts_get(cd->facts, j);
-                if (f->paragraph != part->paragraph)
+                /* within the paragraph, and within reach of a few sentences */
+                if (f->paragraph != part->paragraph ||
+                    part->text_start - f->text_start > 4 * SOLIEU_MAX_SENTENCE_BYTES)
                     break;
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
                     comparable_periods(f->period, part->period))

@@ -39,12 +39,19 @@ struct solieu_checker {
     sl_vec citations; /* sl_citation */
 };
 
+typedef struct sl_footnoted {
+    int footnote;
+    size_t index; /* of the fact in the facts list */
+} sl_footnoted;
+
 /* What one document's checks look at. */
 typedef struct sl_check_doc {
     solieu_checker *checker;
     const solieu_document *doc;
     const solieu_facts *facts;
-    unsigned char *is_part; /* per fact: a part of some breakdown */
+    unsigned char *is_part; /* per fact id: a part of some breakdown */
+    sl_footnoted *footnoted; /* footnote facts, grouped by footnote */
+    size_t nfootnoted;
     int oom;
 } sl_check_doc;
 
@@ -71,6 +78,11 @@ void sl_check_citations_across(solieu_checker *c);
 void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                          const solieu_fact *const *parts, size_t n, int partial);
 
+/* Index of the first fact at or after normalised offset `offset` (facts
+ * are in text order). */
+size_t sl_facts_from(const solieu_facts *facts, size_t offset);
+/* Where footnote N's facts start in cd->footnoted, and how many (*count). */
+size_t sl_footnote_facts(const sl_check_doc *cd, int number, size_t *count);
 /* The fact whose number starts at normalised offset `at`, or NULL. */
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether `metric` is listed in the space-separated `list`. */

@@ -144,14 +144,67 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
     r->rule = sl_strdup(rule ? rule : "");
 }
 
+size_t sl_facts_from(const solieu_facts *facts, size_t offset)
+{
+    size_t lo = 0, hi = solieu_facts_count(facts);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (solieu_facts_get(facts, mid)->text_start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at)
 {
-    for (size_t i = 0; i < solieu_facts_count(facts); i++) {
-        const solieu_fact *f = solieu_facts_get(facts, i);
-        if (f->text_start == at)
-            return f;
-    }
+    size_t i = sl_facts_from(facts, at);
+    if (i < solieu_facts_count(facts) && solieu_facts_get(facts, i)->text_start == at)
+        return solieu_facts_get(facts, i);
     return NULL;
+}
+
+static int by_footnote(const void *pa, const void *pb)
+{
+    const sl_footnoted *a = pa, *b = pb;
+    if (a->footnote != b->footnote)
+        return a->footnote < b->footnote ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Facts grouped by footnote, in text order within each. */
+static int index_footnotes(sl_check_doc *cd)
+{
+    size_t n = solieu_facts_count(cd->facts);
+    cd->footnoted = sl_calloc(n + 1, sizeof *cd->footnoted);
+    if (!cd->footnoted)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->footnote)
+            cd->footnoted[cd->nfootnoted++] = (sl_footnoted){f->footnote, i};
+    }
+    if (cd->nfootnoted > 1)
+        qsort(cd->footnoted, cd->nfootnoted, sizeof *cd->footnoted, by_footnote);
+    return 0;
+}
+
+size_t sl_footnote_facts(const sl_check_doc *cd, int number, size_t *count)
+{
+    size_t lo = 0, hi = cd->nfootnoted;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cd->footnoted[mid].footnote < number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < cd->nfootnoted && cd->footnoted[lo + n].footnote == number)
+        n++;
+    *count = n;
+    return lo;
 }
 
 int sl_metric_listed(const char *list, const char *metric)
@@ -183,16 +236,20 @@ size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
 solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
                                  const solieu_facts *facts)
 {
-    sl_check_doc cd = {c, doc, facts, NULL, 0};
+    sl_check_doc cd = {c, doc, facts, NULL, NULL, 0, 0};
     cd.is_part = sl_calloc(solieu_facts_count(facts) + 1, 1);
-    if (!cd.is_part)
+    if (!cd.is_part || index_footnotes(&cd) != 0) {
+        free(cd.is_part);
+        free(cd.footnoted);
         return SOLIEU_ERR_NOMEM;
+    }
     sl_check_breakdowns(&cd);
     sl_check_chains(&cd);
     sl_check_ratios(&cd);
     sl_check_footnotes(&cd);
     sl_check_citations(&cd);
     free(cd.is_part);
+    free(cd.footnoted);
     return cd.oom ? SOLIEU_ERR_NOMEM : SOLIEU_OK;
 }
 

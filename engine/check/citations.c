@@ -59,79 +59,129 @@ static int on_citation(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
+/* Citations named in one message at most. */
+#define MAX_LISTED 8
+
+static int by_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
 static long date_key(const sl_citation *c)
 {
     return (long)c->y * 10000 + c->m * 100 + c->d;
 }
 
+static void date_text(long key, char *buf, size_t size)
+{
+    snprintf(buf, size, "%04ld-%02ld-%02ld", key / 10000, key / 100 % 100, key % 100);
+}
+
+/* Citations ordered by number, then date, then document and line. */
+static int by_number(const void *pa, const void *pb)
+{
+    const sl_citation *a = *(const sl_citation *const *)pa, *b = *(const sl_citation *const *)pb;
+    int c = strcmp(a->number, b->number);
+    if (c)
+        return c;
+    long da = date_key(a), db = date_key(b);
+    if (da != db)
+        return da < db ? -1 : 1;
+    c = strcmp(a->doc, b->doc);
+    if (c)
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static const sl_citation **sorted(solieu_checker *checker, size_t from, size_t to)
+{
+    const sl_citation **v = sl_calloc(to - from + 1, sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = from; i < to; i++)
+        v[i - from] = sl_vec_at(&checker->citations, i);
+    if (to - from > 1)
+        qsort(v, to - from, sizeof *v, by_number);
+    return v;
+}
+
+/* The date cited most often in v[0..n) (all one number); ties go to the
+ * earliest-cited date. */
+static long majority_date(const sl_citation *const *v, size_t n)
+{
+    long best = date_key(v[0]);
+    size_t best_count = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && date_key(v[j]) == date_key(v[i]))
+            j++;
+        if (j - i > best_count) {
+            best = date_key(v[i]);
+            best_count = j - i;
+        }
+        i = j;
+    }
+    return best;
+}
+
 /* Reports every number of one document's citations[from..to) seen with more
- * than one date. */
+ * than one date: the odd date out is the stated one. */
 static void report_conflicts(solieu_checker *checker, size_t from, size_t to)
 {
-    sl_citation *all = checker->citations.items;
-    for (size_t i = from; i < to; i++) {
-        sl_citation *a = &all[i];
-        /* only the first citation of each number leads */
-        int seen = 0;
-        for (size_t j = from; j < i && !seen; j++)
-            seen = strcmp(all[j].number, a->number) == 0;
-        if (seen)
-            continue;
-        /* tally the dates */
-        long dates[16];
-        size_t counts[16], ndates = 0;
-        for (size_t j = i; j < to; j++) {
-            sl_citation *b = &all[j];
-            if (strcmp(b->number, a->number) != 0)
-                continue;
-            long k = date_key(b);
-            size_t q = 0;
-            while (q < ndates && dates[q] != k)
-                q++;
-            if (q == ndates && ndates < 16) {
-                dates[ndates] = k;
-                counts[ndates++] = 0;
+    const sl_citation **v = sorted(checker, from, to);
+    size_t n = to - from;
+    for (size_t i = 0; v && i < n;) {
+        size_t j = i;
+        while (j < n && strcmp(v[j]->number, v[i]->number) == 0)
+            j++;
+        if (date_key(v[i]) != date_key(v[j - 1])) {
+            long major = majority_date(v + i, j - i);
+            sl_buf lines, where;
+            sl_buf_init(&lines, 0);
+            sl_buf_init(&where, 0);
+            size_t ndates = 0;
+            long minor = 0, last = -1;
+            for (size_t k = i; k < j; k++) {
+                long key = date_key(v[k]);
+                if (key != last) {
+                    ndates++;
+                    last = key;
+                    if (key != major && !minor)
+                        minor = key;
+                }
+                if (k - i < MAX_LISTED)
+                    sl_buf_printf(&where, "%s%s:%zu %02d/%02d/%04d", where.len ? ", " : "",
+                                  v[k]->doc, v[k]->line, v[k]->d, v[k]->m, v[k]->y);
             }
-            if (q < 16)
-                counts[q]++;
+            if (j - i > MAX_LISTED)
+                sl_buf_printf(&where, " and %zu more", j - i - MAX_LISTED);
+            /* lines in text order */
+            size_t *ls = sl_calloc(j - i, sizeof *ls);
+            for (size_t k = i; ls && k < j; k++)
+                ls[k - i] = v[k]->line;
+            if (ls)
+                qsort(ls, j - i, sizeof *ls, by_size);
+            for (size_t a = 0; ls && a < j - i; a++)
+                if (!a || ls[a] != ls[a - 1])
+                    sl_buf_printf(&lines, "%s%zu", lines.len ? ";" : "", ls[a]);
+            free(ls);
+            char stated[32], computed[32];
+            date_text(minor, stated, sizeof stated);
+            date_text(major, computed, sizeof computed);
+            char *msg = sl_printf("%s is cited with %zu dates (%s); %s differs from %s",
+                                  v[i]->number, ndates, where.data ? where.data : "", stated,
+                                  computed);
+            char *line_text = sl_buf_take(&lines);
+            sl_check_add_raw(checker, v[i]->doc, "ref_date", 0, line_text ? line_text : "", stated,
+                             computed, msg ? msg : "", "citation");
+            free(msg);
+            free(line_text);
+            sl_buf_free(&where);
         }
-        if (ndates < 2)
-            continue;
-        size_t major = 0, minor = 0;
-        for (size_t q = 1; q < ndates; q++) {
-            if (counts[q] > counts[major])
-                major = q;
-        }
-        minor = major == 0 ? 1 : 0;
-        for (size_t q = 0; q < ndates; q++)
-            if (q != major && counts[q] <= counts[minor])
-                minor = q;
-        sl_buf lines, where;
-        sl_buf_init(&lines, 0);
-        sl_buf_init(&where, 0);
-        for (size_t j = i; j < to; j++) {
-            sl_citation *b = &all[j];
-            long k = date_key(b);
-            if (strcmp(b->number, a->number) != 0 || (k != dates[major] && k != dates[minor]))
-                continue;
-            sl_buf_printf(&lines, "%s%zu", lines.len ? ";" : "", b->line);
-            sl_buf_printf(&where, "%s%s:%zu %02d/%02d/%04d", where.len ? ", " : "", b->doc, b->line,
-                          b->d, b->m, b->y);
-        }
-        char stated[32], computed[32];
-        snprintf(stated, sizeof stated, "%04ld-%02ld-%02ld", dates[minor] / 10000,
-                 dates[minor] / 100 % 100, dates[minor] % 100);
-        snprintf(computed, sizeof computed, "%04ld-%02ld-%02ld", dates[major] / 10000,
-                 dates[major] / 100 % 100, dates[major] % 100);
-        char *msg = sl_printf("%s is cited with %zu dates (%s); %s differs from %s", a->number,
-                              ndates, where.data ? where.data : "", stated, computed);
-        char *line_text = sl_buf_take(&lines);
-        sl_check_add_raw(checker, a->doc, "ref_date", 0, line_text ? line_text : "", stated,
-                         computed, msg ? msg : "", "citation");
-        free(msg);
-        free(line_text);
-        sl_buf_free(&where);
+        i = j;
     }
+    free(v);
 }
 
 void sl_check_citations(sl_check_doc *cd)
@@ -147,34 +197,59 @@ void sl_check_citations(sl_check_doc *cd)
     report_conflicts(cd->checker, before, cd->checker->citations.len);
 }
 
+static int national(const char *number)
+{
+    const char *slash = strrchr(number, '/');
+    return slash && (strstr(slash, "TW") || strstr(slash, "CP") || strstr(slash, "TTg") ||
+                     strstr(slash, "QH"));
+}
+
+/* Two citations name the same document: a national number, or one of the
+ * same entity; the same type when both say; and within one term. */
+static int comparable(const sl_citation *a, const sl_citation *b)
+{
+    return (national(a->number) || strcmp(a->entity, b->entity) == 0) &&
+           !(*a->type && *b->type && strcmp(a->type, b->type) != 0) && abs(a->y - b->y) < 5;
+}
+
 void sl_check_citations_across(solieu_checker *c)
 {
-    /* within one document the conflicts are already reported; here only
-     * pairs from different documents count */
-    sl_citation *all = c->citations.items;
+    /* conflicts inside one document are reported already; here a document
+     * whose date for a number differs from the date the other documents
+     * give it most often gets one row */
     size_t n = c->citations.len;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            if (strcmp(all[i].doc, all[j].doc) == 0 || strcmp(all[i].number, all[j].number) != 0 ||
-                date_key(&all[i]) == date_key(&all[j]))
-                continue;
-            const char *slash = strrchr(all[i].number, '/');
-            int national = slash && (strstr(slash, "TW") || strstr(slash, "CP") ||
-                                     strstr(slash, "TTg") || strstr(slash, "QH"));
-            if ((!national && strcmp(all[i].entity, all[j].entity) != 0) ||
-                (*all[i].type && *all[j].type && strcmp(all[i].type, all[j].type) != 0) ||
-                abs(all[i].y - all[j].y) >= 5)
-                continue;
-            char stated[32], computed[32], lines[64];
-            snprintf(stated, sizeof stated, "%04d-%02d-%02d", all[j].y, all[j].m, all[j].d);
-            snprintf(computed, sizeof computed, "%04d-%02d-%02d", all[i].y, all[i].m, all[i].d);
-            snprintf(lines, sizeof lines, "%zu", all[j].line);
-            char *msg = sl_printf("%s is dated %s in %s:%zu but %s in %s:%zu", all[j].number,
-                                  stated, all[j].doc, all[j].line, computed, all[i].doc,
-                                  all[i].line);
-            sl_check_add_raw(c, all[j].doc, "ref_date", 0, lines, stated, computed,
-                             msg ? msg : "", "citation.across");
-            free(msg);
+    const sl_citation **v = sorted(c, 0, n);
+    for (size_t i = 0; v && i < n;) {
+        size_t j = i;
+        while (j < n && strcmp(v[j]->number, v[i]->number) == 0)
+            j++;
+        if (date_key(v[i]) != date_key(v[j - 1])) {
+            long major = majority_date(v + i, j - i);
+            const sl_citation *witness = NULL;
+            for (size_t k = i; k < j && !witness; k++)
+                if (date_key(v[k]) == major)
+                    witness = v[k];
+            for (size_t k = i; k < j; k++) {
+                const sl_citation *odd = v[k];
+                if (date_key(odd) == major || strcmp(odd->doc, witness->doc) == 0 ||
+                    !comparable(odd, witness))
+                    continue;
+                /* one row per document and odd date */
+                if (k > i && date_key(v[k - 1]) == date_key(odd) && strcmp(v[k - 1]->doc, odd->doc) == 0)
+                    continue;
+                char stated[32], computed[32], lines[64];
+                date_text(date_key(odd), stated, sizeof stated);
+                date_text(major, computed, sizeof computed);
+                snprintf(lines, sizeof lines, "%zu", odd->line);
+                char *msg = sl_printf("%s is dated %s in %s:%zu but %s in %s:%zu", odd->number,
+                                      stated, odd->doc, odd->line, computed, witness->doc,
+                                      witness->line);
+                sl_check_add_raw(c, odd->doc, "ref_date", 0, lines, stated, computed,
+                                 msg ? msg : "", "citation.across");
+                free(msg);
+            }
         }
+        i = j;
     }
+    free(v);
 }

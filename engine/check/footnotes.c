@@ -78,17 +78,19 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     size_t n = solieu_facts_count(cd->facts);
     size_t from = marker_sentence_start(cd, m);
-    for (size_t t = 0; t < n; t++) {
+    size_t nfoot, first = sl_footnote_facts(cd, m->number, &nfoot);
+    for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
-        if (total->paragraph != m->paragraph || total->text_start < from ||
-            total->text_start > m->start || total->has_denominator)
+        if (total->text_start > m->start)
+            break;
+        if (total->paragraph != m->paragraph || total->has_denominator)
             continue;
         const solieu_fact *parts[64];
         size_t k = 0;
-        for (size_t j = 0; j < n && k < 64; j++) {
-            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+        for (size_t j = first; j < first + nfoot && k < 64; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
             /* a figure equal to the total restates it; it is not a part */
-            if (f->footnote != m->number || strcmp(f->metric, total->metric) != 0 ||
+            if (strcmp(f->metric, total->metric) != 0 ||
                 !sl_same_noun(total->unit, f->unit) || f->value == total->value ||
                 cd->is_part[f->id] || (*f->period && strcmp(f->period, total->period) != 0))
                 continue;
@@ -104,20 +106,22 @@ static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     size_t n = solieu_facts_count(cd->facts);
     size_t from = marker_sentence_start(cd, m);
-    for (size_t t = 0; t < n; t++) {
+    size_t nfoot, first = sl_footnote_facts(cd, m->number, &nfoot);
+    for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         int y1, y2;
-        if (total->paragraph != m->paragraph || total->text_start < from ||
-            total->text_start > m->start || !parse_range(total->period, &y1, &y2))
+        if (total->text_start > m->start)
+            break;
+        if (total->paragraph != m->paragraph || !parse_range(total->period, &y1, &y2))
             continue;
         const solieu_fact *years[64];
         size_t k = 0;
         int ambiguous = 0;
         double sum = 0;
-        for (size_t j = 0; j < n && k < 64; j++) {
-            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+        for (size_t j = first; j < first + nfoot && k < 64; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
             int y = parse_year(f->period);
-            if (f->footnote != m->number || strcmp(f->metric, total->metric) != 0 || !y ||
+            if (strcmp(f->metric, total->metric) != 0 || !y ||
                 y < y1 || y > y2 || cd->is_part[f->id])
                 continue;
             for (size_t q = 0; q < k; q++)
@@ -220,14 +224,10 @@ static size_t count_items(const char *text)
  * (no number, no sentence or clause end) in between. */
 static const solieu_fact *fact_before_marker(const sl_check_doc *cd, const sl_marker *m)
 {
-    const solieu_fact *best = NULL;
-    for (size_t i = 0; i < solieu_facts_count(cd->facts); i++) {
-        const solieu_fact *f = solieu_facts_get(cd->facts, i);
-        if (f->paragraph == m->paragraph && f->text_end <= m->start &&
-            m->start - f->text_end <= 150)
-            best = f;
-    }
-    if (!best)
+    size_t next = sl_facts_from(cd->facts, m->start);
+    const solieu_fact *best = next ? solieu_facts_get(cd->facts, next - 1) : NULL;
+    if (!best || best->paragraph != m->paragraph || best->text_end > m->start ||
+        m->start - best->text_end > 150)
         return NULL;
     const char *t = cd->doc->scan;
     for (size_t i = best->text_end; i < m->start; i++)

@@ -66,13 +66,16 @@ typedef struct sl_period_marker {
     size_t pos;   /* segment offset */
     int paragraph_reach;
     char value[32];
+    size_t paren;   /* the '(' it stands in, or (size_t)-1 */
+    size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */
 } sl_period_marker;
+/* Finds the period markers of a paragraph, sorted by position. */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
                      size_t line, const char *doc_name, sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
 
 /* Resolution: drops ignored numbers, keeps one fact per number. */
-void sl_candidates_resolve(sl_vec *candidates, const sl_vec *ignored);
+void sl_candidates_resolve(sl_vec *candidates, sl_vec *ignored);
 
 /* Sentence and clause edges in a segment. */
 size_t sl_sentence_start(const char *s, size_t pos);

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <solieu/limits.h>
+
 #include "extract/extract_internal.h"
 
 typedef struct period_ctx {
@@ -81,6 +83,14 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
+static size_t enclosing_paren(const char *s, size_t pos);
+
+static int by_position(const void *pa, const void *pb)
+{
+    const sl_period_marker *a = pa, *b = pb;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
                      size_t line, const char *doc_name, sl_vec *markers)
 {
@@ -88,6 +98,16 @@ void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_heade
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_PERIOD); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_PERIOD, i);
         sl_match_all(ex, r, p->segment, p->segment_len, line, doc_name, on_period, &c);
+    }
+    if (markers->len > 1)
+        qsort(markers->items, markers->len, sizeof(sl_period_marker), by_position);
+    size_t running = (size_t)-1;
+    for (size_t k = 0; k < markers->len; k++) {
+        sl_period_marker *m = sl_vec_at(markers, k);
+        m->paren = enclosing_paren(p->segment, m->pos);
+        if (m->paragraph_reach && m->paren == (size_t)-1)
+            running = k;
+        m->running = running;
     }
 }
 
@@ -113,11 +133,13 @@ static int ends_sentence(const char *s, size_t len, size_t i)
     return (s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 >= len || s[i + 1] == ' ');
 }
 
-/* The innermost unclosed '(' before pos, or (size_t)-1. */
+/* The innermost unclosed '(' before pos within a sentence's reach, or
+ * (size_t)-1. */
 static size_t enclosing_paren(const char *s, size_t pos)
 {
     int depth = 0;
-    for (size_t i = pos; i-- > 0;) {
+    size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
+    for (size_t i = pos; i-- > floor;) {
         if (s[i] == ')')
             depth++;
         else if (s[i] == '(') {
@@ -134,7 +156,9 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
 {
     size_t i = pos;
     int depth = 0;
-    while (i > 0) {
+    size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
+    size_t ceiling = len - pos > SOLIEU_MAX_SENTENCE_BYTES ? pos + SOLIEU_MAX_SENTENCE_BYTES : len;
+    while (i > floor) {
         char c = s[i - 1];
         if (c == ')')
             depth++;
@@ -152,7 +176,7 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     }
     *start = i;
     depth = 0;
-    for (i = pos; i < len; i++) {
+    for (i = pos; i < ceiling; i++) {
         char c = s[i];
         if (c == '(')
             depth++;
@@ -168,22 +192,36 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     *end = i;
 }
 
+/* Index of the first marker at or after pos. */
+static size_t first_at(const sl_vec *markers, size_t pos)
+{
+    size_t lo = 0, hi = markers->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (((const sl_period_marker *)sl_vec_at(markers, mid))->pos < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos)
 {
     const char *s = p->segment;
     size_t len = p->segment_len;
     size_t at = pos;
-    for (int level = 0; level < 6; level++) {
+    for (int level = 0; level < 6 && markers->len; level++) {
         size_t start, end;
         clause_bounds(s, len, at, &start, &end);
         size_t paren = enclosing_paren(s, at);
         const sl_period_marker *best = NULL;
-        for (size_t k = 0; k < markers->len; k++) {
+        for (size_t k = first_at(markers, start); k < markers->len; k++) {
             const sl_period_marker *m = sl_vec_at(markers, k);
-            int clause_level = !m->paragraph_reach || enclosing_paren(s, m->pos) != (size_t)-1;
-            if (!clause_level || m->pos < start || m->pos >= end)
-                continue;
-            if (enclosing_paren(s, m->pos) != paren)
+            if (m->pos >= end)
+                break;
+            int clause_level = !m->paragraph_reach || m->paren != (size_t)-1;
+            if (!clause_level || m->paren != paren)
                 continue;
             /* the nearest one before the fact, else the first after it */
             if (!best || (m->pos <= pos && (best->pos > pos || m->pos > best->pos)))
@@ -202,11 +240,10 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             break;
         }
     }
-    const sl_period_marker *running = NULL;
-    for (size_t k = 0; k < markers->len; k++) {
-        const sl_period_marker *m = sl_vec_at(markers, k);
-        if (m->paragraph_reach && m->pos <= pos && enclosing_paren(s, m->pos) == (size_t)-1)
-            running = m;
-    }
-    return running ? running->value : "";
+    size_t k = first_at(markers, pos + 1); /* markers at or before pos: [0, k) */
+    if (k == 0)
+        return "";
+    size_t running = ((const sl_period_marker *)sl_vec_at(markers, k - 1))->running;
+    return running == (size_t)-1 ? ""
+                                 : ((const sl_period_marker *)sl_vec_at(markers, running))->value;
 }

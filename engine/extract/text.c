@@ -3,6 +3,8 @@
 
 #include <utf8proc.h>
 
+#include <solieu/limits.h>
+
 #include "extract/extract_internal.h"
 
 static char *map_case(const char *s, size_t n, int title)
@@ -83,19 +85,18 @@ static int sentence_end_at(const char *s, size_t len, size_t i)
 
 size_t sl_sentence_start(const char *s, size_t pos)
 {
-    size_t i = pos;
-    while (i > 0) {
+    size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
+    for (size_t i = pos; i > floor; i--)
         if (sentence_end_at(s, pos, i - 1) && i - 1 < pos)
             return i;
-        i--;
-    }
-    return 0;
+    return floor;
 }
 
 size_t sl_sentence_end(const char *s, size_t len, size_t pos)
 {
-    for (size_t i = pos; i < len; i++)
+    size_t ceiling = len - pos > SOLIEU_MAX_SENTENCE_BYTES ? pos + SOLIEU_MAX_SENTENCE_BYTES : len;
+    for (size_t i = pos; i < ceiling; i++)
         if (sentence_end_at(s, len, i))
             return i + 1;
-    return len;
+    return ceiling;
 }

@@ -14,6 +14,10 @@
 #define SOLIEU_PCRE2_HEAP_LIMIT_KIB 8192u
 /* Largest CSV field and row count read back by check/aggregate. */
 #define SOLIEU_MAX_CSV_FIELD_BYTES (1u * 1024u * 1024u)
+/* How far a sentence or clause is looked for around a number: text without
+ * a full stop for longer than this (a 50 MB line) is cut into pieces of
+ * this size, so the work per number stays bounded. */
+#define SOLIEU_MAX_SENTENCE_BYTES 4096u
 /* Context snippet around a fact, in bytes on each side. */
 #define SOLIEU_CONTEXT_BYTES 60u
 
