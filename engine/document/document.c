@@ -23,8 +23,11 @@ static int index_lines(solieu_document *doc)
         count = 1;
     doc->line_starts = sl_calloc(count, sizeof *doc->line_starts);
     doc->line_footnote = sl_calloc(count, sizeof *doc->line_footnote);
-    if (!doc->line_starts || !doc->line_footnote)
+    doc->line_paragraph = sl_calloc(count, sizeof *doc->line_paragraph);
+    if (!doc->line_starts || !doc->line_footnote || !doc->line_paragraph)
         return -1;
+    for (size_t i = 0; i < count; i++)
+        doc->line_paragraph[i] = (size_t)-1;
     size_t k = 0;
     doc->line_starts[k++] = 0;
     for (size_t i = 0; i < doc->len && k < count; i++)
@@ -107,6 +110,7 @@ void solieu_document_destroy(solieu_document *doc)
     free(doc->scan);
     free(doc->line_starts);
     free(doc->line_footnote);
+    free(doc->line_paragraph);
     sl_vec_free(&doc->anchors);
     sl_paragraphs_free(&doc->paragraphs);
     sl_vec_free(&doc->markers);
@@ -174,15 +178,7 @@ int solieu_document_footnote_at(const solieu_document *doc, size_t offset)
 
 size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset)
 {
-    for (size_t k = 0; k < doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
-        for (size_t j = 0; j < p->pieces.len; j++) {
-            const sl_piece *piece = sl_vec_at(&p->pieces, j);
-            if (offset >= piece->start && offset <= piece->end)
-                return k;
-        }
-    }
-    return (size_t)-1;
+    return doc->line_paragraph[solieu_document_line_of(doc, offset, NULL) - 1];
 }
 
 void sl_document_set_header(solieu_document *doc, const char *date, int year, const char *number,

@@ -44,6 +44,7 @@ struct solieu_document {
     size_t *line_starts;
     size_t line_count;
     int *line_footnote; /* per line: footnote number or 0 */
+    size_t *line_paragraph; /* per line: index of its paragraph, or (size_t)-1 */
     sl_vec anchors;     /* sl_anchor: normalised -> original offsets */
     sl_vec paragraphs;  /* sl_paragraph, in document order of first line */
     sl_vec markers;     /* sl_marker */

@@ -298,6 +298,7 @@ int sl_find_paragraphs(solieu_document *doc)
             (li->starts_lower || prev_body_line + 1 == k)) {
             sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_body);
             rc = add_piece(p, li->start, li->end);
+            doc->line_paragraph[k] = open_body;
             prev_body_line = k;
             if (!li->ends_open)
                 open_body = (size_t)-1;
@@ -312,6 +313,7 @@ int sl_find_paragraphs(solieu_document *doc)
         p->footnote = li->footnote;
         p->heading = li->heading;
         rc = add_piece(p, li->start, li->end);
+        doc->line_paragraph[k] = doc->paragraphs.len - 1;
         if (!is_footnote) {
             open_body = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
             prev_body_line = k;
