@@ -125,62 +125,74 @@ static long majority_date(const sl_citation *const *v, size_t n)
     return best;
 }
 
-/* Reports every number of one document's citations[from..to) seen with more
- * than one date: the odd date out is the stated one. */
-static void report_conflicts(solieu_checker *checker, size_t from, size_t to)
+/* Calls fn for each number of v[0..n) (sorted) cited with more than one
+ * date, with its citations and the date cited most often. */
+typedef void (*conflict_fn)(solieu_checker *checker, const sl_citation *const *group,
+                            size_t count, long major);
+
+static void each_conflict(solieu_checker *checker, const sl_citation **v, size_t n,
+                          conflict_fn fn)
 {
-    const sl_citation **v = sorted(checker, from, to);
-    size_t n = to - from;
     for (size_t i = 0; v && i < n;) {
         size_t j = i;
         while (j < n && strcmp(v[j]->number, v[i]->number) == 0)
             j++;
-        if (date_key(v[i]) != date_key(v[j - 1])) {
-            long major = majority_date(v + i, j - i);
-            sl_buf lines, where;
-            sl_buf_init(&lines, 0);
-            sl_buf_init(&where, 0);
-            size_t ndates = 0;
-            long minor = 0, last = -1;
-            for (size_t k = i; k < j; k++) {
-                long key = date_key(v[k]);
-                if (key != last) {
-                    ndates++;
-                    last = key;
-                    if (key != major && !minor)
-                        minor = key;
-                }
-                if (k - i < MAX_LISTED)
-                    sl_buf_printf(&where, "%s%s:%zu %02d/%02d/%04d", where.len ? ", " : "",
-                                  v[k]->doc, v[k]->line, v[k]->d, v[k]->m, v[k]->y);
-            }
-            if (j - i > MAX_LISTED)
-                sl_buf_printf(&where, " and %zu more", j - i - MAX_LISTED);
-            /* lines in text order */
-            size_t *ls = sl_calloc(j - i, sizeof *ls);
-            for (size_t k = i; ls && k < j; k++)
-                ls[k - i] = v[k]->line;
-            if (ls)
-                qsort(ls, j - i, sizeof *ls, by_size);
-            for (size_t a = 0; ls && a < j - i; a++)
-                if (!a || ls[a] != ls[a - 1])
-                    sl_buf_printf(&lines, "%s%zu", lines.len ? ";" : "", ls[a]);
-            free(ls);
-            char stated[32], computed[32];
-            date_text(minor, stated, sizeof stated);
-            date_text(major, computed, sizeof computed);
-            char *msg = sl_printf("%s is cited with %zu dates (%s); %s differs from %s",
-                                  v[i]->number, ndates, where.data ? where.data : "", stated,
-                                  computed);
-            char *line_text = sl_buf_take(&lines);
-            sl_check_add_raw(checker, v[i]->doc, "ref_date", 0, line_text ? line_text : "", stated,
-                             computed, msg ? msg : "", "citation");
-            free(msg);
-            free(line_text);
-            sl_buf_free(&where);
-        }
+        if (date_key(v[i]) != date_key(v[j - 1]))
+            fn(checker, v + i, j - i, majority_date(v + i, j - i));
         i = j;
     }
+}
+
+/* Within one document: one row per number, the odd date out stated. */
+static void report_in_document(solieu_checker *checker, const sl_citation *const *v, size_t n,
+                               long major)
+{
+    sl_buf lines, where;
+    sl_buf_init(&lines, 0);
+    sl_buf_init(&where, 0);
+    size_t ndates = 0;
+    long minor = 0, last = -1;
+    for (size_t k = 0; k < n; k++) {
+        long key = date_key(v[k]);
+        if (key != last) {
+            ndates++;
+            last = key;
+            if (key != major && !minor)
+                minor = key;
+        }
+        if (k < MAX_LISTED)
+            sl_buf_printf(&where, "%s%s:%zu %02d/%02d/%04d", where.len ? ", " : "", v[k]->doc,
+                          v[k]->line, v[k]->d, v[k]->m, v[k]->y);
+    }
+    if (n > MAX_LISTED)
+        sl_buf_printf(&where, " and %zu more", n - MAX_LISTED);
+    /* lines in text order */
+    size_t *ls = sl_calloc(n, sizeof *ls);
+    for (size_t k = 0; ls && k < n; k++)
+        ls[k] = v[k]->line;
+    if (ls)
+        qsort(ls, n, sizeof *ls, by_size);
+    for (size_t a = 0; ls && a < n; a++)
+        if (!a || ls[a] != ls[a - 1])
+            sl_buf_printf(&lines, "%s%zu", lines.len ? ";" : "", ls[a]);
+    free(ls);
+    char stated[32], computed[32];
+    date_text(minor, stated, sizeof stated);
+    date_text(major, computed, sizeof computed);
+    char *msg = sl_printf("%s is cited with %zu dates (%s); %s differs from %s", v[0]->number,
+                          ndates, where.data ? where.data : "", stated, computed);
+    char *line_text = sl_buf_take(&lines);
+    sl_check_add_raw(checker, v[0]->doc, "ref_date", 0, line_text ? line_text : "", stated,
+                     computed, msg ? msg : "", "citation");
+    free(msg);
+    free(line_text);
+    sl_buf_free(&where);
+}
+
+static void report_conflicts(solieu_checker *checker, size_t from, size_t to)
+{
+    const sl_citation **v = sorted(checker, from, to);
+    each_conflict(checker, v, to - from, report_in_document);
     free(v);
 }
 
@@ -212,44 +224,39 @@ static int comparable(const sl_citation *a, const sl_citation *b)
            !(*a->type && *b->type && strcmp(a->type, b->type) != 0) && abs(a->y - b->y) < 5;
 }
 
+/* Across documents: one row per document and odd date, against a document
+ * that gives the number its most frequent date. */
+static void report_across(solieu_checker *c, const sl_citation *const *v, size_t n, long major)
+{
+    const sl_citation *witness = NULL;
+    for (size_t k = 0; k < n && !witness; k++)
+        if (date_key(v[k]) == major)
+            witness = v[k];
+    for (size_t k = 0; k < n; k++) {
+        const sl_citation *odd = v[k];
+        if (date_key(odd) == major || strcmp(odd->doc, witness->doc) == 0 ||
+            !comparable(odd, witness))
+            continue;
+        if (k > 0 && date_key(v[k - 1]) == date_key(odd) && strcmp(v[k - 1]->doc, odd->doc) == 0)
+            continue; /* one row per document and odd date */
+        char stated[32], computed[32], lines[64];
+        date_text(date_key(odd), stated, sizeof stated);
+        date_text(major, computed, sizeof computed);
+        snprintf(lines, sizeof lines, "%zu", odd->line);
+        char *msg = sl_printf("%s is dated %s in %s:%zu but %s in %s:%zu", odd->number, stated,
+                              odd->doc, odd->line, computed, witness->doc, witness->line);
+        sl_check_add_raw(c, odd->doc, "ref_date", 0, lines, stated, computed, msg ? msg : "",
+                         "citation.across");
+        free(msg);
+    }
+}
+
 void sl_check_citations_across(solieu_checker *c)
 {
     /* conflicts inside one document are reported already; here a document
      * whose date for a number differs from the date the other documents
      * give it most often gets one row */
-    size_t n = c->citations.len;
-    const sl_citation **v = sorted(c, 0, n);
-    for (size_t i = 0; v && i < n;) {
-        size_t j = i;
-        while (j < n && strcmp(v[j]->number, v[i]->number) == 0)
-            j++;
-        if (date_key(v[i]) != date_key(v[j - 1])) {
-            long major = majority_date(v + i, j - i);
-            const sl_citation *witness = NULL;
-            for (size_t k = i; k < j && !witness; k++)
-                if (date_key(v[k]) == major)
-                    witness = v[k];
-            for (size_t k = i; k < j; k++) {
-                const sl_citation *odd = v[k];
-                if (date_key(odd) == major || strcmp(odd->doc, witness->doc) == 0 ||
-                    !comparable(odd, witness))
-                    continue;
-                /* one row per document and odd date */
-                if (k > i && date_key(v[k - 1]) == date_key(odd) && strcmp(v[k - 1]->doc, odd->doc) == 0)
-                    continue;
-                char stated[32], computed[32], lines[64];
-                date_text(date_key(odd), stated, sizeof stated);
-                date_text(major, computed, sizeof computed);
-                snprintf(lines, sizeof lines, "%zu", odd->line);
-                char *msg = sl_printf("%s is dated %s in %s:%zu but %s in %s:%zu", odd->number,
-                                      stated, odd->doc, odd->line, computed, witness->doc,
-                                      witness->line);
-                sl_check_add_raw(c, odd->doc, "ref_date", 0, lines, stated, computed,
-                                 msg ? msg : "", "citation.across");
-                free(msg);
-            }
-        }
-        i = j;
-    }
+    const sl_citation **v = sorted(c, 0, c->citations.len);
+    each_conflict(c, v, c->citations.len, report_across);
     free(v);
 }
