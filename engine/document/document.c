@@ -59,6 +59,7 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_vec_init(&doc->anchors, sizeof(sl_anchor));
     sl_vec_init(&doc->paragraphs, sizeof(sl_paragraph));
     sl_vec_init(&doc->markers, sizeof(sl_marker));
+    doc->original_size = len;
     doc->path = sl_strdup(path);
     sl_buf text;
     sl_buf_init(&text, 0);
@@ -168,7 +169,11 @@ size_t solieu_document_original_offset(const solieu_document *doc, size_t offset
         else
             hi = mid;
     }
-    return a[lo].orig + (offset - a[lo].norm);
+    size_t orig = a[lo].orig + (offset - a[lo].norm);
+    /* within a run that normalisation lengthened, stay inside the run */
+    if (lo + 1 < doc->anchors.len && orig > a[lo + 1].orig)
+        orig = a[lo + 1].orig;
+    return orig > doc->original_size ? doc->original_size : orig;
 }
 
 int solieu_document_footnote_at(const solieu_document *doc, size_t offset)

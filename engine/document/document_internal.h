@@ -38,6 +38,7 @@ typedef struct sl_anchor {
 struct solieu_document {
     char *path;
     const char *name;
+    size_t original_size; /* bytes of the file as read */
     char *text;  /* NFC, LF, no BOM */
     char *scan;  /* text with markers and markup blanked to spaces, same length */
     size_t len;

@@ -176,7 +176,10 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
         size_t before = out->len;
         if (append_nfc_run(out, data + i, j - i) != 0)
             return SOLIEU_ERR_NOMEM;
-        if (out->len - before != j - i && push_anchor(anchors, out->len, j) != 0)
+        /* a run that changed length is anchored at both ends: offsets inside
+         * it map into it (NFC can lengthen a run as well as shorten it) */
+        if (out->len - before != j - i &&
+            (push_anchor(anchors, before, i) != 0 || push_anchor(anchors, out->len, j) != 0))
             return SOLIEU_ERR_NOMEM;
         i = j;
     }
