@@ -65,6 +65,7 @@ void sl_header_free(sl_header *h);
 typedef struct sl_period_marker {
     size_t pos;   /* segment offset */
     int paragraph_reach;
+    int forward_only; /* a clause marker that does not reach back */
     char value[32];
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */

@@ -79,6 +79,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     m->pos = ov[0];
     m->paragraph_reach = r->paragraph_reach;
+    m->forward_only = r->forward_only;
     snprintf(m->value, sizeof m->value, "%s", value);
     return 0;
 }
@@ -221,7 +222,7 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             if (m->pos >= end)
                 break;
             int clause_level = !m->paragraph_reach || m->paren != (size_t)-1;
-            if (!clause_level || m->paren != paren)
+            if (!clause_level || m->paren != paren || (m->forward_only && m->pos > pos))
                 continue;
             /* the nearest one before the fact, else the first after it */
             if (!best || (m->pos <= pos && (best->pos > pos || m->pos > best->pos)))

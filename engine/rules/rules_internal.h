@@ -42,6 +42,7 @@ typedef struct sl_rule {
     int priority;
     sl_where where;
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
+    int forward_only;    /* period rules of clause reach: only what follows them */
     int cased;           /* match case-sensitively */
     /* Fact rules split their alternatives: those that start with the number
      * run anchored where numbers start (code_value), the others scan the

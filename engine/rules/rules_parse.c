@@ -269,8 +269,10 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->paragraph_reach = 1;
         else if (strcmp(value, "clause") == 0)
             r->paragraph_reach = 0;
+        else if (strcmp(value, "rest-of-clause") == 0)
+            r->forward_only = 1;
         else
-            report(p, line, value_col, "reach must be paragraph or clause");
+            report(p, line, value_col, "reach must be paragraph, clause or rest-of-clause");
     } else if (KEY("case")) {
         if (strcmp(value, "sensitive") == 0)
             r->cased = 1;

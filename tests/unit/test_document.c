@@ -356,6 +356,28 @@ static void test_footnote_bullets(void)
     solieu_document_destroy(doc);
 }
 
+/* The body resumes with a number ("120 chi bộ ..."): that ends the
+ * footnote, and the next paragraphs are body text again. */
+static void test_resumption_with_a_number(void)
+{
+    const char *text = "Trong năm 2023, các cấp ủy đã kết nạp 300 đảng viên⁵, trong đó có\n" /* 1 */
+                       "⁵ Số liệu của Ban Tổ chức.\n"                                   /* 2 */
+                       "- Năm 2023: 300 đảng viên.\n"                                   /* 3 */
+                       "120 chi bộ có đảng viên mới.\n"                                 /* 4 */
+                       "Năm 2024, tiếp tục kết nạp.\n";                                 /* 5 */
+    solieu_document *doc = load_text("resume.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 5);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 5);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 0);
+    const sl_paragraph *body = paragraph_on_line(doc, 1);
+    CHECK(body && body->pieces.len == 2 && paragraph_on_line(doc, 4) == body);
+    solieu_document_destroy(doc);
+}
+
 static void test_footnote_after_complete_paragraph(void)
 {
     const char *text =
@@ -412,6 +434,7 @@ int main(void)
     test_page_break();
     test_footnote_bullets();
     test_footnote_after_complete_paragraph();
+    test_resumption_with_a_number();
     test_last_line();
     TEST_MAIN_END();
 }

@@ -263,6 +263,23 @@ static void test_markers_stay_out(void)
     run_free(&r);
 }
 
+/* A year named in a clause holds for what follows it, not for what came
+ * before; an event's date holds for its whole clause. */
+static void test_year_reaches_forward(void)
+{
+    const char *text = "Giai đoạn 2019 - 2022, đã kiểm điểm đối với 3.200 lượt tập thể, trong năm "
+                       "2022 có 120 chi bộ được kiểm tra.\n"
+                       "Tổ chức 2 lớp cho 310/320 người được triệu tập vào các ngày 5 và 6/4/2021.\n";
+    run r = extract_bytes("forward.txt", text);
+    const solieu_fact *before = fact_at(&r, 1, "3.200");
+    const solieu_fact *after = fact_at(&r, 1, "120");
+    const solieu_fact *event = fact_at(&r, 2, "310/320");
+    CHECK(before && strcmp(before->period, "2019/2022") == 0);
+    CHECK(after && strcmp(after->period, "2022") == 0);
+    CHECK(event && strcmp(event->period, "2021") == 0);
+    run_free(&r);
+}
+
 /* ---- the entity ------------------------------------------------------------------- */
 
 static void test_entity_votes(void)
@@ -375,6 +392,7 @@ int main(void)
     }
     run_free(&r);
     test_markers_stay_out();
+    test_year_reaches_forward();
     test_entity_votes();
     test_no_facts();
     solieu_rules_destroy(rules);
