@@ -13,29 +13,14 @@
 #include <solieu/rules.h>
 
 #include "check.h"
+#include "test_support.h"
 #include "util/util.h"
 
 static solieu_rules *rules;
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-static char *rules_dir(void)
-{
-    const char *root = getenv("SOLIEU_SOURCE_DIR");
-    if (root && *root)
-        return sl_printf("%s/rules/vi", root);
-    const char *here = __FILE__;
-    const char *cut = strstr(here, "tests/unit/");
-    if (!cut)
-        return sl_strdup("rules/vi");
-    return sl_printf("%.*srules/vi", (int)(cut - here), here);
-}
 
-static void print_diag(const solieu_diagnostic *d, void *user)
-{
-    (void)user;
-    fprintf(stderr, "%s:%zu:%zu: %s\n", d->file ? d->file : "?", d->line, d->column, d->message);
-}
 
 /* Extracts and checks one document into `checker`. */
 static void add_document(solieu_checker *checker, solieu_extractor *ex, const char *name,
@@ -340,8 +325,8 @@ static void test_ref_date(void)
 
 int main(void)
 {
-    char *dir = rules_dir();
-    solieu_status st = dir ? solieu_rules_load(dir, print_diag, NULL, &rules) : SOLIEU_ERR_NOMEM;
+    char *dir = test_rules_dir();
+    solieu_status st = dir ? solieu_rules_load(dir, test_print_diag, NULL, &rules) : SOLIEU_ERR_NOMEM;
     CHECK(st == SOLIEU_OK);
     free(dir);
     if (st != SOLIEU_OK)
