@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # solieu bench on the example reports and their gold: a row per rule and the
 # totals; --csv writes a CSV with a row per rule; --compare against a rule
-# set without members.total shows the loss and a lower recall; usage errors
+# set without discipline.cases shows the loss and a lower recall; usage errors
 # exit 2. Timings are printed, never asserted.
 set -u
 : "${SOLIEU:?}" "${SOLIEU_SOURCE_DIR:?}"
@@ -61,30 +61,30 @@ total = rows[-1]
 assert int(total['facts']) == sum(int(r['facts']) for r in rows[:-1])
 EOF
 
-# ---- a broken rule set: members.total deleted
+# ---- a broken rule set: discipline.cases deleted
 mkdir -p "$tmp/broken"
 cp "$rules"/*.rules "$tmp/broken/"
-python3 - "$tmp/broken" <<'EOF' || fail "could not delete members.total"
+python3 - "$tmp/broken" <<'EOF' || fail "could not delete discipline.cases"
 import glob, re, sys
 hit = False
 for p in glob.glob(sys.argv[1] + '/*.rules'):
     s = open(p, encoding='utf-8').read()
-    t = re.sub(r'(?m)^rule members\.total\n(?:[ \t]+.*\n|\n)*?(?=^rule |\Z)', '', s)
+    t = re.sub(r'(?m)^rule discipline\.cases\n(?:[ \t]+.*\n|\n)*?(?=^rule |\Z)', '', s)
     if t != s:
         hit = True
         open(p, 'w', encoding='utf-8').write(t)
 sys.exit(0 if hit else 1)
 EOF
-grep -q '^rule members.total' "$tmp/broken"/*.rules && fail "members.total still there"
+grep -q '^rule discipline.cases' "$tmp/broken"/*.rules && fail "discipline.cases still there"
 "$SOLIEU" bench --compare "$rules" "$tmp/broken" --gold "$ex/gold" "$ex"/reports/*.txt > "$tmp/cmp.txt" 2> "$tmp/cmp_err.txt"
 rc=$?
 cat "$tmp/cmp.txt"
 [ "$rc" -eq 0 ] || fail "compare exited $rc: $(cat "$tmp/cmp_err.txt")"
 grep -Eq '^lost \(found by A, not by B\): [1-9]' "$tmp/cmp.txt" || fail "compare shows no lost fact"
-grep -Eq '^  - [^ ]+:[0-9]+ .* party_members \[members\.total\] true$' "$tmp/cmp.txt" || fail "the lost members.total fact is not listed"
+grep -Eq '^  - [^ ]+:[0-9]+ .* cases_handled \[discipline\.cases\] true$' "$tmp/cmp.txt" || fail "the lost discipline.cases fact is not listed"
 awk '$1 == "misses" && $2 == "(required)" { exit !($5 + 0 > 0) }' "$tmp/cmp.txt" || fail "no more misses"
 awk '$1 == "recall" { exit !($4 + 0 < 0) }' "$tmp/cmp.txt" || fail "recall did not drop"
-# the broken set alone: the miss shows up (no rule owns party_members any more)
+# the broken set alone: the miss shows up (no rule owns cases_handled any more)
 "$SOLIEU" bench --gold "$ex/gold" -r "$tmp/broken" "$ex"/reports/*.txt > "$tmp/broken.txt" 2>&1
 grep -Eq '^M +\(no rule\) ' "$tmp/broken.txt" || fail "no '(no rule)' miss row for the broken set"
 
