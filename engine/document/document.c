@@ -158,17 +158,26 @@ size_t solieu_document_line_of(const solieu_document *doc, size_t offset, size_t
     return lo + 1;
 }
 
-size_t solieu_document_original_offset(const solieu_document *doc, size_t offset)
+/* The last anchor at or before `at`, read as a normalised offset (by_norm)
+ * or an original one. */
+static size_t anchor_before(const solieu_document *doc, size_t at, int by_norm)
 {
     const sl_anchor *a = doc->anchors.items;
     size_t lo = 0, hi = doc->anchors.len;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (a[mid].norm <= offset)
+        if ((by_norm ? a[mid].norm : a[mid].orig) <= at)
             lo = mid;
         else
             hi = mid;
     }
+    return lo;
+}
+
+size_t solieu_document_original_offset(const solieu_document *doc, size_t offset)
+{
+    const sl_anchor *a = doc->anchors.items;
+    size_t lo = anchor_before(doc, offset, 1);
     size_t orig = a[lo].orig + (offset - a[lo].norm);
     /* within a run that normalisation lengthened, stay inside the run */
     if (lo + 1 < doc->anchors.len && orig > a[lo + 1].orig)
@@ -227,14 +236,7 @@ const char *solieu_document_place(const solieu_document *doc)
 size_t sl_document_text_offset(const solieu_document *doc, size_t original)
 {
     const sl_anchor *a = doc->anchors.items;
-    size_t lo = 0, hi = doc->anchors.len;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid].orig <= original)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = anchor_before(doc, original, 0);
     size_t off = a[lo].norm + (original > a[lo].orig ? original - a[lo].orig : 0);
     return off > doc->len ? doc->len : off;
 }

@@ -358,10 +358,8 @@ static void test_no_facts(void)
 
 int main(void)
 {
-    char *dir = test_rules_dir();
-    solieu_status st = dir ? solieu_rules_load(dir, test_print_diag, NULL, &rules) : SOLIEU_ERR_NOMEM;
+    solieu_status st = test_load_rules(&rules);
     CHECK(st == SOLIEU_OK);
-    free(dir);
     if (st != SOLIEU_OK)
         TEST_MAIN_END();
 

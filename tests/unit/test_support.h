@@ -30,4 +30,13 @@ static inline void test_print_diag(const solieu_diagnostic *d, void *user)
     fprintf(stderr, "%s:%zu:%zu: %s\n", d->file ? d->file : "?", d->line, d->column, d->message);
 }
 
+/* Loads the source tree's rules/vi into *rules; the status says whether. */
+static inline solieu_status test_load_rules(solieu_rules **rules)
+{
+    char *dir = test_rules_dir();
+    solieu_status st = dir ? solieu_rules_load(dir, test_print_diag, NULL, rules) : SOLIEU_ERR_NOMEM;
+    free(dir);
+    return st;
+}
+
 #endif
