@@ -11,32 +11,25 @@
 
 size_t sl_utf8_decode(const char *s, size_t len, int *cp)
 {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
-    if (n <= 0) {
-        *cp = -1;
-        return 1;
-    }
+    int32_t c;
+    size_t n = sl_utf8_next(s, len, &c);
     *cp = c;
-    return (size_t)n;
+    return n;
 }
 
 int sl_cp_is_upper(int cp)
 {
-    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return sl_cp_case(cp) == SL_CASE_UPPER;
 }
 
 int sl_cp_is_lower(int cp)
 {
-    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+    return sl_cp_case(cp) == SL_CASE_LOWER;
 }
 
 int sl_cp_is_letter(int cp)
 {
-    if (cp < 0)
-        return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return sl_cp_case(cp) != SL_CASE_NOT_LETTER;
 }
 
 static solieu_status fail(char **error, solieu_status status, const char *path, const char *data,
@@ -52,33 +45,28 @@ static solieu_status fail(char **error, solieu_status status, const char *path, 
 
 solieu_status sl_validate_bytes(const char *path, const char *data, size_t len, char **error)
 {
-    size_t i = 0;
-    int any_text = 0;
-    while (i < len) {
+    size_t bad = sl_utf8_invalid_at(data, len);
+    if (bad != (size_t)-1)
+        return data[bad] == 0 ? fail(error, SOLIEU_ERR_BINARY, path, data, bad,
+                                     "binary file (NUL byte), not a text report")
+                              : fail(error, SOLIEU_ERR_UTF8, path, data, bad, "invalid UTF-8");
+    /* text: anything but white space, byte order marks and no-break spaces */
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)data[i];
-        if (c == 0)
-            return fail(error, SOLIEU_ERR_BINARY, path, data, i,
-                        "binary file (NUL byte), not a text report");
         if (c < 0x80) {
             if (!sl_is_space(c))
-                any_text = 1;
+                return SOLIEU_OK;
             i++;
             continue;
         }
         int cp;
-        size_t n = sl_utf8_decode(data + i, len - i, &cp);
-        if (cp < 0)
-            return fail(error, SOLIEU_ERR_UTF8, path, data, i, "invalid UTF-8");
+        i += sl_utf8_decode(data + i, len - i, &cp);
         if (cp != 0xFEFF && cp != 0xA0)
-            any_text = 1;
-        i += n;
+            return SOLIEU_OK;
     }
-    if (!any_text) {
-        if (error)
-            *error = sl_printf("%s: empty document (no text)", path);
-        return SOLIEU_ERR_EMPTY;
-    }
-    return SOLIEU_OK;
+    if (error)
+        *error = sl_printf("%s: empty document (no text)", path);
+    return SOLIEU_ERR_EMPTY;
 }
 
 static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)

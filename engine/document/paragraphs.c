@@ -132,12 +132,23 @@ static int is_heading(const solieu_document *doc, size_t start, size_t end)
     if (numbered && ends_open(s, start, end))
         return 1;
     /* a line in capitals: a title */
-    int upper = 0, lower = 0;
+    size_t upper = 0, lower = 0;
     for (size_t p = i; p < end;) {
-        int cp;
-        p += sl_utf8_decode(s + p, end - p, &cp);
-        upper += sl_cp_is_upper(cp);
-        lower += sl_cp_is_lower(cp);
+        unsigned char c = (unsigned char)s[p];
+        if (c < 0x80) {
+            upper += c >= 'A' && c <= 'Z';
+            lower += c >= 'a' && c <= 'z';
+            p++;
+        } else {
+            int cp;
+            p += sl_utf8_decode(s + p, end - p, &cp);
+            int letter_case = sl_cp_case(cp);
+            upper += letter_case == SL_CASE_UPPER;
+            lower += letter_case == SL_CASE_LOWER;
+        }
+        /* settled: not even capitals in every byte left would make it one */
+        if (lower * 4 >= upper + (end - p))
+            return 0;
     }
     return upper >= 4 && lower * 4 < upper;
 }

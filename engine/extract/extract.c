@@ -192,12 +192,25 @@ static int on_ignore(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 /* ---- building facts ---------------------------------------------------------- */
 
+/* The sentences of a paragraph that hold one of a trigger group's words,
+ * found once per group and paragraph from one pass for every word. */
+typedef struct group_windows {
+    int found;
+    sl_vec spans; /* span */
+} group_windows;
+
 typedef struct doc_ctx {
     solieu_extractor *ex;
     solieu_document *doc;
     solieu_facts *facts;
     const sl_header *header;
-    sl_vec windows; /* trigger_windows of the current paragraph */
+    /* the trigger words of the current paragraph and the windows they open */
+    sl_vec hits; /* sl_trigger_hit */
+    int hits_found;
+    group_windows *groups;
+    size_t ngroups;
+    const sl_vec *sites; /* of the current paragraph: size_t offsets, ascending */
+    sl_vec near;         /* span: where ignore rules run in the current paragraph */
     int oom;
 } doc_ctx;
 
@@ -297,95 +310,129 @@ static int is_number_word(const char *w, size_t n)
 /* Where a number may start: the first digit of a digit group that does not
  * continue another number, and the starts of numbers written in words.
  * Every fact holds a number, so a paragraph without sites has none. */
-static void find_sites(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec *sites)
+static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
 {
     const char *s = p->segment;
-    for (size_t i = 0; i < p->segment_len; i++) {
-        if (!is_digit(s[i]))
-            continue;
-        if (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/')) {
-            size_t *slot = sl_vec_push(sites);
-            if (!slot) {
-                d->oom = 1;
-                return;
+    size_t len = p->segment_len, words_from = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t site = (size_t)-1;
+        if (is_digit((char)c)) {
+            if (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/'))
+                site = i;
+        } else if (i >= words_from && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
+                   strchr("mhbnstcMHBNSTC", c) && c) {
+            /* numbers in words: asked of the number parser where a word is
+             * one of the number words; a lone "một" or "năm" is an article
+             * or a year */
+            size_t w = i;
+            while (w < len && s[w] != ' ' && s[w] != ',' && s[w] != '.' && s[w] != ';')
+                w++;
+            solieu_number num;
+            if (is_number_word(s + i, w - i) &&
+                solieu_number_parse(s + i, len - i, &num) == SOLIEU_OK && num.from_words) {
+                if (!((num.value == 1 || num.value == 5) && num.consumed == w - i))
+                    site = i;
+                words_from = i + num.consumed;
             }
-            *slot = i;
         }
-    }
-    /* numbers in words: asked of the number parser where a word is one of
-     * the number words; a lone "một" or "năm" is an article or a year */
-    for (size_t i = 0; i < p->segment_len; i++) {
-        if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' && s[i - 1] != ',')
+        if (site == (size_t)-1)
             continue;
-        size_t w = i;
-        while (w < p->segment_len && s[w] != ' ' && s[w] != ',' && s[w] != '.' && s[w] != ';')
-            w++;
-        if (!is_number_word(s + i, w - i))
-            continue;
-        solieu_number num;
-        if (solieu_number_parse(s + i, p->segment_len - i, &num) != SOLIEU_OK || !num.from_words)
-            continue;
-        int lone = (num.value == 1 || num.value == 5) && num.consumed == w - i;
-        if (!lone) {
-            size_t *slot = sl_vec_push(sites);
-            if (!slot) {
-                d->oom = 1;
-                return;
-            }
-            *slot = i;
+        size_t *slot = sl_vec_push(sites);
+        if (!slot) {
+            d->oom = 1;
+            return;
         }
-        i += num.consumed - 1;
+        *slot = site;
     }
-    (void)line;
 }
 
-/* The sentences of a paragraph that hold a trigger, found once per
- * distinct trigger string and paragraph (rules often share one). */
-typedef struct trigger_windows {
-    const char *trigger;
-    sl_vec spans; /* span */
-} trigger_windows;
+/* Where the subject of a match that starts in a sentence ending at `end`
+ * ends: lookaheads may peek a little past the sentence. */
+static size_t subject_end(size_t end, size_t len)
+{
+    return end + 64 < len ? end + 64 : len;
+}
+
+/* Whether a site lies in [from, to). */
+static int site_between(const sl_vec *sites, size_t from, size_t to)
+{
+    size_t lo = 0, hi = sites->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (*(const size_t *)sl_vec_at(sites, mid) < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sites->len && *(const size_t *)sl_vec_at(sites, lo) < to;
+}
 
 static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
 {
-    for (size_t k = 0; k < d->windows.len; k++) {
-        trigger_windows *w = sl_vec_at(&d->windows, k);
-        if (strcmp(w->trigger, r->trigger) == 0)
-            return &w->spans;
+    const sl_triggers *t = sl_rules_triggers(d->ex->rules);
+    if (!d->hits_found) {
+        d->hits.len = 0;
+        if (sl_triggers_find(t, p->segment, p->segment_len, &d->hits) != 0) {
+            d->oom = 1;
+            return NULL;
+        }
+        d->hits_found = 1;
     }
-    trigger_windows *w = sl_vec_push(&d->windows);
-    if (!w) {
-        d->oom = 1;
-        return NULL;
-    }
-    w->trigger = r->trigger;
-    sl_vec_init(&w->spans, sizeof(span));
+    group_windows *g = &d->groups[r->trigger_group];
+    if (g->found)
+        return &g->spans;
+    g->found = 1;
     const char *s = p->segment;
     size_t len = p->segment_len, done = 0;
-    while (done < len) {
-        size_t hit = sl_rule_trigger_at(r, s + done, len - done);
-        if (hit == (size_t)-1)
-            break;
-        hit += done;
-        span *sp = sl_vec_push(&w->spans);
+    for (size_t k = 0; k < d->hits.len; k++) {
+        const sl_trigger_hit *h = sl_vec_at(&d->hits, k);
+        if (h->pos < done || !sl_trigger_in_group(t, r->trigger_group, h->word))
+            continue;
+        size_t start = sl_sentence_start(s, h->pos), end = sl_sentence_end(s, len, h->pos);
+        if (start < done)
+            start = done;
+        done = end > h->pos ? end : h->pos + 1;
+        /* every fact holds a number: a sentence without one is passed over */
+        if (!site_between(d->sites, start, subject_end(end, len)))
+            continue;
+        span *sp = sl_vec_push(&g->spans);
         if (!sp) {
             d->oom = 1;
-            break;
+            return NULL;
         }
-        sp->start = sl_sentence_start(s, hit);
-        if (sp->start < done)
-            sp->start = done;
-        sp->end = sl_sentence_end(s, len, hit);
-        done = sp->end > hit ? sp->end : hit + 1;
+        sp->start = start;
+        sp->end = end;
     }
-    return &w->spans;
+    return &g->spans;
+}
+
+/* Whether `pos` lies in one of the (sorted, disjoint) spans. */
+static int in_window(const sl_vec *spans, size_t pos)
+{
+    if (!spans)
+        return 0;
+    size_t lo = 0, hi = spans->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const span *sp = sl_vec_at(spans, mid);
+        if (pos < sp->start)
+            hi = mid;
+        else if (pos >= sp->end)
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
 }
 
 static void clear_windows(doc_ctx *d)
 {
-    for (size_t k = 0; k < d->windows.len; k++)
-        sl_vec_free(&((trigger_windows *)sl_vec_at(&d->windows, k))->spans);
-    d->windows.len = 0;
+    d->hits_found = 0;
+    for (size_t k = 0; k < d->ngroups; k++) {
+        d->groups[k].found = 0;
+        d->groups[k].spans.len = 0;
+    }
 }
 
 /* Runs a rule's scanning alternatives over the paragraph; a rule with
@@ -403,31 +450,83 @@ static void scan_rule(doc_ctx *d, const sl_rule *r, const sl_paragraph *p, size_
     const sl_vec *spans = windows_for(d, r, p);
     for (size_t k = 0; spans && k < spans->len; k++) {
         const span *sp = sl_vec_at(spans, k);
-        /* lookaheads may peek a little past the sentence's end */
-        size_t subject = sp->end + 64 < len ? sp->end + 64 : len;
-        sl_match_range(d->ex, r, r->code_scan, s, subject, sp->start, sp->end, line,
+        sl_match_range(d->ex, r, r->code_scan, s, subject_end(sp->end, len), sp->start, sp->end, line,
                        d->doc->name, on_fact, mc);
     }
 }
 
-/* The first byte after the number at `site` and the spaces after it; 0 for
- * a number written in words (its end is not known here: try every rule). */
-static unsigned char follow_byte(const char *s, size_t len, size_t site)
+/* How the number at a site is written (SL_SHAPE_*), and the first byte
+ * after it and the spaces after it, 0 when that is not known here (a
+ * number in words, whose end only the parser knows; a percent sign, which
+ * the rule's macro takes in). */
+typedef struct site_info {
+    unsigned shape;
+    unsigned char next;
+} site_info;
+
+static site_info site_at(const char *s, size_t len, size_t site)
 {
+    site_info info = {SL_SHAPE_WORDS, 0};
     if (!is_digit(s[site]))
-        return 0;
+        return info;
     size_t i = site;
-    while (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%'))
+    info.shape = SL_SHAPE_PLAIN;
+    while (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%')) {
+        if (s[i] == '/' && i + 1 < len && is_digit(s[i + 1]) && info.shape == SL_SHAPE_PLAIN)
+            info.shape = SL_SHAPE_FRACTION;
         i++;
+    }
     /* "96,48 %" and "27.210." end differently from the run */
     while (i > site && (s[i - 1] == '.' || s[i - 1] == ','))
         i--;
     size_t j = i;
     while (j < len && s[j] == ' ')
         j++;
-    if (j < len && s[j] == '%')
-        return 0;
-    return j < len ? (unsigned char)s[j] : 0;
+    if ((j < len && s[j] == '%') || (i > site && s[i - 1] == '%')) {
+        if (info.shape == SL_SHAPE_PLAIN)
+            info.shape = SL_SHAPE_PERCENT;
+        if (j < len && s[j] == '%')
+            return info;
+    }
+    info.next = j < len ? (unsigned char)s[j] : 0;
+    return info;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Where an ignore match can cover a candidate: it starts in the candidate's
+ * sentence, before the candidate ends. Sorted, overlaps merged. */
+static const sl_vec *candidate_windows(doc_ctx *d, const sl_paragraph *p, const sl_vec *candidates)
+{
+    sl_vec *near = &d->near;
+    near->len = 0;
+    for (size_t i = 0; i < candidates->len; i++) {
+        const sl_candidate *c = sl_vec_at(candidates, i);
+        span *w = sl_vec_push(near);
+        if (!w) {
+            d->oom = 1;
+            return NULL;
+        }
+        w->start = sl_sentence_start(p->segment, c->start);
+        w->end = c->end;
+    }
+    qsort(near->items, near->len, sizeof(span), by_start);
+    size_t kept = 0;
+    for (size_t i = 0; i < near->len; i++) {
+        span *w = sl_vec_at(near, i), *last = kept ? sl_vec_at(near, kept - 1) : NULL;
+        if (last && w->start <= last->end) {
+            if (w->end > last->end)
+                last->end = w->end;
+        } else {
+            *(span *)sl_vec_at(near, kept++) = *w;
+        }
+    }
+    near->len = kept;
+    return near;
 }
 
 static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
@@ -438,9 +537,10 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     size_t line = solieu_document_line_of(d->doc, first->start, NULL);
     candidates->len = ignored->len = markers->len = sites->len = 0;
     clear_windows(d);
-    find_sites(d, p, line, sites);
+    find_sites(d, p, sites);
     if (sites->len == 0)
         return;
+    d->sites = sites;
     match_ctx mc = {candidates, ignored, p->segment, 0, NULL, 0};
     const solieu_rules *rules = d->ex->rules;
     size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
@@ -456,15 +556,17 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
      * what follows the number there can start what follows it in the rule */
     const size_t *site = sites->items;
     for (size_t j = 0; j < sites->len && !mc.oom; j++) {
-        unsigned char next = follow_byte(p->segment, p->segment_len, site[j]);
+        site_info at = site_at(p->segment, p->segment_len, site[j]);
         for (size_t i = 0; i < nfact; i++) {
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-            if (!r->code_value || !rule_applies(r, p) || (next && !sl_rule_may_follow(r, next)))
+            if (!r->code_value || !(r->number_shapes & at.shape) || !rule_applies(r, p) ||
+                (at.next && !sl_rule_may_follow(r, at.next)))
+                continue;
+            if (r->trigger && !in_window(windows_for(d, r, p), site[j]))
                 continue;
             mc.rule_index = i;
             mc.code = r->code_value;
-            int rc = sl_match(d->ex, r, r->code_value, p->segment, p->segment_len, site[j],
-                              PCRE2_ANCHORED);
+            int rc = sl_match(d->ex, r, r->code_value, p->segment, p->segment_len, site[j], 0);
             if (rc >= 0)
                 on_fact(&mc, r, d->ex->md);
             else if (rc != PCRE2_ERROR_NOMATCH)
@@ -476,10 +578,14 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
         d->oom |= mc.oom;
         return;
     }
-    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_IGNORE); i++) {
+    const sl_vec *near = candidate_windows(d, p, candidates);
+    for (size_t i = 0; near && i < sl_rules_kind_count(rules, SL_RULE_IGNORE); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_IGNORE, i);
-        if (rule_applies(r, p))
-            sl_match_all(d->ex, r, p->segment, p->segment_len, line, d->doc->name, on_ignore, &mc);
+        for (size_t n = 0; rule_applies(r, p) && n < near->len; n++) {
+            const span *w = sl_vec_at(near, n);
+            sl_match_range(d->ex, r, r->code, p->segment, p->segment_len, w->start, w->end, line,
+                           d->doc->name, on_ignore, &mc);
+        }
     }
     d->oom |= mc.oom;
     sl_candidates_resolve(candidates, ignored);
@@ -573,8 +679,18 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     facts->entity = header.entity;
     header.entity = NULL;
 
-    doc_ctx d = {ex, doc, facts, &header, {0}, 0};
-    sl_vec_init(&d.windows, sizeof(trigger_windows));
+    doc_ctx d = {0};
+    d.ex = ex;
+    d.doc = doc;
+    d.facts = facts;
+    d.header = &header;
+    sl_vec_init(&d.hits, sizeof(sl_trigger_hit));
+    sl_vec_init(&d.near, sizeof(span));
+    d.ngroups = sl_rules_triggers(ex->rules)->groups;
+    d.groups = sl_calloc(d.ngroups + 1, sizeof *d.groups);
+    d.oom = !d.groups;
+    for (size_t k = 0; k < d.ngroups && d.groups; k++)
+        sl_vec_init(&d.groups[k].spans, sizeof(span));
     sl_vec candidates, ignored, markers, sites;
     sl_vec_init(&candidates, sizeof(sl_candidate));
     sl_vec_init(&ignored, sizeof(span));
@@ -582,8 +698,11 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_init(&sites, sizeof(size_t));
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
         extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
-    clear_windows(&d);
-    sl_vec_free(&d.windows);
+    for (size_t k = 0; k < d.ngroups && d.groups; k++)
+        sl_vec_free(&d.groups[k].spans);
+    free(d.groups);
+    sl_vec_free(&d.hits);
+    sl_vec_free(&d.near);
     sl_vec_free(&sites);
     sl_vec_free(&candidates);
     sl_vec_free(&ignored);

@@ -15,6 +15,7 @@ struct solieu_csv_writer {
     unsigned flags;
     int wrote_bom;
     solieu_status status;
+    sl_buf row; /* a row is built here and written with one call */
 };
 
 solieu_csv_writer *solieu_csv_writer_create(FILE *stream, unsigned flags)
@@ -24,38 +25,57 @@ solieu_csv_writer *solieu_csv_writer_create(FILE *stream, unsigned flags)
         return NULL;
     w->stream = stream;
     w->flags = flags;
+    sl_buf_init(&w->row, 0);
     return w;
 }
 
-static int needs_quotes(const char *s)
+static int needs_quotes(const char *s, size_t n)
 {
-    if (!*s)
+    if (!n)
         return 0;
-    if (sl_is_space((unsigned char)s[0]) || sl_is_space((unsigned char)s[strlen(s) - 1]))
+    if (sl_is_space((unsigned char)s[0]) || sl_is_space((unsigned char)s[n - 1]))
         return 1;
     return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+/* The field quoted by libcsv (csv_write reports the size it needs). */
+static void append_quoted(sl_buf *row, const char *s, size_t n)
+{
+    size_t need = csv_write(NULL, 0, s, n);
+    if (sl_buf_reserve(row, need) != 0)
+        return;
+    row->len += csv_write(row->data + row->len, need, s, n);
+    row->data[row->len] = '\0';
 }
 
 solieu_status solieu_csv_write_row(solieu_csv_writer *w, const char *const *fields, size_t n)
 {
     if (w->status != SOLIEU_OK)
         return w->status;
-    FILE *f = w->stream;
+    sl_buf *row = &w->row;
+    row->len = 0;
     if ((w->flags & SOLIEU_CSV_EXCEL) && !w->wrote_bom) {
-        fputs("\xEF\xBB\xBF", f);
+        sl_buf_append(row, "\xEF\xBB\xBF", 3);
         w->wrote_bom = 1;
     }
     for (size_t i = 0; i < n; i++) {
         const char *s = fields[i] ? fields[i] : "";
+        size_t len = strlen(s);
         if (i)
-            fputc(',', f);
-        if (needs_quotes(s))
-            csv_fwrite(f, s, strlen(s));
+            sl_buf_putc(row, ',');
+        if (needs_quotes(s, len))
+            append_quoted(row, s, len);
         else
-            fputs(s, f);
+            sl_buf_append(row, s, len);
     }
-    fputs((w->flags & SOLIEU_CSV_EXCEL) ? "\r\n" : "\n", f);
-    if (ferror(f))
+    if (w->flags & SOLIEU_CSV_EXCEL)
+        sl_buf_putc(row, '\r');
+    sl_buf_putc(row, '\n');
+    if (row->failed) {
+        w->status = SOLIEU_ERR_NOMEM;
+        return w->status;
+    }
+    if (fwrite(row->data, 1, row->len, w->stream) != row->len || ferror(w->stream))
         w->status = SOLIEU_ERR_IO;
     return w->status;
 }
@@ -67,6 +87,9 @@ solieu_status solieu_csv_writer_status(const solieu_csv_writer *w)
 
 void solieu_csv_writer_destroy(solieu_csv_writer *w)
 {
+    if (!w)
+        return;
+    sl_buf_free(&w->row);
     free(w);
 }
 

@@ -16,6 +16,8 @@
 
 #include <utf8proc.h>
 
+#include "util/util.h"
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- characters ---------------------------------------------------------- */
@@ -32,6 +34,8 @@ static int is_digit(char c)
  * and invalid bytes, which are no letter we could recognise anyway. */
 static int is_word_cp(utf8proc_int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -51,7 +55,10 @@ static int is_word_cp(utf8proc_int32_t cp)
 /* Decodes one code point of s[pos..len); returns its byte length, or -1. */
 static utf8proc_ssize_t decode_at(const char *s, size_t len, size_t pos, utf8proc_int32_t *cp)
 {
-    return utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), cp);
+    int32_t c;
+    size_t n = sl_utf8_next(s + pos, len - pos, &c);
+    *cp = c;
+    return c < 0 ? -1 : (utf8proc_ssize_t)n;
 }
 
 /* 1 when a word that ends at `pos` is whole: the text ends there or the next
@@ -103,6 +110,15 @@ static size_t match_ci(const char *s, size_t len, size_t pos, const char *word)
     const utf8proc_uint8_t *w = (const utf8proc_uint8_t *)word;
     size_t i = pos;
     while (*w) {
+        unsigned char tb = i < len ? (unsigned char)s[i] : 0;
+        if (*w < 0x80 && tb < 0x80) {
+            /* ASCII on both sides: the word is lowercase */
+            if (!tb || (tb >= 'A' && tb <= 'Z' ? tb | 0x20 : tb) != *w)
+                return 0;
+            w++;
+            i++;
+            continue;
+        }
         utf8proc_int32_t wc, tc;
         utf8proc_ssize_t wn = utf8proc_iterate(w, -1, &wc);
         utf8proc_ssize_t tn;

@@ -69,6 +69,7 @@ void solieu_rules_destroy(solieu_rules *rules)
         free(*(char **)sl_vec_at(&rules->files, i));
     sl_vec_free(&rules->files);
     sl_vec_free(&rules->by_kind);
+    sl_triggers_free(&rules->triggers);
     free(rules);
 }
 
@@ -229,7 +230,7 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         }
         sl_rule_follow_bytes(r, &defines);
     }
-    if (index_kinds(rules) != 0) {
+    if (index_kinds(rules) != 0 || sl_triggers_build(&rules->triggers, &rules->rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
     }
@@ -308,8 +309,9 @@ size_t sl_rules_kind_count(const solieu_rules *rules, sl_rule_kind kind)
     return rules->count_of_kind[kind];
 }
 
-const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i)
+const sl_triggers *sl_rules_triggers(const solieu_rules *rules)
 {
-    size_t index = *(size_t *)sl_vec_at(&rules->by_kind, rules->first_of_kind[kind] + i);
-    return sl_vec_at(&rules->rules, index);
+    return &rules->triggers;
 }
+
+

@@ -108,7 +108,7 @@ static uint32_t rule_options(const sl_rule *r)
 /* Expands and compiles one more pattern of a rule that already compiled as
  * a whole, so it cannot fail but for memory; NULL then. */
 static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_vec *defines,
-                                int jit)
+                                uint32_t extra_options, int jit)
 {
     char *error = NULL;
     sl_buf b;
@@ -117,7 +117,8 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     if (expand(source, defines, &b, 0, &error) == 0 && b.data) {
         int errcode;
         PCRE2_SIZE off;
-        code = pcre2_compile((PCRE2_SPTR)b.data, b.len, rule_options(r), &errcode, &off, NULL);
+        code = pcre2_compile((PCRE2_SPTR)b.data, b.len, rule_options(r) | extra_options,
+                             &errcode, &off, NULL);
         if (code && jit)
             (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     }
@@ -130,9 +131,12 @@ int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
 {
     if (r->kind != SL_RULE_FACT || !r->code)
         return 0;
-    if (r->value_pattern && !(r->code_value = compile_part(r, r->value_pattern, defines, 1)))
+    /* anchored when compiled, not when matched: PCRE2_ANCHORED given to
+     * pcre2_match() turns JIT off and runs the interpreter */
+    if (r->value_pattern &&
+        !(r->code_value = compile_part(r, r->value_pattern, defines, PCRE2_ANCHORED, 1)))
         return -1;
-    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines, 1)))
+    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines, 0, 1)))
         return -1;
     return 0;
 }
@@ -201,7 +205,7 @@ void sl_rule_follow_bytes(sl_rule *r, const sl_vec *defines)
     for (const char *tail = r->follow; tail;) {
         const char *nl = strchr(tail, '\n');
         char *one = nl ? sl_strndup(tail, (size_t)(nl - tail)) : sl_strdup(tail);
-        pcre2_code *code = one ? compile_part(r, one, defines, 0) : NULL;
+        pcre2_code *code = one ? compile_part(r, one, defines, 0, 0) : NULL;
         free(one);
         uint32_t type = 0, unit = 0;
         const uint8_t *bitmap = NULL;

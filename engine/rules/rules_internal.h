@@ -7,6 +7,7 @@
 
 #include <solieu/rules.h>
 
+#include "rules/triggers.h"
 #include "util/util.h"
 
 typedef enum sl_rule_kind {
@@ -31,6 +32,16 @@ typedef struct sl_example {
     size_t line;
 } sl_example;
 
+/* How the number at a site is written; a value-first rule is tried only
+ * where the macro it starts with can match ({VALUE}: plain or percent,
+ * {VALUEW}: also words, {PCTV}: percent, {FRAC}: fraction). */
+enum {
+    SL_SHAPE_PLAIN = 1,    /* "27.210", "05" */
+    SL_SHAPE_PERCENT = 2,  /* "96,48%", "12 %" */
+    SL_SHAPE_FRACTION = 4, /* "302/313" */
+    SL_SHAPE_WORDS = 8     /* "hai mươi lăm" */
+};
+
 typedef struct sl_rule {
     char *id;
     sl_rule_kind kind;
@@ -54,9 +65,11 @@ typedef struct sl_rule {
     int follow_unknown;  /* a value pattern does not follow its number with a space */
     unsigned char follow_bytes[32]; /* bytes that can start the text after the
                           * number and its spaces; all set when unknown */
+    unsigned number_shapes; /* SL_SHAPE_*: the numbers its value patterns start with */
     char *pattern;       /* after macro expansion */
     char *trigger;       /* '|'-separated literals, one of which a text must hold
                           * (ASCII case ignored) for the rule to run on it */
+    size_t trigger_group; /* its trigger among solieu_rules.triggers' groups */
     pcre2_code *code;
     const char *file;    /* borrowed from solieu_rules.files */
     size_t line;
@@ -71,6 +84,7 @@ struct solieu_rules {
     size_t first_of_kind[SL_RULE_KIND_COUNT];
     size_t count_of_kind[SL_RULE_KIND_COUNT];
     sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
+    sl_triggers triggers;
 };
 
 /* Whether a value-first rule can match where the text after the number
@@ -84,8 +98,15 @@ static inline int sl_rule_may_follow(const sl_rule *r, unsigned char b)
  * in either case), (size_t)-1 when none; 0 for a rule without triggers. */
 size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len);
 
+const sl_triggers *sl_rules_triggers(const solieu_rules *rules);
+
 /* The rules of one kind, in file order. */
-const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind, size_t i);
+static inline const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind,
+                                              size_t i)
+{
+    size_t index = *(size_t *)sl_vec_at(&rules->by_kind, rules->first_of_kind[kind] + i);
+    return sl_vec_at(&rules->rules, index);
+}
 size_t sl_rules_kind_count(const solieu_rules *rules, sl_rule_kind kind);
 
 /* A match context with the engine's match, depth and heap limits; one per

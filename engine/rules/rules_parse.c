@@ -151,14 +151,25 @@ static size_t leading_lookbehinds(const char *s)
     return i;
 }
 
-/* The number macro a pattern starts with (after lookbehinds), or NULL. */
-static const char *starts_with_number(const char *pattern)
+/* What follows the number macro a pattern starts with (after lookbehinds),
+ * or NULL; *shapes gets the SL_SHAPE_* numbers that macro matches. */
+static const char *starts_with_number(const char *pattern, unsigned *shapes)
 {
-    static const char *const macros[] = {"{VALUE}", "{VALUEW}", "{PCTV}", "{FRAC}"};
+    static const struct {
+        const char *name;
+        unsigned shapes;
+    } macros[] = {
+        {"{VALUE}", SL_SHAPE_PLAIN | SL_SHAPE_PERCENT},
+        {"{VALUEW}", SL_SHAPE_PLAIN | SL_SHAPE_PERCENT | SL_SHAPE_WORDS},
+        {"{PCTV}", SL_SHAPE_PERCENT},
+        {"{FRAC}", SL_SHAPE_FRACTION},
+    };
     const char *at = pattern + leading_lookbehinds(pattern);
     for (size_t k = 0; k < sizeof macros / sizeof macros[0]; k++)
-        if (strncmp(at, macros[k], strlen(macros[k])) == 0)
-            return at + strlen(macros[k]);
+        if (strncmp(at, macros[k].name, strlen(macros[k].name)) == 0) {
+            *shapes = macros[k].shapes;
+            return at + strlen(macros[k].name);
+        }
     return NULL;
 }
 
@@ -183,9 +194,11 @@ static int add_pattern(sl_rule *r, const char *value, size_t line, size_t column
     }
     if (append_alternative(&r->pattern, value) != 0)
         return -1;
-    const char *tail = starts_with_number(value);
+    unsigned shapes = 0;
+    const char *tail = starts_with_number(value, &shapes);
     if (!tail)
         return append_alternative(&r->scan_pattern, value);
+    r->number_shapes |= shapes;
     if (append_alternative(&r->value_pattern, value) != 0)
         return -1;
     if (*tail != ' ')

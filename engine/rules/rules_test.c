@@ -67,6 +67,11 @@ static char *run_example(const sl_rule *r, const sl_example *e, pcre2_match_data
         failure = sl_printf("example does not match: \"%s\"", s);
         goto done;
     }
+    /* the extractor tries a rule only in the sentences that hold a trigger */
+    if (sl_rule_trigger_at(r, s, len) == (size_t)-1) {
+        failure = sl_printf("example holds none of the rule's triggers (%s): \"%s\"", r->trigger, s);
+        goto done;
+    }
     /* compare expectations; re-run the first match for name=value groups */
     pcre2_match(r->code, (PCRE2_SPTR)s, len, 0, 0, md, mc);
     size_t nth = 0;

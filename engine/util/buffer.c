@@ -118,11 +118,6 @@ void *sl_vec_push(sl_vec *v)
     return slot;
 }
 
-void *sl_vec_at(const sl_vec *v, size_t i)
-{
-    return (char *)v->items + i * v->size;
-}
-
 void sl_vec_free(sl_vec *v)
 {
     free(v->items);

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <solieu/common.h>
 
@@ -51,7 +52,10 @@ typedef struct sl_vec {
 void sl_vec_init(sl_vec *v, size_t elem_size);
 /* Appends a zeroed element and returns it, or NULL when out of memory. */
 void *sl_vec_push(sl_vec *v);
-void *sl_vec_at(const sl_vec *v, size_t i);
+static inline void *sl_vec_at(const sl_vec *v, size_t i)
+{
+    return (char *)v->items + i * v->size;
+}
 void sl_vec_free(sl_vec *v);
 
 /* Reads a whole file; returns SOLIEU_OK and a caller-owned buffer (with a
@@ -62,6 +66,15 @@ solieu_status sl_read_file(const char *path, size_t max, char **data, size_t *le
  * (when error is not NULL). */
 solieu_status sl_read_file_or_say(const char *path, size_t max, char **data, size_t *len,
                                   char **error);
+
+/* Decodes the code point at s[0..len), len > 0; returns its byte length (1
+ * for a byte that does not start a valid sequence, with *cp = -1). Strict:
+ * no overlong forms, surrogates or values past U+10FFFF. */
+size_t sl_utf8_next(const char *s, size_t len, int32_t *cp);
+/* The letter case of a code point (general category via utf8proc, kept in
+ * a table for the Latin and Vietnamese ranges). */
+enum { SL_CASE_NOT_LETTER = 0, SL_CASE_UPPER, SL_CASE_LOWER, SL_CASE_NONE_LETTER };
+int sl_cp_case(int32_t cp);
 
 /* Offset of the first byte that is not valid UTF-8 (a NUL byte counts),
  * or (size_t)-1 when all of data[0..len) is valid. */

@@ -1,0 +1,138 @@
+/* One pass finds every trigger literal of every rule: a bit per pair of
+ * opening bytes says where a literal may start, and only there are the
+ * literals that open with that byte compared. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rules_internal.h"
+
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static size_t pair_key(const char *s)
+{
+    return (size_t)fold((unsigned char)s[0]) << 8 | (unsigned char)s[1];
+}
+
+static long word_id(const sl_triggers *t, const char *w, size_t n)
+{
+    for (size_t k = 0; k < t->words.len; k++) {
+        const sl_trigger_word *tw = sl_vec_at(&t->words, k);
+        if (tw->len == n && memcmp(tw->text, w, n) == 0)
+            return (long)k;
+    }
+    return -1;
+}
+
+static int add_words(sl_triggers *t, const char *trigger)
+{
+    for (const char *w = trigger; *w;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        if (n && word_id(t, w, n) < 0) {
+            sl_trigger_word *tw = sl_vec_push(&t->words);
+            if (!tw || !(tw->text = sl_strndup(w, n)))
+                return -1;
+            tw->len = n;
+        }
+        if (!bar)
+            break;
+        w = bar + 1;
+    }
+    return 0;
+}
+
+int sl_triggers_build(sl_triggers *t, sl_vec *rules)
+{
+    memset(t, 0, sizeof *t);
+    sl_vec_init(&t->words, sizeof(sl_trigger_word));
+    for (size_t i = 0; i < rules->len; i++) {
+        sl_rule *r = sl_vec_at(rules, i);
+        r->trigger_group = (size_t)-1;
+        if (!r->trigger)
+            continue;
+        for (size_t j = 0; j < i && r->trigger_group == (size_t)-1; j++) {
+            const sl_rule *other = sl_vec_at(rules, j);
+            if (other->trigger && strcmp(other->trigger, r->trigger) == 0)
+                r->trigger_group = other->trigger_group;
+        }
+        if (r->trigger_group == (size_t)-1) {
+            r->trigger_group = t->groups++;
+            if (add_words(t, r->trigger) != 0)
+                return -1;
+        }
+    }
+    size_t nwords = t->words.len;
+    t->group_words = sl_calloc(t->groups * nwords + 1, 1);
+    if (!t->group_words)
+        return -1;
+    for (size_t i = 0; i < rules->len; i++) {
+        const sl_rule *r = sl_vec_at(rules, i);
+        if (!r->trigger)
+            continue;
+        for (const char *w = r->trigger; *w;) {
+            const char *bar = strchr(w, '|');
+            size_t n = bar ? (size_t)(bar - w) : strlen(w);
+            long id = n ? word_id(t, w, n) : -1;
+            if (id >= 0)
+                t->group_words[r->trigger_group * nwords + (size_t)id] = 1;
+            if (!bar)
+                break;
+            w = bar + 1;
+        }
+    }
+    for (size_t k = 0; k < nwords; k++) {
+        const sl_trigger_word *tw = sl_vec_at(&t->words, k);
+        if (tw->len == 1) {
+            t->single[(unsigned char)tw->text[0]] = k + 1;
+        } else {
+            size_t key = pair_key(tw->text);
+            t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
+        }
+    }
+    return 0;
+}
+
+void sl_triggers_free(sl_triggers *t)
+{
+    for (size_t k = 0; k < t->words.len; k++)
+        free(((sl_trigger_word *)sl_vec_at(&t->words, k))->text);
+    sl_vec_free(&t->words);
+    free(t->group_words);
+    memset(t, 0, sizeof *t);
+}
+
+static int push_hit(sl_vec *hits, size_t pos, size_t word)
+{
+    sl_trigger_hit *h = sl_vec_push(hits);
+    if (!h)
+        return -1;
+    h->pos = pos;
+    h->word = word;
+    return 0;
+}
+
+int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *hits)
+{
+    size_t nwords = t->words.len;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (t->single[c] && push_hit(hits, i, t->single[c] - 1) != 0)
+            return -1;
+        if (i + 1 >= len)
+            break;
+        size_t key = pair_key(text + i);
+        if (!(t->pairs[key / 64] >> (key % 64) & 1))
+            continue;
+        for (size_t k = 0; k < nwords; k++) {
+            const sl_trigger_word *tw = sl_vec_at(&t->words, k);
+            if (tw->len >= 2 && tw->len <= len - i && pair_key(tw->text) == key &&
+                memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
+                push_hit(hits, i, k) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
