@@ -14,8 +14,9 @@
 static int index_lines(solieu_document *doc)
 {
     size_t count = 1;
-    for (size_t i = 0; i < doc->len; i++)
-        count += doc->text[i] == '\n';
+    const char *end = doc->text + doc->len;
+    for (const char *nl = doc->text; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++)
+        count++;
     /* a final newline does not open another line */
     if (doc->len && doc->text[doc->len - 1] == '\n')
         count--;
@@ -30,9 +31,8 @@ static int index_lines(solieu_document *doc)
         doc->line_paragraph[i] = (size_t)-1;
     size_t k = 0;
     doc->line_starts[k++] = 0;
-    for (size_t i = 0; i < doc->len && k < count; i++)
-        if (doc->text[i] == '\n')
-            doc->line_starts[k++] = i + 1;
+    for (const char *nl = doc->text; k < count && (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++)
+        doc->line_starts[k++] = (size_t)(nl - doc->text) + 1;
     doc->line_count = count;
     return 0;
 }

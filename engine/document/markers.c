@@ -102,7 +102,8 @@ int sl_find_markers(solieu_document *doc)
         }
         int number;
         size_t m = 0;
-        if (c == '[' || c == '<' || c >= 0xC2)
+        /* superscript digits are U+00B2, B3, B9 and U+2070-2079 */
+        if (c == '[' || c == '<' || c == 0xC2 || c == 0xE2)
             m = sl_marker_at(t + i, len - i, &number);
         if (m) {
             sl_marker *mk = sl_vec_push(&doc->markers);

@@ -81,17 +81,35 @@ static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)
 
 /* Appends one run of code points [s, s+n) normalised to NFC. A run is a
  * starter and the combining marks after it, so NFC never reaches across runs
- * for the scripts these reports use. */
+ * for the scripts these reports use. Runs are short: they are decomposed
+ * and composed again in a local buffer, without utf8proc_map's allocation. */
 static int append_nfc_run(sl_buf *out, const char *s, size_t n)
 {
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (m < 0)
+    enum { MAX_RUN_CODE_POINTS = 32 };
+    utf8proc_int32_t cps[MAX_RUN_CODE_POINTS];
+    const utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_ssize_t count = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                                                cps, MAX_RUN_CODE_POINTS, options);
+    if (count < 0)
         return sl_buf_append(out, s, n);
-    int rc = sl_buf_append(out, (const char *)mapped, (size_t)m);
-    free(mapped);
-    return rc;
+    if (count > MAX_RUN_CODE_POINTS) {
+        /* a long run of marks: the allocating call */
+        utf8proc_uint8_t *mapped = NULL;
+        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                                          &mapped, options);
+        int rc = m < 0 ? sl_buf_append(out, s, n) : sl_buf_append(out, (const char *)mapped, (size_t)m);
+        free(mapped);
+        return rc;
+    }
+    count = utf8proc_normalize_utf32(cps, count, options);
+    if (count < 0)
+        return sl_buf_append(out, s, n);
+    if (sl_buf_reserve(out, (size_t)count * 4) != 0)
+        return -1;
+    for (utf8proc_ssize_t k = 0; k < count; k++)
+        out->len += (size_t)utf8proc_encode_char(cps[k], (utf8proc_uint8_t *)out->data + out->len);
+    out->data[out->len] = '\0';
+    return 0;
 }
 
 /* Whether decomposed text (NFD) is about: any combining mark. The lead
@@ -136,14 +154,23 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
                 return SOLIEU_ERR_NOMEM;
             continue;
         }
-        if (c < 0x80 || !nfd) {
+        if (!nfd) {
+            /* NFC already: copied up to the next carriage return */
+            const char *cr = memchr(data + i, '\r', len - i);
+            size_t j = cr ? (size_t)(cr - data) : len;
+            if (sl_buf_append(out, data + i, j - i) != 0)
+                return SOLIEU_ERR_NOMEM;
+            i = j;
+            continue;
+        }
+        if (c < 0x80) {
             size_t j = i + 1;
-            while (j < len && data[j] != '\r' && (!nfd || (unsigned char)data[j] < 0x80))
+            while (j < len && data[j] != '\r' && (unsigned char)data[j] < 0x80)
                 j++;
             /* in NFD text an ASCII letter is the starter of the marks after it */
-            if (nfd && j < len && (unsigned char)data[j] >= 0x80 && j - 1 > i)
+            if (j < len && (unsigned char)data[j] >= 0x80 && j - 1 > i)
                 j--;
-            else if (nfd && j < len && (unsigned char)data[j] >= 0x80 && j - 1 == i)
+            else if (j < len && (unsigned char)data[j] >= 0x80 && j - 1 == i)
                 goto starter;
             if (sl_buf_append(out, data + i, j - i) != 0)
                 return SOLIEU_ERR_NOMEM;

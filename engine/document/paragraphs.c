@@ -41,7 +41,7 @@ static int is_debris(const char *s, size_t start, size_t end)
     size_t i = skip_spaces(s, start, end);
     if (i == end)
         return 1; /* only blanked markup */
-    int digits = 0, rules = 0, other = 0;
+    int digits = 0, rules = 0;
     for (size_t k = i; k < end; k++) {
         char c = s[k];
         if (c >= '0' && c <= '9')
@@ -49,13 +49,11 @@ static int is_debris(const char *s, size_t start, size_t end)
         else if (c == '-' || c == '=' || c == '_' || c == '*')
             rules++;
         else if (c != ' ')
-            other++;
+            return 0; /* text */
     }
-    if (!other && !digits && rules >= 3)
+    if (!digits && rules >= 3)
         return 1; /* "-----" */
-    if (!other && digits && digits <= 4 && rules <= 2)
-        return 1; /* a page number: "2", "- 3 -" */
-    return 0;
+    return digits && digits <= 4 && rules <= 2; /* a page number: "2", "- 3 -" */
 }
 
 /* Whether the line's first letter is lower case: a sentence that goes on.

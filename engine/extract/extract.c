@@ -307,6 +307,16 @@ static int is_number_word(const char *w, size_t n)
     return 0;
 }
 
+static int may_open_number_word(unsigned char c)
+{
+    switch (c | 0x20) {
+    case 'm': case 'h': case 'b': case 'n': case 's': case 't': case 'c':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Where a number may start: the first digit of a digit group that does not
  * continue another number, and the starts of numbers written in words.
  * Every fact holds a number, so a paragraph without sites has none. */
@@ -321,7 +331,7 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
             if (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/'))
                 site = i;
         } else if (i >= words_from && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
-                   strchr("mhbnstcMHBNSTC", c) && c) {
+                   may_open_number_word(c)) {
             /* numbers in words: asked of the number parser where a word is
              * one of the number words; a lone "một" or "năm" is an article
              * or a year */
@@ -424,6 +434,22 @@ static int in_window(const sl_vec *spans, size_t pos)
             return 1;
     }
     return 0;
+}
+
+/* Whether one of the (sorted, disjoint) spans meets [from, to]. */
+static int overlaps_window(const sl_vec *spans, size_t from, size_t to)
+{
+    if (!spans)
+        return 0;
+    size_t lo = 0, hi = spans->len;
+    while (lo < hi) { /* the first span that ends after `from` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (((const span *)sl_vec_at(spans, mid))->end <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < spans->len && ((const span *)sl_vec_at(spans, lo))->start <= to;
 }
 
 static void clear_windows(doc_ctx *d)
@@ -581,8 +607,11 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     const sl_vec *near = candidate_windows(d, p, candidates);
     for (size_t i = 0; near && i < sl_rules_kind_count(rules, SL_RULE_IGNORE); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_IGNORE, i);
+        const sl_vec *spans = r->trigger ? windows_for(d, r, p) : NULL;
         for (size_t n = 0; rule_applies(r, p) && n < near->len; n++) {
             const span *w = sl_vec_at(near, n);
+            if (r->trigger && !overlaps_window(spans, w->start, w->end))
+                continue;
             sl_match_range(d->ex, r, r->code, p->segment, p->segment_len, w->start, w->end, line,
                            d->doc->name, on_ignore, &mc);
         }

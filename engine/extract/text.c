@@ -56,21 +56,25 @@ char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, si
 {
     size_t from = start > around ? back_to_boundary(s, start - around) : 0;
     size_t to = end + around < len ? back_to_boundary(s, end + around) : len;
-    sl_buf b;
-    sl_buf_init(&b, 0);
+    /* white space runs become one space: never longer than the source */
+    char *out = sl_malloc(to - from + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
     int space = 0;
     for (size_t i = from; i < to; i++) {
         char c = s[i];
         if (c == '\n' || c == '\t' || c == ' ') {
-            space = b.len > 0;
+            space = n > 0;
             continue;
         }
         if (space)
-            sl_buf_putc(&b, ' ');
+            out[n++] = ' ';
         space = 0;
-        sl_buf_putc(&b, c);
+        out[n++] = c;
     }
-    return sl_buf_take(&b);
+    out[n] = '\0';
+    return out;
 }
 
 /* A sentence ends at '.', '!' or '?' followed by white space (or the end),

@@ -99,8 +99,14 @@ char *solieu_format_number(double value, char *buf, size_t size)
         snprintf(buf, size, "%s", "");
         return buf;
     }
-    /* %.10g can switch to exponent form; print fixed and trim zeros. */
     double mag = fabs(value);
+    if (mag < 1e15 && value == floor(value)) {
+        /* a whole number, the usual case: its digits, as "%.0f" gives them */
+        long long whole = (long long)value;
+        snprintf(buf, size, "%lld", whole);
+        return buf;
+    }
+    /* %.10g can switch to exponent form; print fixed and trim zeros. */
     int decimals = 10;
     if (mag >= 1)
         decimals = 10 - (int)floor(log10(mag)) - 1;
