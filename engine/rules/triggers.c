@@ -83,6 +83,23 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
             w = bar + 1;
         }
     }
+    t->ids = sl_calloc(nwords + 1, sizeof *t->ids);
+    if (!t->ids)
+        return -1;
+    for (size_t k = 0; k < nwords; k++) {
+        const sl_trigger_word *tw = sl_vec_at(&t->words, k);
+        if (tw->len >= 2)
+            t->first[fold((unsigned char)tw->text[0]) + 1]++;
+    }
+    for (size_t b = 0; b < 256; b++)
+        t->first[b + 1] += t->first[b];
+    size_t fill[256];
+    memcpy(fill, t->first, sizeof fill);
+    for (size_t k = 0; k < nwords; k++) {
+        const sl_trigger_word *tw = sl_vec_at(&t->words, k);
+        if (tw->len >= 2)
+            t->ids[fill[fold((unsigned char)tw->text[0])]++] = k;
+    }
     for (size_t k = 0; k < nwords; k++) {
         const sl_trigger_word *tw = sl_vec_at(&t->words, k);
         if (tw->len == 1) {
@@ -101,6 +118,7 @@ void sl_triggers_free(sl_triggers *t)
         free(((sl_trigger_word *)sl_vec_at(&t->words, k))->text);
     sl_vec_free(&t->words);
     free(t->group_words);
+    free(t->ids);
     memset(t, 0, sizeof *t);
 }
 
@@ -116,7 +134,6 @@ static int push_hit(sl_vec *hits, size_t pos, size_t word)
 
 int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *hits)
 {
-    size_t nwords = t->words.len;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (t->single[c] && push_hit(hits, i, t->single[c] - 1) != 0)
@@ -126,11 +143,11 @@ int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec 
         size_t key = pair_key(text + i);
         if (!(t->pairs[key / 64] >> (key % 64) & 1))
             continue;
-        for (size_t k = 0; k < nwords; k++) {
-            const sl_trigger_word *tw = sl_vec_at(&t->words, k);
-            if (tw->len >= 2 && tw->len <= len - i && pair_key(tw->text) == key &&
-                memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
-                push_hit(hits, i, k) != 0)
+        unsigned char b = fold(c);
+        for (size_t j = t->first[b]; j < t->first[b + 1]; j++) {
+            const sl_trigger_word *tw = sl_vec_at(&t->words, t->ids[j]);
+            if (tw->len <= len - i && memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
+                push_hit(hits, i, t->ids[j]) != 0)
                 return -1;
         }
     }

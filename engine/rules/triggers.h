@@ -21,6 +21,9 @@ typedef struct sl_triggers {
      * with ASCII case folded: one bit per (folded first byte, second byte). */
     uint64_t pairs[65536 / 64];
     size_t single[256]; /* one-byte words: their id + 1, else 0 */
+    /* the longer words by folded first byte: ids[first[b] .. first[b + 1]) */
+    size_t first[257];
+    size_t *ids;
 } sl_triggers;
 
 typedef struct sl_trigger_hit {

@@ -480,6 +480,68 @@ static void test_match_limit(void)
     solieu_rules_destroy(rules);
 }
 
+/* ---- the one-pass trigger scan agrees with the rule-by-rule search ------------------ */
+
+static void test_trigger_scan(void)
+{
+    const char *triggers[] = {"kiểm tra", "ảng viên", "%", "khỏi Đảng|khai trừ", "kiểm tra",
+                              "chi bộ|ảng bộ|tổ chức", " tên"};
+    enum { NRULES = sizeof triggers / sizeof triggers[0] };
+    sl_vec rules;
+    sl_vec_init(&rules, sizeof(sl_rule));
+    for (size_t i = 0; i < NRULES; i++) {
+        sl_rule *r = sl_vec_push(&rules);
+        CHECK(r != NULL);
+        if (r)
+            r->trigger = (char *)triggers[i];
+    }
+    sl_triggers t;
+    CHECK(sl_triggers_build(&t, &rules) == 0);
+    const sl_rule *first = sl_vec_at(&rules, 0), *twin = sl_vec_at(&rules, 4);
+    CHECK(first->trigger_group == twin->trigger_group); /* one group per distinct value */
+    CHECK(t.groups == NRULES - 1);
+    const char *texts[] = {
+        "Kiểm tra 12 tổ chức đảng và 30 đảng viên; khai trừ 2 đảng viên, xóa tên 3.",
+        "ĐẢNG BỘ TỈNH: 96,48% chi bộ; Đảng viên được kiểm tra%",
+        "kiểm tr", "%", "", "đưa ra khỏi Đảng 05 trường hợp kiểm trakiểm tra",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        const char *text = texts[k];
+        size_t len = strlen(text);
+        sl_vec hits;
+        sl_vec_init(&hits, sizeof(sl_trigger_hit));
+        CHECK(sl_triggers_find(&t, text, len, &hits) == 0);
+        for (size_t i = 0; i < NRULES; i++) {
+            const sl_rule *r = sl_vec_at(&rules, i);
+            /* every position where the rule's own search finds a literal */
+            size_t want[64], nwant = 0;
+            for (size_t from = 0; from < len && nwant < 64;) {
+                size_t at = sl_rule_trigger_at(r, text + from, len - from);
+                if (at == (size_t)-1)
+                    break;
+                want[nwant++] = from + at;
+                from += at + 1;
+            }
+            size_t got[64], ngot = 0;
+            for (size_t h = 0; h < hits.len && ngot < 64; h++) {
+                const sl_trigger_hit *hit = sl_vec_at(&hits, h);
+                if (sl_trigger_in_group(&t, r->trigger_group, hit->word) &&
+                    (ngot == 0 || got[ngot - 1] != hit->pos))
+                    got[ngot++] = hit->pos;
+            }
+            CHECK(ngot == nwant);
+            for (size_t j = 0; j < ngot && j < nwant; j++)
+                CHECK(got[j] == want[j]);
+            if (ngot != nwant)
+                fprintf(stderr, "  text %zu, trigger \"%s\": %zu hits, expected %zu\n", k,
+                        r->trigger, ngot, nwant);
+        }
+        sl_vec_free(&hits);
+    }
+    sl_triggers_free(&t);
+    sl_vec_free(&rules);
+}
+
 int main(void)
 {
     test_unknown_attribute();
@@ -493,5 +555,6 @@ int main(void)
     test_digest();
     test_lint();
     test_match_limit();
+    test_trigger_scan();
     TEST_MAIN_END();
 }
