@@ -95,9 +95,10 @@ static int append_nfc_run(sl_buf *out, const char *s, size_t n)
     if (count > MAX_RUN_CODE_POINTS) {
         /* a long run of marks: the allocating call */
         utf8proc_uint8_t *mapped = NULL;
-        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                                          &mapped, options);
-        int rc = m < 0 ? sl_buf_append(out, s, n) : sl_buf_append(out, (const char *)mapped, (size_t)m);
+        utf8proc_ssize_t m =
+            utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped, options);
+        int rc =
+            m < 0 ? sl_buf_append(out, s, n) : sl_buf_append(out, (const char *)mapped, (size_t)m);
         free(mapped);
         return rc;
     }

@@ -328,9 +328,11 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
         unsigned char c = (unsigned char)s[i];
         size_t site = (size_t)-1;
         if (is_digit((char)c)) {
-            if (i == 0 || !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/'))
+            if (i == 0 ||
+                !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/'))
                 site = i;
-        } else if (i >= words_from && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
+        } else if (i >= words_from &&
+                   (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
                    may_open_number_word(c)) {
             /* numbers in words: asked of the number parser where a word is
              * one of the number words; a lone "một" or "năm" is an article
@@ -476,8 +478,8 @@ static void scan_rule(doc_ctx *d, const sl_rule *r, const sl_paragraph *p, size_
     const sl_vec *spans = windows_for(d, r, p);
     for (size_t k = 0; spans && k < spans->len; k++) {
         const span *sp = sl_vec_at(spans, k);
-        sl_match_range(d->ex, r, r->code_scan, s, subject_end(sp->end, len), sp->start, sp->end, line,
-                       d->doc->name, on_fact, mc);
+        sl_match_range(d->ex, r, r->code_scan, s, subject_end(sp->end, len), sp->start, sp->end,
+                       line, d->doc->name, on_fact, mc);
     }
 }
 
@@ -497,7 +499,8 @@ static site_info site_at(const char *s, size_t len, size_t site)
         return info;
     size_t i = site;
     info.shape = SL_SHAPE_PLAIN;
-    while (i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%')) {
+    while (i < len &&
+           (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%')) {
         if (s[i] == '/' && i + 1 < len && is_digit(s[i + 1]) && info.shape == SL_SHAPE_PLAIN)
             info.shape = SL_SHAPE_FRACTION;
         i++;

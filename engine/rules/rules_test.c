@@ -13,8 +13,8 @@ static void fail(solieu_diagnostic_fn fn, void *user, const sl_rule *r, const sl
                  const char *msg)
 {
     if (fn) {
-        solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, e->line, 1, r->id,
-                               msg};
+        solieu_diagnostic d = {
+            SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, e->line, 1, r->id, msg};
         fn(&d, user);
     }
 }
@@ -69,7 +69,8 @@ static char *run_example(const sl_rule *r, const sl_example *e, pcre2_match_data
     }
     /* the extractor tries a rule only in the sentences that hold a trigger */
     if (sl_rule_trigger_at(r, s, len) == (size_t)-1) {
-        failure = sl_printf("example holds none of the rule's triggers (%s): \"%s\"", r->trigger, s);
+        failure =
+            sl_printf("example holds none of the rule's triggers (%s): \"%s\"", r->trigger, s);
         goto done;
     }
     /* compare expectations; re-run the first match for name=value groups */
@@ -123,8 +124,8 @@ done:
     return failure;
 }
 
-solieu_status solieu_rules_test(const solieu_rules *rules, solieu_diagnostic_fn on_fail,
-                                void *user, size_t *passed, size_t *failed)
+solieu_status solieu_rules_test(const solieu_rules *rules, solieu_diagnostic_fn on_fail, void *user,
+                                size_t *passed, size_t *failed)
 {
     *passed = *failed = 0;
     pcre2_match_context *mc = sl_match_context_create();

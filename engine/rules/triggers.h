@@ -14,8 +14,8 @@ typedef struct sl_trigger_word {
 } sl_trigger_word;
 
 typedef struct sl_triggers {
-    sl_vec words;  /* sl_trigger_word, distinct */
-    size_t groups; /* distinct `trigger` values; a rule's is sl_rule.trigger_group */
+    sl_vec words;               /* sl_trigger_word, distinct */
+    size_t groups;              /* distinct `trigger` values; a rule's is sl_rule.trigger_group */
     unsigned char *group_words; /* groups × words: whether a group names a word */
     /* A word is looked for only where its first two bytes stand, the first
      * with ASCII case folded: one bit per (folded first byte, second byte). */

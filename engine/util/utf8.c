@@ -57,7 +57,8 @@ size_t sl_utf8_invalid_at(const char *data, size_t len)
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, data + i, 8);
-            if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+            if ((w & 0x8080808080808080ULL) ||
+                ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
                 break;
             i += 8;
         }

@@ -356,6 +356,42 @@ static void test_no_facts(void)
     run_free(&r);
 }
 
+/* A rule is tried only where it can match: {PCTV} at percentages, {FRAC} at
+ * fractions, a rule with triggers only in sentences that hold one. */
+static unsigned long long attempts_of(const solieu_extractor *ex, const char *id)
+{
+    const solieu_rule_stats *st = solieu_extractor_rule_stats(ex);
+    for (size_t i = 0; i < solieu_rules_count(rules); i++)
+        if (strcmp(solieu_rules_id(rules, i), id) == 0)
+            return st[i].attempts;
+    fprintf(stderr, "no rule %s\n", id);
+    CHECK(0);
+    return 0;
+}
+
+static void test_rules_tried_where_they_can_match(void)
+{
+    static const char text[] = "Chi bộ có 25 đảng viên, đạt 96,48%. Có 8/15 xã hoàn thành.\n";
+    solieu_document *doc = NULL;
+    char *err = NULL;
+    CHECK(solieu_document_from_memory("shapes.txt", text, strlen(text), &doc, &err) == SOLIEU_OK);
+    solieu_extractor *ex = solieu_extractor_create(rules);
+    solieu_facts *facts = NULL;
+    if (doc && ex && solieu_extract(ex, doc, &facts, &err) == SOLIEU_OK) {
+        CHECK(attempts_of(ex, "rate.percent") == 1);    /* {PCTV}: only at 96,48% */
+        CHECK(attempts_of(ex, "rate.units_with") == 1); /* {FRAC}: only at 8/15 */
+        CHECK(attempts_of(ex, "members.admitted") == 0); /* no "kết nạp" anywhere */
+        CHECK(attempts_of(ex, "ignore.date_days") == 0); /* no "ngày" anywhere */
+        CHECK(solieu_facts_count(facts) >= 3);
+    } else {
+        CHECK(0);
+    }
+    solieu_free(err);
+    solieu_facts_destroy(facts);
+    solieu_extractor_destroy(ex);
+    solieu_document_destroy(doc);
+}
+
 int main(void)
 {
     solieu_status st = test_load_rules(&rules);
@@ -378,6 +414,7 @@ int main(void)
     test_year_reaches_forward();
     test_entity_votes();
     test_no_facts();
+    test_rules_tried_where_they_can_match();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
 }
