@@ -419,25 +419,6 @@ static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragrap
     return &g->spans;
 }
 
-/* Whether `pos` lies in one of the (sorted, disjoint) spans. */
-static int in_window(const sl_vec *spans, size_t pos)
-{
-    if (!spans)
-        return 0;
-    size_t lo = 0, hi = spans->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const span *sp = sl_vec_at(spans, mid);
-        if (pos < sp->start)
-            hi = mid;
-        else if (pos >= sp->end)
-            lo = mid + 1;
-        else
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether one of the (sorted, disjoint) spans meets [from, to]. */
 static int overlaps_window(const sl_vec *spans, size_t from, size_t to)
 {
@@ -591,7 +572,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
             if (!r->code_value || !(r->number_shapes & at.shape) || !rule_applies(r, p) ||
                 (at.next && !sl_rule_may_follow(r, at.next)))
                 continue;
-            if (r->trigger && !in_window(windows_for(d, r, p), site[j]))
+            if (r->trigger && !overlaps_window(windows_for(d, r, p), site[j], site[j]))
                 continue;
             mc.rule_index = i;
             mc.code = r->code_value;

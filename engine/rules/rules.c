@@ -273,17 +273,11 @@ size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len)
     if (!r->trigger)
         return 0;
     const char *best = NULL;
-    for (const char *t = r->trigger; *t;) {
-        const char *end = strchr(t, '|');
-        size_t n = end ? (size_t)(end - t) : strlen(t);
-        if (n) {
-            const char *hit = find_word(text, best ? (size_t)(best - text) + n : len, t, n);
-            if (hit && (!best || hit < best))
-                best = hit;
-        }
-        if (!end)
-            break;
-        t = end + 1;
+    size_t n;
+    for (const char *t, *cursor = r->trigger; (t = sl_trigger_next_word(&cursor, &n));) {
+        const char *hit = n ? find_word(text, best ? (size_t)(best - text) + n : len, t, n) : NULL;
+        if (hit && (!best || hit < best))
+            best = hit;
     }
     return best ? (size_t)(best - text) : (size_t)-1;
 }

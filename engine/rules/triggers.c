@@ -26,20 +26,27 @@ static long word_id(const sl_triggers *t, const char *w, size_t n)
     return -1;
 }
 
+const char *sl_trigger_next_word(const char **cursor, size_t *len)
+{
+    const char *w = *cursor;
+    if (!w)
+        return NULL;
+    const char *bar = strchr(w, '|');
+    *len = bar ? (size_t)(bar - w) : strlen(w);
+    *cursor = bar ? bar + 1 : NULL;
+    return w;
+}
+
 static int add_words(sl_triggers *t, const char *trigger)
 {
-    for (const char *w = trigger; *w;) {
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        if (n && word_id(t, w, n) < 0) {
-            sl_trigger_word *tw = sl_vec_push(&t->words);
-            if (!tw || !(tw->text = sl_strndup(w, n)))
-                return -1;
-            tw->len = n;
-        }
-        if (!bar)
-            break;
-        w = bar + 1;
+    size_t n;
+    for (const char *w, *cursor = trigger; (w = sl_trigger_next_word(&cursor, &n));) {
+        if (!n || word_id(t, w, n) >= 0)
+            continue;
+        sl_trigger_word *tw = sl_vec_push(&t->words);
+        if (!tw || !(tw->text = sl_strndup(w, n)))
+            return -1;
+        tw->len = n;
     }
     return 0;
 }
@@ -72,15 +79,11 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
         const sl_rule *r = sl_vec_at(rules, i);
         if (!r->trigger)
             continue;
-        for (const char *w = r->trigger; *w;) {
-            const char *bar = strchr(w, '|');
-            size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        size_t n;
+        for (const char *w, *cursor = r->trigger; (w = sl_trigger_next_word(&cursor, &n));) {
             long id = n ? word_id(t, w, n) : -1;
             if (id >= 0)
                 t->group_words[r->trigger_group * nwords + (size_t)id] = 1;
-            if (!bar)
-                break;
-            w = bar + 1;
         }
     }
     t->ids = sl_calloc(nwords + 1, sizeof *t->ids);

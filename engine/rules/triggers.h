@@ -31,7 +31,9 @@ typedef struct sl_trigger_hit {
     size_t word;
 } sl_trigger_hit;
 
-struct solieu_rules;
+/* The literal of a '|'-separated trigger at *cursor (its length in *len),
+ * moving *cursor to the next one; NULL after the last. */
+const char *sl_trigger_next_word(const char **cursor, size_t *len);
 
 /* Collects the literals of every rule with a trigger and sets each rule's
  * trigger_group. -1 when out of memory. */

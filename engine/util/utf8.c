@@ -96,7 +96,7 @@ static int case_of(int32_t cp)
     case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM:
     case UTF8PROC_CATEGORY_LO:
-        return SL_CASE_NONE_LETTER;
+        return SL_CASE_UNCASED_LETTER;
     default:
         return SL_CASE_NOT_LETTER;
     }

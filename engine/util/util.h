@@ -73,7 +73,7 @@ solieu_status sl_read_file_or_say(const char *path, size_t max, char **data, siz
 size_t sl_utf8_next(const char *s, size_t len, int32_t *cp);
 /* The letter case of a code point (general category via utf8proc, kept in
  * a table for the Latin and Vietnamese ranges). */
-enum { SL_CASE_NOT_LETTER = 0, SL_CASE_UPPER, SL_CASE_LOWER, SL_CASE_NONE_LETTER };
+enum { SL_CASE_NOT_LETTER = 0, SL_CASE_UPPER, SL_CASE_LOWER, SL_CASE_UNCASED_LETTER };
 int sl_cp_case(int32_t cp);
 
 /* Offset of the first byte that is not valid UTF-8 (a NUL byte counts),
