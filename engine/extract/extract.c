@@ -211,6 +211,8 @@ typedef struct doc_ctx {
     size_t ngroups;
     const sl_vec *sites; /* of the current paragraph: size_t offsets, ascending */
     sl_vec near;         /* span: where ignore rules run in the current paragraph */
+    sl_sentences sentences; /* of the current paragraph, once asked for */
+    int sentences_found;
     int oom;
 } doc_ctx;
 
@@ -281,9 +283,15 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* The words a Vietnamese number can open with (NFC, either case of the
- * first letter); the number parser decides the rest. */
-static int is_number_word(const char *w, size_t n)
+static int ends_word(const char *s, size_t len, size_t i)
+{
+    return i >= len || s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == ';';
+}
+
+/* Whether one of the words a Vietnamese number can open with (NFC, either
+ * case of the first letter) stands whole at s; the number parser decides
+ * the rest. */
+static int is_number_word(const char *s, size_t len)
 {
 #define WORD(s) {s, sizeof s - 1}
     static const struct {
@@ -295,14 +303,11 @@ static int is_number_word(const char *w, size_t n)
                  WORD("m\xC6\xB0\xE1\xBB\x9Di"), WORD("tr\xC4\x83m"),
                  WORD("ngh\xC3\xACn"), WORD("ng\xC3\xA0n"), WORD("tri\xE1\xBB\x87u")};
 #undef WORD
-    if (n < 2 || n > 8)
-        return 0;
-    char first = (char)(w[0] | 0x20);
-    if (!strchr("mhbnstc", first))
-        return 0;
+    char first = (char)(s[0] | 0x20);
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (words[k].len == n && first == words[k].text[0] &&
-            memcmp(w + 1, words[k].text + 1, n - 1) == 0)
+        if (first == words[k].text[0] && words[k].len <= len &&
+            memcmp(s + 1, words[k].text + 1, words[k].len - 1) == 0 &&
+            ends_word(s, len, words[k].len))
             return 1;
     return 0;
 }
@@ -337,12 +342,12 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
             /* numbers in words: asked of the number parser where a word is
              * one of the number words; a lone "một" or "năm" is an article
              * or a year */
-            size_t w = i;
-            while (w < len && s[w] != ' ' && s[w] != ',' && s[w] != '.' && s[w] != ';')
-                w++;
             solieu_number num;
-            if (is_number_word(s + i, w - i) &&
+            if (is_number_word(s + i, len - i) &&
                 solieu_number_parse(s + i, len - i, &num) == SOLIEU_OK && num.from_words) {
+                size_t w = i;
+                while (!ends_word(s, len, w))
+                    w++;
                 if (!((num.value == 1 || num.value == 5) && num.consumed == w - i))
                     site = i;
                 words_from = i + num.consumed;
@@ -380,6 +385,18 @@ static int site_between(const sl_vec *sites, size_t from, size_t to)
     return lo < sites->len && *(const size_t *)sl_vec_at(sites, lo) < to;
 }
 
+static const sl_sentences *sentences_of(doc_ctx *d, const sl_paragraph *p)
+{
+    if (!d->sentences_found) {
+        if (sl_sentences_index(&d->sentences, p->segment, p->segment_len) != 0) {
+            d->oom = 1;
+            return NULL;
+        }
+        d->sentences_found = 1;
+    }
+    return &d->sentences;
+}
+
 static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
 {
     const sl_triggers *t = sl_rules_triggers(d->ex->rules);
@@ -395,13 +412,16 @@ static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragrap
     if (g->found)
         return &g->spans;
     g->found = 1;
-    const char *s = p->segment;
+    const sl_sentences *sentences = sentences_of(d, p);
+    if (!sentences)
+        return NULL;
     size_t len = p->segment_len, done = 0;
     for (size_t k = 0; k < d->hits.len; k++) {
         const sl_trigger_hit *h = sl_vec_at(&d->hits, k);
         if (h->pos < done || !sl_trigger_in_group(t, r->trigger_group, h->word))
             continue;
-        size_t start = sl_sentence_start(s, h->pos), end = sl_sentence_end(s, len, h->pos);
+        size_t start = sl_sentences_start(sentences, h->pos),
+               end = sl_sentences_end(sentences, h->pos);
         if (start < done)
             start = done;
         done = end > h->pos ? end : h->pos + 1;
@@ -438,6 +458,7 @@ static int overlaps_window(const sl_vec *spans, size_t from, size_t to)
 static void clear_windows(doc_ctx *d)
 {
     d->hits_found = 0;
+    d->sentences_found = 0;
     for (size_t k = 0; k < d->ngroups; k++) {
         d->groups[k].found = 0;
         d->groups[k].spans.len = 0;
@@ -514,6 +535,9 @@ static const sl_vec *candidate_windows(doc_ctx *d, const sl_paragraph *p, const 
 {
     sl_vec *near = &d->near;
     near->len = 0;
+    const sl_sentences *sentences = sentences_of(d, p);
+    if (!sentences)
+        return NULL;
     for (size_t i = 0; i < candidates->len; i++) {
         const sl_candidate *c = sl_vec_at(candidates, i);
         span *w = sl_vec_push(near);
@@ -521,7 +545,7 @@ static const sl_vec *candidate_windows(doc_ctx *d, const sl_paragraph *p, const 
             d->oom = 1;
             return NULL;
         }
-        w->start = sl_sentence_start(p->segment, c->start);
+        w->start = sl_sentences_start(sentences, c->start);
         w->end = c->end;
     }
     qsort(near->items, near->len, sizeof(span), by_start);
@@ -567,10 +591,13 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     const size_t *site = sites->items;
     for (size_t j = 0; j < sites->len && !mc.oom; j++) {
         site_info at = site_at(p->segment, p->segment_len, site[j]);
-        for (size_t i = 0; i < nfact; i++) {
+        size_t count;
+        const size_t *ids = sl_value_index_rules(sl_rules_value_index(rules), at.shape, at.next,
+                                                 &count);
+        for (size_t n = 0; n < count; n++) {
+            size_t i = ids[n];
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-            if (!r->code_value || !(r->number_shapes & at.shape) || !rule_applies(r, p) ||
-                (at.next && !sl_rule_may_follow(r, at.next)))
+            if (!rule_applies(r, p))
                 continue;
             if (r->trigger && !overlaps_window(windows_for(d, r, p), site[j], site[j]))
                 continue;
@@ -699,6 +726,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     d.header = &header;
     sl_vec_init(&d.hits, sizeof(sl_trigger_hit));
     sl_vec_init(&d.near, sizeof(span));
+    sl_vec_init(&d.sentences.ends, sizeof(size_t));
     d.ngroups = sl_rules_triggers(ex->rules)->groups;
     d.groups = sl_calloc(d.ngroups + 1, sizeof *d.groups);
     d.oom = !d.groups;
@@ -716,6 +744,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     free(d.groups);
     sl_vec_free(&d.hits);
     sl_vec_free(&d.near);
+    sl_vec_free(&d.sentences.ends);
     sl_vec_free(&sites);
     sl_vec_free(&candidates);
     sl_vec_free(&ignored);

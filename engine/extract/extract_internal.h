@@ -82,6 +82,18 @@ void sl_candidates_resolve(sl_vec *candidates, sl_vec *ignored);
 size_t sl_sentence_start(const char *s, size_t pos);
 size_t sl_sentence_end(const char *s, size_t len, size_t pos);
 
+/* The same answers for many positions of one segment: its sentence ends
+ * indexed once (sl_vec_init(&ends, sizeof(size_t)) first; -1 when out of
+ * memory). */
+typedef struct sl_sentences {
+    const char *s;
+    size_t len;
+    sl_vec ends; /* size_t: one past each sentence's stop, ascending */
+} sl_sentences;
+int sl_sentences_index(sl_sentences *t, const char *s, size_t len);
+size_t sl_sentences_start(const sl_sentences *t, size_t pos);
+size_t sl_sentences_end(const sl_sentences *t, size_t pos);
+
 /* Whether a footnote's noun ("cuộc", "tập thể") names what a body unit
  * ("cuộc giám sát", "lượt tập thể") counts. */
 int sl_same_noun(const char *body_unit, const char *footnote_unit);

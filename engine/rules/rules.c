@@ -70,6 +70,7 @@ void solieu_rules_destroy(solieu_rules *rules)
     sl_vec_free(&rules->files);
     sl_vec_free(&rules->by_kind);
     sl_triggers_free(&rules->triggers);
+    sl_value_index_free(&rules->value_rules);
     free(rules);
 }
 
@@ -230,7 +231,8 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         }
         sl_rule_follow_bytes(r, &defines);
     }
-    if (index_kinds(rules) != 0 || sl_triggers_build(&rules->triggers, &rules->rules) != 0) {
+    if (index_kinds(rules) != 0 || sl_triggers_build(&rules->triggers, &rules->rules) != 0 ||
+        sl_value_index_build(&rules->value_rules, rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
     }

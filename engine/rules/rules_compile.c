@@ -21,7 +21,7 @@ static const sl_define *find_define(const sl_vec *defines, const char *name, siz
 
 /* {NAME} with NAME upper case is a macro; {2,3} and \{ stay regex syntax.
  * A plain space outside a character class matches any run of white space,
- * so patterns read like the sentences they match. */
+ * so patterns read like the sentences they match. \d is an ASCII digit. */
 static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth,
                   char **error)
 {
@@ -33,6 +33,15 @@ static int expand(const char *src, const sl_vec *defines, sl_buf *out, int depth
     int in_class = 0;
     for (size_t i = 0; src[i]; i++) {
         char c = src[i];
+        if (c == '\\' && src[i + 1] == 'd') {
+            /* Under PCRE2_UCP \d is any Unicode digit, which keeps PCRE2 from
+             * knowing the bytes a match can start with (a pattern opening with
+             * \d was tried at every byte). The number reader takes only ASCII
+             * digits anyway. */
+            sl_buf_puts(out, in_class ? "0-9" : "[0-9]");
+            i++;
+            continue;
+        }
         if (c == '\\' && src[i + 1]) {
             /* \p{L}, \x{20}: the braces belong to the escape */
             size_t n = 2;

@@ -8,6 +8,7 @@
 #include <solieu/rules.h>
 
 #include "rules/triggers.h"
+#include "rules/value_index.h"
 #include "util/util.h"
 
 typedef enum sl_rule_kind {
@@ -85,6 +86,7 @@ struct solieu_rules {
     size_t count_of_kind[SL_RULE_KIND_COUNT];
     sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
     sl_triggers triggers;
+    sl_value_index value_rules; /* the value-first fact rules, by number shape and next byte */
 };
 
 /* Whether a value-first rule can match where the text after the number
@@ -99,6 +101,11 @@ static inline int sl_rule_may_follow(const sl_rule *r, unsigned char b)
 size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len);
 
 const sl_triggers *sl_rules_triggers(const solieu_rules *rules);
+
+static inline const sl_value_index *sl_rules_value_index(const solieu_rules *rules)
+{
+    return &rules->value_rules;
+}
 
 /* The rules of one kind, in file order. */
 static inline const sl_rule *sl_rules_of_kind(const solieu_rules *rules, sl_rule_kind kind,

@@ -47,6 +47,13 @@ static int add_words(sl_triggers *t, const char *trigger)
         if (!tw || !(tw->text = sl_strndup(w, n)))
             return -1;
         tw->len = n;
+        unsigned char tail[4] = {0}, mask[4] = {0};
+        for (size_t k = 1; k < n && k <= 4; k++) {
+            tail[k - 1] = (unsigned char)w[k];
+            mask[k - 1] = 0xFF;
+        }
+        memcpy(&tw->tail, tail, 4);
+        memcpy(&tw->tail_mask, mask, 4);
     }
     return 0;
 }
@@ -147,9 +154,14 @@ int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec 
         if (!(t->pairs[key / 64] >> (key % 64) & 1))
             continue;
         unsigned char b = fold(c);
+        uint32_t next4 = 0;
+        if (len - i > 4)
+            memcpy(&next4, text + i + 1, 4);
         for (size_t j = t->first[b]; j < t->first[b + 1]; j++) {
             const sl_trigger_word *tw = sl_vec_at(&t->words, t->ids[j]);
-            if (tw->len <= len - i && memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
+            if (tw->len > len - i || (len - i > 4 && (next4 & tw->tail_mask) != tw->tail))
+                continue;
+            if (memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
                 push_hit(hits, i, t->ids[j]) != 0)
                 return -1;
         }

@@ -11,6 +11,9 @@
 typedef struct sl_trigger_word {
     char *text;
     size_t len;
+    /* up to four bytes after the first, to reject most places without a
+     * call to memcmp: (next four bytes & tail_mask) == tail */
+    uint32_t tail, tail_mask;
 } sl_trigger_word;
 
 typedef struct sl_triggers {

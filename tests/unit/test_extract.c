@@ -15,6 +15,7 @@
 
 #include "check.h"
 #include "test_support.h"
+#include "extract/extract_internal.h"
 #include "util/util.h"
 
 static solieu_rules *rules;
@@ -391,6 +392,43 @@ static void test_rules_tried_where_they_can_match(void)
     solieu_extractor_destroy(ex);
 }
 
+/* The per-paragraph sentence index answers what the text walks answer,
+ * at every position: stops in numbers and abbreviations, a stop right
+ * before the position, stops at the very end, sentences longer than the
+ * reach. */
+static void test_sentence_index(void)
+{
+    char *long_text = malloc(2 * SOLIEU_MAX_SENTENCE_BYTES + 64);
+    CHECK(long_text != NULL);
+    if (!long_text)
+        return;
+    memset(long_text, 'a', 2 * SOLIEU_MAX_SENTENCE_BYTES + 63);
+    memcpy(long_text + 10, ". ", 2);
+    memcpy(long_text + SOLIEU_MAX_SENTENCE_BYTES + 40, "? ", 2);
+    long_text[2 * SOLIEU_MAX_SENTENCE_BYTES + 63] = '\0';
+    const char *texts[] = {"",
+                           ".",
+                           "Có 27.210 đảng viên. Trong đó 12 v.v. nữa!\nMới?x. y",
+                           "a.b.c. 5.5. ! ? .",
+                           long_text};
+    sl_sentences index;
+    sl_vec_init(&index.ends, sizeof(size_t));
+    size_t differ = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s);
+        CHECK(sl_sentences_index(&index, s, len) == 0);
+        for (size_t pos = 0; pos <= len; pos++) {
+            differ += sl_sentences_start(&index, pos) != sl_sentence_start(s, pos);
+            if (pos < len)
+                differ += sl_sentences_end(&index, pos) != sl_sentence_end(s, len, pos);
+        }
+    }
+    CHECK(differ == 0);
+    sl_vec_free(&index.ends);
+    free(long_text);
+}
+
 int main(void)
 {
     solieu_status st = test_load_rules(&rules);
@@ -414,6 +452,7 @@ int main(void)
     test_entity_votes();
     test_no_facts();
     test_rules_tried_where_they_can_match();
+    test_sentence_index();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
 }

@@ -1,0 +1,66 @@
+/* The sentence ends of one segment, found in one pass, so that the many
+ * windows and candidates of a paragraph look their sentence up instead of
+ * walking the text again. Answers equal sl_sentence_start/sl_sentence_end. */
+#include <solieu/limits.h>
+
+#include "extract/extract_internal.h"
+
+static int is_stop(char c)
+{
+    return c == '.' || c == '!' || c == '?';
+}
+
+int sl_sentences_index(sl_sentences *t, const char *s, size_t len)
+{
+    t->s = s;
+    t->len = len;
+    t->ends.len = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!is_stop(s[i]) || (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\n'))
+            continue;
+        size_t *end = sl_vec_push(&t->ends);
+        if (!end)
+            return -1;
+        *end = i + 1;
+    }
+    return 0;
+}
+
+/* Index of the first end >= pos. */
+static size_t first_end_from(const sl_sentences *t, size_t pos)
+{
+    size_t lo = 0, hi = t->ends.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (*(const size_t *)sl_vec_at(&t->ends, mid) < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t sl_sentences_start(const sl_sentences *t, size_t pos)
+{
+    size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
+    /* a stop right before pos ends a sentence whatever follows it: the
+     * text is seen as cut at pos */
+    if (pos > floor && is_stop(t->s[pos - 1]))
+        return pos;
+    size_t k = first_end_from(t, pos); /* ends before pos: [0, k) */
+    if (k == 0)
+        return floor;
+    size_t end = *(const size_t *)sl_vec_at(&t->ends, k - 1);
+    return end > floor ? end : floor;
+}
+
+size_t sl_sentences_end(const sl_sentences *t, size_t pos)
+{
+    size_t ceiling =
+        t->len - pos > SOLIEU_MAX_SENTENCE_BYTES ? pos + SOLIEU_MAX_SENTENCE_BYTES : t->len;
+    size_t k = first_end_from(t, pos + 1);
+    if (k == t->ends.len)
+        return ceiling;
+    size_t end = *(const size_t *)sl_vec_at(&t->ends, k);
+    return end <= ceiling ? end : ceiling;
+}

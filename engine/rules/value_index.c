@@ -1,0 +1,42 @@
+/* Which value-first fact rules a number site tries, by shape and next byte. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rules_internal.h"
+
+static const unsigned shapes[SL_SHAPE_KINDS] = {SL_SHAPE_PLAIN, SL_SHAPE_PERCENT,
+                                                 SL_SHAPE_FRACTION, SL_SHAPE_WORDS};
+
+static int worth_trying(const sl_rule *r, unsigned shape, unsigned char next)
+{
+    return r->code_value && (r->number_shapes & shape) && (!next || sl_rule_may_follow(r, next));
+}
+
+int sl_value_index_build(sl_value_index *v, const solieu_rules *rules)
+{
+    memset(v, 0, sizeof *v);
+    size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT), total = 0;
+    for (size_t k = 0; k < SL_SHAPE_KINDS * 256; k++) {
+        v->start[k] = total;
+        for (size_t i = 0; i < nfact; i++)
+            total += worth_trying(sl_rules_of_kind(rules, SL_RULE_FACT, i), shapes[k / 256],
+                                  (unsigned char)(k % 256));
+    }
+    v->start[SL_SHAPE_KINDS * 256] = total;
+    v->ids = sl_calloc(total + 1, sizeof *v->ids);
+    if (!v->ids)
+        return -1;
+    size_t n = 0;
+    for (size_t k = 0; k < SL_SHAPE_KINDS * 256; k++)
+        for (size_t i = 0; i < nfact; i++)
+            if (worth_trying(sl_rules_of_kind(rules, SL_RULE_FACT, i), shapes[k / 256],
+                             (unsigned char)(k % 256)))
+                v->ids[n++] = i;
+    return 0;
+}
+
+void sl_value_index_free(sl_value_index *v)
+{
+    free(v->ids);
+    memset(v, 0, sizeof *v);
+}
