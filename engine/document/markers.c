@@ -87,6 +87,11 @@ static size_t tag_at(const char *s, size_t len)
     return (i < len && s[i] == '>') ? i + 1 : 0;
 }
 
+/* The bytes the loop below acts on; every other byte is passed over. */
+static const unsigned char acts_on[256] = {
+    ['\n'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, ['['] = 1, ['<'] = 1,
+    ['*'] = 1,  ['_'] = 1,  ['#'] = 1,  [0xC2] = 1, [0xE2] = 1};
+
 int sl_find_markers(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -94,6 +99,10 @@ int sl_find_markers(solieu_document *doc)
     size_t len = doc->len;
     size_t line_start = 0;
     for (size_t i = 0; i < len;) {
+        while (i < len && !acts_on[(unsigned char)t[i]])
+            i++;
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)t[i];
         if (c == '\n') {
             line_start = i + 1;

@@ -623,7 +623,11 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
             const span *w = sl_vec_at(near, n);
             if (r->trigger && !overlaps_window(spans, w->start, w->end))
                 continue;
-            sl_match_range(d->ex, r, r->code, p->segment, p->segment_len, w->start, w->end, line,
+            /* the subject ends with the candidate's sentence, as for fact
+             * rules: a rule that matches nothing there would otherwise scan
+             * on to the end of the paragraph from every window */
+            size_t end = subject_end(sl_sentences_end(&d->sentences, w->end), p->segment_len);
+            sl_match_range(d->ex, r, r->code, p->segment, end, w->start, w->end, line,
                            d->doc->name, on_ignore, &mc);
         }
     }

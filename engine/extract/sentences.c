@@ -1,6 +1,8 @@
 /* The sentence ends of one segment, found in one pass, so that the many
  * windows and candidates of a paragraph look their sentence up instead of
  * walking the text again. Answers equal sl_sentence_start/sl_sentence_end. */
+#include <string.h>
+
 #include <solieu/limits.h>
 
 #include "extract/extract_internal.h"
@@ -15,15 +17,26 @@ int sl_sentences_index(sl_sentences *t, const char *s, size_t len)
     t->s = s;
     t->len = len;
     t->ends.len = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (!is_stop(s[i]) || (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\n'))
+    /* stops are rare: memchr finds each kind, the nearest is taken first */
+    const char *next[3] = {NULL, NULL, NULL}, stops[3] = {'.', '!', '?'};
+    for (size_t k = 0; k < 3; k++)
+        next[k] = len ? memchr(s, stops[k], len) : NULL;
+    for (;;) {
+        size_t k = 3;
+        for (size_t j = 0; j < 3; j++)
+            if (next[j] && (k == 3 || next[j] < next[k]))
+                k = j;
+        if (k == 3)
+            return 0;
+        size_t i = (size_t)(next[k] - s);
+        next[k] = i + 1 < len ? memchr(s + i + 1, stops[k], len - i - 1) : NULL;
+        if (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '\n')
             continue;
         size_t *end = sl_vec_push(&t->ends);
         if (!end)
             return -1;
         *end = i + 1;
     }
-    return 0;
 }
 
 /* Index of the first end >= pos. */

@@ -71,6 +71,17 @@ size_t sl_utf8_invalid_at(const char *data, size_t len)
             i++;
             continue;
         }
+        /* the two- and three-byte forms every Vietnamese letter takes */
+        unsigned char c1 = i + 1 < len ? (unsigned char)data[i + 1] : 0;
+        if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEC && (c1 & 0xC0) == 0x80 && i + 2 < len &&
+            ((unsigned char)data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         int32_t cp;
         size_t n = sl_utf8_next(data + i, len - i, &cp);
         if (cp < 0)
