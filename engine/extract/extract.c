@@ -592,8 +592,8 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     for (size_t j = 0; j < sites->len && !mc.oom; j++) {
         site_info at = site_at(p->segment, p->segment_len, site[j]);
         size_t count;
-        const size_t *ids = sl_value_index_rules(sl_rules_value_index(rules), at.shape, at.next,
-                                                 &count);
+        const size_t *ids =
+            sl_value_index_rules(sl_rules_value_index(rules), at.shape, at.next, &count);
         for (size_t n = 0; n < count; n++) {
             size_t i = ids[n];
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
@@ -627,8 +627,8 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
              * rules: a rule that matches nothing there would otherwise scan
              * on to the end of the paragraph from every window */
             size_t end = subject_end(sl_sentences_end(&d->sentences, w->end), p->segment_len);
-            sl_match_range(d->ex, r, r->code, p->segment, end, w->start, w->end, line,
-                           d->doc->name, on_ignore, &mc);
+            sl_match_range(d->ex, r, r->code, p->segment, end, w->start, w->end, line, d->doc->name,
+                           on_ignore, &mc);
         }
     }
     d->oom |= mc.oom;

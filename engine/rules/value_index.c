@@ -4,8 +4,13 @@
 
 #include "rules/rules_internal.h"
 
-static const unsigned shapes[SL_SHAPE_KINDS] = {SL_SHAPE_PLAIN, SL_SHAPE_PERCENT,
-                                                 SL_SHAPE_FRACTION, SL_SHAPE_WORDS};
+_Static_assert(SL_SHAPE_PLAIN == 1 && SL_SHAPE_PERCENT == 2 && SL_SHAPE_FRACTION == 4 &&
+                   SL_SHAPE_WORDS == 8,
+               "sl_value_index_rules numbers the shapes by these values");
+
+/* in the order sl_value_index_rules numbers them */
+static const unsigned shapes[SL_SHAPE_KINDS] = {SL_SHAPE_PLAIN, SL_SHAPE_PERCENT, SL_SHAPE_FRACTION,
+                                                SL_SHAPE_WORDS};
 
 static int worth_trying(const sl_rule *r, unsigned shape, unsigned char next)
 {

@@ -27,6 +27,8 @@ void sl_value_index_free(sl_value_index *v);
 static inline const size_t *sl_value_index_rules(const sl_value_index *v, unsigned shape,
                                                  unsigned char next, size_t *count)
 {
+    /* SL_SHAPE_PLAIN, _PERCENT, _FRACTION, _WORDS are 1, 2, 4, 8 (their
+     * enum is in rules_internal.h, which includes this file) */
     size_t kind = shape == 1 ? 0 : shape == 2 ? 1 : shape == 4 ? 2 : 3;
     size_t k = kind * 256 + next;
     *count = v->start[k + 1] - v->start[k];

@@ -14,8 +14,8 @@
 #include <solieu/rules.h>
 
 #include "check.h"
-#include "test_support.h"
 #include "extract/extract_internal.h"
+#include "test_support.h"
 #include "util/util.h"
 
 static solieu_rules *rules;
@@ -406,11 +406,8 @@ static void test_sentence_index(void)
     memcpy(long_text + 10, ". ", 2);
     memcpy(long_text + SOLIEU_MAX_SENTENCE_BYTES + 40, "? ", 2);
     long_text[2 * SOLIEU_MAX_SENTENCE_BYTES + 63] = '\0';
-    const char *texts[] = {"",
-                           ".",
-                           "Có 27.210 đảng viên. Trong đó 12 v.v. nữa!\nMới?x. y",
-                           "a.b.c. 5.5. ! ? .",
-                           long_text};
+    const char *texts[] = {"", ".", "Có 27.210 đảng viên. Trong đó 12 v.v. nữa!\nMới?x. y",
+                           "a.b.c. 5.5. ! ? .", long_text};
     sl_sentences index;
     sl_vec_init(&index.ends, sizeof(size_t));
     size_t differ = 0;
