@@ -374,14 +374,7 @@ static size_t subject_end(size_t end, size_t len)
 /* Whether a site lies in [from, to). */
 static int site_between(const sl_vec *sites, size_t from, size_t to)
 {
-    size_t lo = 0, hi = sites->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (*(const size_t *)sl_vec_at(sites, mid) < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = sl_vec_lower_bound(sites, from);
     return lo < sites->len && *(const size_t *)sl_vec_at(sites, lo) < to;
 }
 

@@ -39,20 +39,6 @@ int sl_sentences_index(sl_sentences *t, const char *s, size_t len)
     }
 }
 
-/* Index of the first end >= pos. */
-static size_t first_end_from(const sl_sentences *t, size_t pos)
-{
-    size_t lo = 0, hi = t->ends.len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (*(const size_t *)sl_vec_at(&t->ends, mid) < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 size_t sl_sentences_start(const sl_sentences *t, size_t pos)
 {
     size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
@@ -60,7 +46,7 @@ size_t sl_sentences_start(const sl_sentences *t, size_t pos)
      * text is seen as cut at pos */
     if (pos > floor && is_stop(t->s[pos - 1]))
         return pos;
-    size_t k = first_end_from(t, pos); /* ends before pos: [0, k) */
+    size_t k = sl_vec_lower_bound(&t->ends, pos); /* ends before pos: [0, k) */
     if (k == 0)
         return floor;
     size_t end = *(const size_t *)sl_vec_at(&t->ends, k - 1);
@@ -71,7 +57,7 @@ size_t sl_sentences_end(const sl_sentences *t, size_t pos)
 {
     size_t ceiling =
         t->len - pos > SOLIEU_MAX_SENTENCE_BYTES ? pos + SOLIEU_MAX_SENTENCE_BYTES : t->len;
-    size_t k = first_end_from(t, pos + 1);
+    size_t k = sl_vec_lower_bound(&t->ends, pos + 1);
     if (k == t->ends.len)
         return ceiling;
     size_t end = *(const size_t *)sl_vec_at(&t->ends, k);

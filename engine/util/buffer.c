@@ -118,6 +118,20 @@ void *sl_vec_push(sl_vec *v)
     return slot;
 }
 
+size_t sl_vec_lower_bound(const sl_vec *v, size_t key)
+{
+    const size_t *items = v->items;
+    size_t lo = 0, hi = v->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (items[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void sl_vec_free(sl_vec *v)
 {
     free(v->items);

@@ -57,6 +57,9 @@ static inline void *sl_vec_at(const sl_vec *v, size_t i)
     return (char *)v->items + i * v->size;
 }
 void sl_vec_free(sl_vec *v);
+/* In a vector of size_t sorted ascending: the index of the first element
+ * >= key (v->len when none). */
+size_t sl_vec_lower_bound(const sl_vec *v, size_t key);
 
 /* Reads a whole file; returns SOLIEU_OK and a caller-owned buffer (with a
  * NUL after len bytes) or an error status with errno preserved. */
