@@ -136,6 +136,39 @@ static int has_combining_mark(const char *s, size_t len)
     return 0;
 }
 
+/* NFD reports repeat the same few hundred letter-and-marks runs: each run
+ * is composed by utf8proc once per thread and remembered, keyed by its
+ * bytes. A slot holds the last run that hashed to it. */
+enum { MEMO_SLOTS = 1024, MEMO_RUN_BYTES = 15 };
+typedef struct nfc_memo_slot {
+    unsigned char in_len, out_len;
+    char in[MEMO_RUN_BYTES], out[MEMO_RUN_BYTES];
+} nfc_memo_slot;
+static _Thread_local nfc_memo_slot nfc_memo[MEMO_SLOTS];
+
+static int append_nfc_run_memo(sl_buf *out, const char *s, size_t n)
+{
+    if (n > MEMO_RUN_BYTES)
+        return append_nfc_run(out, s, n);
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    nfc_memo_slot *slot = &nfc_memo[h % MEMO_SLOTS];
+    if (slot->in_len == n && memcmp(slot->in, s, n) == 0)
+        return sl_buf_append(out, slot->out, slot->out_len);
+    size_t before = out->len;
+    if (append_nfc_run(out, s, n) != 0)
+        return -1;
+    size_t made = out->len - before;
+    if (made <= MEMO_RUN_BYTES) {
+        slot->in_len = (unsigned char)n;
+        memcpy(slot->in, s, n);
+        slot->out_len = (unsigned char)made;
+        memcpy(slot->out, out->data + before, made);
+    }
+    return 0;
+}
+
 solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *anchors)
 {
     size_t i = 0;
@@ -190,7 +223,7 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
             j += n;
         }
         size_t before = out->len;
-        if (append_nfc_run(out, data + i, j - i) != 0)
+        if (append_nfc_run_memo(out, data + i, j - i) != 0)
             return SOLIEU_ERR_NOMEM;
         /* a run that changed length is anchored at both ends: offsets inside
          * it map into it (NFC can lengthen a run as well as shorten it) */

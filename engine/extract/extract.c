@@ -288,39 +288,69 @@ static int ends_word(const char *s, size_t len, size_t i)
     return i >= len || s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == ';';
 }
 
-/* Whether one of the words a Vietnamese number can open with (NFC, either
- * case of the first letter) stands whole at s; the number parser decides
- * the rest. */
-static int is_number_word(const char *s, size_t len)
+/* The words a Vietnamese number can open with (NFC, lower case), by
+ * first letter: a word start is compared with the few that could match. */
+typedef struct number_word {
+    const char *text;
+    size_t len;
+} number_word;
+
+static const number_word *number_words_opening_with(char letter, size_t *count)
 {
 #define WORD(s) {s, sizeof s - 1}
-    static const struct {
-        const char *text;
-        size_t len;
-    } words[] = {WORD("m\xE1\xBB\x99t"), WORD("hai"), WORD("ba"), WORD("b\xE1\xBB\x91n"),
-                 WORD("n\xC4\x83m"), WORD("s\xC3\xA1u"), WORD("b\xE1\xBA\xA3y"),
-                 WORD("b\xE1\xBA\xA9y"), WORD("t\xC3\xA1m"), WORD("ch\xC3\xADn"),
-                 WORD("m\xC6\xB0\xE1\xBB\x9Di"), WORD("tr\xC4\x83m"),
-                 WORD("ngh\xC3\xACn"), WORD("ng\xC3\xA0n"), WORD("tri\xE1\xBB\x87u")};
+#define LIST(a) (*count = sizeof a / sizeof a[0], a)
+    static const number_word m[] = {WORD("m\xE1\xBB\x99t"), WORD("m\xC6\xB0\xE1\xBB\x9Di")},
+                             h[] = {WORD("hai")},
+                             b[] = {WORD("ba"), WORD("b\xE1\xBB\x91n"), WORD("b\xE1\xBA\xA3y"),
+                                    WORD("b\xE1\xBA\xA9y")},
+                             n[] = {WORD("n\xC4\x83m"), WORD("ngh\xC3\xACn"), WORD("ng\xC3\xA0n")},
+                             s[] = {WORD("s\xC3\xA1u")},
+                             t[] = {WORD("t\xC3\xA1m"), WORD("tr\xC4\x83m"),
+                                    WORD("tri\xE1\xBB\x87u")},
+                             c[] = {WORD("ch\xC3\xADn")};
+    switch (letter) {
+    case 'm':
+        return LIST(m);
+    case 'h':
+        return LIST(h);
+    case 'b':
+        return LIST(b);
+    case 'n':
+        return LIST(n);
+    case 's':
+        return LIST(s);
+    case 't':
+        return LIST(t);
+    case 'c':
+        return LIST(c);
+    default:
+        *count = 0;
+        return NULL;
+    }
+#undef LIST
 #undef WORD
-    char first = (char)(s[0] | 0x20);
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (first == words[k].text[0] && words[k].len <= len &&
-            memcmp(s + 1, words[k].text + 1, words[k].len - 1) == 0 &&
+}
+
+/* Whether one of the number words stands whole at s, its first letter in
+ * either case; the number parser decides the rest. */
+static int is_number_word(const char *s, size_t len)
+{
+    size_t count;
+    const number_word *words = number_words_opening_with((char)(s[0] | 0x20), &count);
+    for (size_t k = 0; k < count; k++)
+        if (words[k].len <= len && s[1] == words[k].text[1] &&
+            memcmp(s + 2, words[k].text + 2, words[k].len - 2) == 0 &&
             ends_word(s, len, words[k].len))
             return 1;
     return 0;
 }
 
-static int may_open_number_word(unsigned char c)
-{
-    switch (c | 0x20) {
-    case 'm': case 'h': case 'b': case 'n': case 's': case 't': case 'c':
-        return 1;
-    default:
-        return 0;
-    }
-}
+/* The bytes a number site can open with: digits, and the first letters of
+ * the number words in either case. find_sites steps over all others. */
+static const unsigned char opens_site[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['m'] = 1, ['M'] = 1, ['h'] = 1, ['H'] = 1, ['b'] = 1, ['B'] = 1,
+    ['n'] = 1, ['N'] = 1, ['s'] = 1, ['S'] = 1, ['t'] = 1, ['T'] = 1, ['c'] = 1, ['C'] = 1};
 
 /* Where a number may start: the first digit of a digit group that does not
  * continue another number, and the starts of numbers written in words.
@@ -331,6 +361,8 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
     size_t len = p->segment_len, words_from = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!opens_site[c])
+            continue;
         size_t site = (size_t)-1;
         if (is_digit((char)c)) {
             if (i == 0 ||
@@ -338,13 +370,12 @@ static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
                 site = i;
         } else if (i >= words_from &&
                    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
-                   may_open_number_word(c)) {
+                   is_number_word(s + i, len - i)) {
             /* numbers in words: asked of the number parser where a word is
              * one of the number words; a lone "một" or "năm" is an article
              * or a year */
             solieu_number num;
-            if (is_number_word(s + i, len - i) &&
-                solieu_number_parse(s + i, len - i, &num) == SOLIEU_OK && num.from_words) {
+            if (solieu_number_parse(s + i, len - i, &num) == SOLIEU_OK && num.from_words) {
                 size_t w = i;
                 while (!ends_word(s, len, w))
                     w++;

@@ -21,14 +21,14 @@ solieu_status solieu_facts_write(solieu_csv_writer *w, const solieu_facts *facts
     for (size_t i = 0; i < solieu_facts_count(facts); i++) {
         const solieu_fact *f = solieu_facts_get(facts, i);
         char line[32], value[64], den[64], bs[32], be[32];
-        snprintf(line, sizeof line, "%zu", f->line);
+        solieu_format_integer((long long)f->line, line, sizeof line);
         solieu_format_number(f->value, value, sizeof value);
         if (f->has_denominator)
             solieu_format_number(f->denominator, den, sizeof den);
         else
             den[0] = '\0';
-        snprintf(bs, sizeof bs, "%zu", f->byte_start);
-        snprintf(be, sizeof be, "%zu", f->byte_end);
+        solieu_format_integer((long long)f->byte_start, bs, sizeof bs);
+        solieu_format_integer((long long)f->byte_end, be, sizeof be);
         const char *row[NCOLUMNS] = {f->doc,     line,
                                      f->text,    value,
                                      den,        f->unit,

@@ -8,6 +8,7 @@
  * end, "trong đó", "riêng" and parentheses. A fact inside parentheses, or in
  * a "trong đó"/"riêng" breakdown, with no marker of its own takes the one of
  * the clause it belongs to (a marker never reaches back out of a breakdown). */
+#define _GNU_SOURCE /* memrchr */
 #include <stdio.h>
 #include <string.h>
 
@@ -142,6 +143,13 @@ static size_t enclosing_paren(const char *s, size_t pos)
 {
     int depth = 0;
     size_t floor = pos > SOLIEU_MAX_SENTENCE_BYTES ? pos - SOLIEU_MAX_SENTENCE_BYTES : 0;
+    /* most text has no parenthesis in reach: two vector searches say so */
+    const char *open = memrchr(s + floor, '(', pos - floor);
+    if (!open)
+        return (size_t)-1;
+    const char *close = memrchr(s + floor, ')', pos - floor);
+    if (!close || close < open)
+        return (size_t)(open - s);
     for (size_t i = pos; i-- > floor;) {
         if (s[i] == ')')
             depth++;
@@ -154,6 +162,13 @@ static size_t enclosing_paren(const char *s, size_t pos)
     return (size_t)-1;
 }
 
+/* The bytes a clause bound can be at or open with: parentheses, stops, and
+ * the first letters of the subclause words. The walks below step over the
+ * rest without looking further. */
+static const unsigned char may_bound_clause[256] = {
+    ['('] = 1, [')'] = 1, [';'] = 1, ['.'] = 1, ['!'] = 1,
+    ['?'] = 1, ['t'] = 1, ['T'] = 1, ['r'] = 1, ['R'] = 1};
+
 /* The clause around pos at pos's own parenthesis level. */
 static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, size_t *end)
 {
@@ -163,6 +178,10 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     size_t ceiling = len - pos > SOLIEU_MAX_SENTENCE_BYTES ? pos + SOLIEU_MAX_SENTENCE_BYTES : len;
     while (i > floor) {
         char c = s[i - 1];
+        if (!may_bound_clause[(unsigned char)c]) {
+            i--;
+            continue;
+        }
         if (c == ')')
             depth++;
         else if (c == '(') {
@@ -181,6 +200,8 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     depth = 0;
     for (i = pos; i < ceiling; i++) {
         char c = s[i];
+        if (!may_bound_clause[(unsigned char)c])
+            continue;
         if (c == '(')
             depth++;
         else if (c == ')') {

@@ -38,13 +38,14 @@ static int needs_quotes(const char *s, size_t n)
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-/* The field quoted by libcsv (csv_write reports the size it needs). */
+/* The field quoted by libcsv, into room for the worst case (every byte a
+ * doubled quote, and the two around) so that it is called once. */
 static void append_quoted(sl_buf *row, const char *s, size_t n)
 {
-    size_t need = csv_write(NULL, 0, s, n);
-    if (sl_buf_reserve(row, need) != 0)
+    size_t room = 2 * n + 2;
+    if (sl_buf_reserve(row, room) != 0)
         return;
-    row->len += csv_write(row->data + row->len, need, s, n);
+    row->len += csv_write(row->data + row->len, room, s, n);
     row->data[row->len] = '\0';
 }
 
@@ -93,6 +94,28 @@ void solieu_csv_writer_destroy(solieu_csv_writer *w)
     free(w);
 }
 
+char *solieu_format_integer(long long value, char *buf, size_t size)
+{
+    /* digits written backwards: printf's parsing costs more than the number */
+    char digits[24];
+    size_t n = 0;
+    unsigned long long mag =
+        value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    do {
+        digits[n++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (value < 0)
+        digits[n++] = '-';
+    if (size == 0)
+        return buf;
+    size_t k = 0;
+    for (; k < n && k + 1 < size; k++)
+        buf[k] = digits[n - 1 - k];
+    buf[k] = '\0';
+    return buf;
+}
+
 char *solieu_format_number(double value, char *buf, size_t size)
 {
     if (!isfinite(value)) {
@@ -102,9 +125,7 @@ char *solieu_format_number(double value, char *buf, size_t size)
     double mag = fabs(value);
     if (mag < 1e15 && value == floor(value)) {
         /* a whole number, the usual case: its digits, as "%.0f" gives them */
-        long long whole = (long long)value;
-        snprintf(buf, size, "%lld", whole);
-        return buf;
+        return solieu_format_integer((long long)value, buf, size);
     }
     /* %.10g can switch to exponent form; print fixed and trim zeros. */
     int decimals = 10;

@@ -94,7 +94,8 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
         }
     }
     t->ids = sl_calloc(nwords + 1, sizeof *t->ids);
-    if (!t->ids)
+    t->second = sl_calloc(nwords + 1, 1);
+    if (!t->ids || !t->second)
         return -1;
     for (size_t k = 0; k < nwords; k++) {
         const sl_trigger_word *tw = sl_vec_at(&t->words, k);
@@ -107,13 +108,23 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
     memcpy(fill, t->first, sizeof fill);
     for (size_t k = 0; k < nwords; k++) {
         const sl_trigger_word *tw = sl_vec_at(&t->words, k);
-        if (tw->len >= 2)
-            t->ids[fill[fold((unsigned char)tw->text[0])]++] = k;
+        if (tw->len >= 2) {
+            size_t j = fill[fold((unsigned char)tw->text[0])]++;
+            t->ids[j] = k;
+            t->second[j] = (unsigned char)tw->text[1];
+        }
     }
     for (size_t k = 0; k < nwords; k++) {
         const sl_trigger_word *tw = sl_vec_at(&t->words, k);
         if (tw->len == 1) {
-            t->single[(unsigned char)tw->text[0]] = k + 1;
+            /* a one-byte word opens every pair it starts, so the scan below
+             * asks one bitmap for both kinds */
+            unsigned char c = (unsigned char)tw->text[0];
+            t->single[c] = k + 1;
+            for (size_t next = 0; next < 256; next++) {
+                size_t key = (size_t)fold(c) << 8 | next;
+                t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
+            }
         } else {
             size_t key = pair_key(tw->text);
             t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
@@ -129,6 +140,7 @@ void sl_triggers_free(sl_triggers *t)
     sl_vec_free(&t->words);
     free(t->group_words);
     free(t->ids);
+    free(t->second);
     memset(t, 0, sizeof *t);
 }
 
@@ -144,20 +156,20 @@ static int push_hit(sl_vec *hits, size_t pos, size_t word)
 
 int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *hits)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (t->single[c] && push_hit(hits, i, t->single[c] - 1) != 0)
-            return -1;
-        if (i + 1 >= len)
-            break;
+    for (size_t i = 0; i + 1 < len; i++) {
         size_t key = pair_key(text + i);
         if (!(t->pairs[key / 64] >> (key % 64) & 1))
             continue;
-        unsigned char b = fold(c);
+        unsigned char c = (unsigned char)text[i];
+        if (t->single[c] && push_hit(hits, i, t->single[c] - 1) != 0)
+            return -1;
+        unsigned char b = fold(c), c1 = (unsigned char)text[i + 1];
         uint32_t next4 = 0;
         if (len - i > 4)
             memcpy(&next4, text + i + 1, 4);
         for (size_t j = t->first[b]; j < t->first[b + 1]; j++) {
+            if (t->second[j] != c1)
+                continue;
             const sl_trigger_word *tw = sl_vec_at(&t->words, t->ids[j]);
             if (tw->len > len - i || (len - i > 4 && (next4 & tw->tail_mask) != tw->tail))
                 continue;
@@ -166,5 +178,8 @@ int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec 
                 return -1;
         }
     }
+    unsigned char last = len ? (unsigned char)text[len - 1] : 0;
+    if (len && t->single[last] && push_hit(hits, len - 1, t->single[last] - 1) != 0)
+        return -1;
     return 0;
 }

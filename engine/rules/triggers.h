@@ -27,6 +27,7 @@ typedef struct sl_triggers {
     /* the longer words by folded first byte: ids[first[b] .. first[b + 1]) */
     size_t first[257];
     size_t *ids;
+    unsigned char *second; /* second[j]: the second byte of word ids[j], asked first */
 } sl_triggers;
 
 typedef struct sl_trigger_hit {

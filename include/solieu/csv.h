@@ -60,6 +60,10 @@ SOLIEU_API void solieu_csv_writer_destroy(solieu_csv_writer *w);
  * Writes into buf (at least 64 bytes) and returns it. */
 SOLIEU_API char *solieu_format_number(double value, char *buf, size_t size);
 
+/* Writes a whole number in decimal into buf (truncated to size - 1 bytes)
+ * and returns it. */
+SOLIEU_API char *solieu_format_integer(long long value, char *buf, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

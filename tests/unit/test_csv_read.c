@@ -1,5 +1,8 @@
 /* The CSV reader: quoting, BOM, CRLF, line numbers of rows and errors, caps,
- * every prefix of an input, and every allocation failing in turn. */
+ * every prefix of an input, and every allocation failing in turn; and the
+ * writer's side: quoting and number formats. */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,8 +169,43 @@ static void test_alloc_failures(void)
     printf("allocation failures injected: %ld\n", n - 1);
 }
 
+static void test_number_formats(void)
+{
+    char buf[64];
+    CHECK_STR(solieu_format_integer(0, buf, sizeof buf), "0");
+    CHECK_STR(solieu_format_integer(5, buf, sizeof buf), "5");
+    CHECK_STR(solieu_format_integer(-12, buf, sizeof buf), "-12");
+    CHECK_STR(solieu_format_integer(27210, buf, sizeof buf), "27210");
+    CHECK_STR(solieu_format_integer(LLONG_MAX, buf, sizeof buf), "9223372036854775807");
+    CHECK_STR(solieu_format_integer(LLONG_MIN, buf, sizeof buf), "-9223372036854775808");
+    CHECK_STR(solieu_format_integer(27210, buf, 4), "272"); /* cut to the room given */
+    CHECK_STR(solieu_format_number(27210.0, buf, sizeof buf), "27210");
+    CHECK_STR(solieu_format_number(-3.0, buf, sizeof buf), "-3");
+    CHECK_STR(solieu_format_number(96.48, buf, sizeof buf), "96.48");
+    CHECK_STR(solieu_format_number(-0.5, buf, sizeof buf), "-0.5");
+}
+
+static void test_writer_quoting(void)
+{
+    char *out = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&out, &size);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    solieu_csv_writer *w = solieu_csv_writer_create(f, 0);
+    const char *row[] = {"plain", "a \"b\", c", "\"\"", " padded", "two\nlines", ""};
+    CHECK(w && solieu_csv_write_row(w, row, sizeof row / sizeof row[0]) == SOLIEU_OK);
+    solieu_csv_writer_destroy(w);
+    fclose(f);
+    CHECK_STR(out, "plain,\"a \"\"b\"\", c\",\"\"\"\"\"\",\" padded\",\"two\nlines\",\n");
+    free(out);
+}
+
 int main(void)
 {
+    test_number_formats();
+    test_writer_quoting();
     test_basic();
     test_bom_crlf_quotes();
     test_errors();

@@ -221,6 +221,41 @@ static void test_nfd(void)
     free(nfd);
 }
 
+/* Every Vietnamese vowel with every tone, in both cases, decomposed: each run
+ * of letter and marks composes to what utf8proc composes for the whole text,
+ * the second time round too (composed runs are remembered). */
+static void test_nfd_every_letter(void)
+{
+    static const char *const vowels[] = {"a", "ă", "â", "e", "ê", "i", "o", "ô",
+                                         "ơ", "u", "ư", "y", "A", "Ă", "Â", "E",
+                                         "Ê", "I", "O", "Ô", "Ơ", "U", "Ư", "Y"};
+    static const char *const tones[] = {
+        "",         "\xCC\x80", "\xCC\x81",
+        "\xCC\x89", "\xCC\x83", "\xCC\xA3"}; /* none, grave, acute, hook, tilde, dot */
+    sl_buf text;
+    sl_buf_init(&text, 0);
+    for (int round = 0; round < 2; round++)
+        for (size_t v = 0; v < sizeof vowels / sizeof vowels[0]; v++)
+            for (size_t t = 0; t < sizeof tones / sizeof tones[0]; t++) {
+                char word[32];
+                snprintf(word, sizeof word, "%s%s đ ", vowels[v], tones[t]);
+                char *nfd = (char *)utf8proc_NFD((const utf8proc_uint8_t *)word);
+                CHECK(nfd != NULL);
+                if (nfd)
+                    sl_buf_append(&text, nfd, strlen(nfd));
+                free(nfd);
+            }
+    sl_buf_append(&text, "\n", 1);
+    char *want = (char *)utf8proc_NFC((const utf8proc_uint8_t *)text.data);
+    solieu_document *doc = load_text("vowels.txt", text.data);
+    CHECK(doc != NULL && want != NULL);
+    if (doc && want)
+        CHECK_STR(solieu_document_text(doc, NULL), want);
+    solieu_document_destroy(doc);
+    free(want);
+    sl_buf_free(&text);
+}
+
 /* ---- footnote markers -------------------------------------------------------- */
 
 static void test_markers(void)
@@ -430,6 +465,7 @@ int main(void)
     test_bom();
     test_crlf();
     test_nfd();
+    test_nfd_every_letter();
     test_markers();
     test_page_break();
     test_footnote_bullets();
