@@ -99,7 +99,7 @@ typedef int (*solieu_doc_result_fn)(const solieu_doc_result *result, void *user)
 
 /* Loads and extracts every path with `threads` workers (1 or more) over the
  * shared rules, one extractor each, and hands the results to `fn` in input
- * order. At most a few documents per worker are held at once, whatever the
+ * order. With one worker no thread is started: the caller's thread does it. At most a few documents per worker are held at once, whatever the
  * number of paths. A document that fails is a result with its error; the
  * others go on. Returns SOLIEU_OK, SOLIEU_ERR_NOMEM, or SOLIEU_ERR_USAGE
  * when `fn` stopped the run. */
