@@ -2,7 +2,7 @@
  * extract it with their own extractor into a slot of a small window, and
  * the calling thread hands the slots out in input order. The window bounds
  * memory whatever the number of documents. One worker runs in the calling
- * thread: waking a thread per document cost about a tenth of a run. */
+ * thread: waking a thread per document cost some 6 % of a run. */
 #include <pthread.h>
 #include <stdlib.h>
 
