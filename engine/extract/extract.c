@@ -288,56 +288,45 @@ static int ends_word(const char *s, size_t len, size_t i)
     return i >= len || s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == ';';
 }
 
-/* The words a Vietnamese number can open with (NFC, lower case), by
+/* The words a Vietnamese number can open with (NFC, lower case), listed by
  * first letter: a word start is compared with the few that could match. */
 typedef struct number_word {
     const char *text;
     size_t len;
 } number_word;
 
-static const number_word *number_words_opening_with(char letter, size_t *count)
-{
 #define WORD(s) {s, sizeof s - 1}
-#define LIST(a) (*count = sizeof a / sizeof a[0], a)
-    static const number_word m[] = {WORD("m\xE1\xBB\x99t"), WORD("m\xC6\xB0\xE1\xBB\x9Di")},
-                             h[] = {WORD("hai")},
-                             b[] = {WORD("ba"), WORD("b\xE1\xBB\x91n"), WORD("b\xE1\xBA\xA3y"),
-                                    WORD("b\xE1\xBA\xA9y")},
-                             n[] = {WORD("n\xC4\x83m"), WORD("ngh\xC3\xACn"), WORD("ng\xC3\xA0n")},
-                             s[] = {WORD("s\xC3\xA1u")},
-                             t[] = {WORD("t\xC3\xA1m"), WORD("tr\xC4\x83m"),
-                                    WORD("tri\xE1\xBB\x87u")},
-                             c[] = {WORD("ch\xC3\xADn")};
-    switch (letter) {
-    case 'm':
-        return LIST(m);
-    case 'h':
-        return LIST(h);
-    case 'b':
-        return LIST(b);
-    case 'n':
-        return LIST(n);
-    case 's':
-        return LIST(s);
-    case 't':
-        return LIST(t);
-    case 'c':
-        return LIST(c);
-    default:
-        *count = 0;
-        return NULL;
-    }
-#undef LIST
+static const number_word words_m[] = {WORD("m\xE1\xBB\x99t"), WORD("m\xC6\xB0\xE1\xBB\x9Di")},
+                         words_h[] = {WORD("hai")},
+                         words_b[] = {WORD("ba"), WORD("b\xE1\xBB\x91n"), WORD("b\xE1\xBA\xA3y"),
+                                      WORD("b\xE1\xBA\xA9y")},
+                         words_n[] = {WORD("n\xC4\x83m"), WORD("ngh\xC3\xACn"),
+                                      WORD("ng\xC3\xA0n")},
+                         words_s[] = {WORD("s\xC3\xA1u")},
+                         words_t[] = {WORD("t\xC3\xA1m"), WORD("tr\xC4\x83m"),
+                                      WORD("tri\xE1\xBB\x87u")},
+                         words_c[] = {WORD("ch\xC3\xADn")};
 #undef WORD
-}
+#define COUNT(words) (sizeof words / sizeof words[0])
+static const struct {
+    const number_word *words;
+    size_t count;
+} number_words_by_letter[26] = {
+    ['m' - 'a'] = {words_m, COUNT(words_m)}, ['h' - 'a'] = {words_h, COUNT(words_h)},
+    ['b' - 'a'] = {words_b, COUNT(words_b)}, ['n' - 'a'] = {words_n, COUNT(words_n)},
+    ['s' - 'a'] = {words_s, COUNT(words_s)}, ['t' - 'a'] = {words_t, COUNT(words_t)},
+    ['c' - 'a'] = {words_c, COUNT(words_c)}};
+#undef COUNT
 
 /* Whether one of the number words stands whole at s, its first letter in
  * either case; the number parser decides the rest. */
 static int is_number_word(const char *s, size_t len)
 {
-    size_t count;
-    const number_word *words = number_words_opening_with((char)(s[0] | 0x20), &count);
-    for (size_t k = 0; k < count; k++)
+    unsigned letter = (unsigned char)(s[0] | 0x20) - 'a';
+    if (letter >= 26)
+        return 0;
+    const number_word *words = number_words_by_letter[letter].words;
+    for (size_t k = 0; k < number_words_by_letter[letter].count; k++)
         if (words[k].len <= len && s[1] == words[k].text[1] &&
             memcmp(s + 2, words[k].text + 2, words[k].len - 2) == 0 &&
             ends_word(s, len, words[k].len))

@@ -304,10 +304,3 @@ size_t sl_rules_kind_count(const solieu_rules *rules, sl_rule_kind kind)
 {
     return rules->count_of_kind[kind];
 }
-
-const sl_triggers *sl_rules_triggers(const solieu_rules *rules)
-{
-    return &rules->triggers;
-}
-
-

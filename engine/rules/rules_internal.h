@@ -100,7 +100,10 @@ static inline int sl_rule_may_follow(const sl_rule *r, unsigned char b)
  * in either case), (size_t)-1 when none; 0 for a rule without triggers. */
 size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len);
 
-const sl_triggers *sl_rules_triggers(const solieu_rules *rules);
+static inline const sl_triggers *sl_rules_triggers(const solieu_rules *rules)
+{
+    return &rules->triggers;
+}
 
 static inline const sl_value_index *sl_rules_value_index(const solieu_rules *rules)
 {

@@ -20,23 +20,25 @@ static int worth_trying(const sl_rule *r, unsigned shape, unsigned char next)
 int sl_value_index_build(sl_value_index *v, const solieu_rules *rules)
 {
     memset(v, 0, sizeof *v);
-    size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT), total = 0;
+    size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
+    sl_vec ids;
+    sl_vec_init(&ids, sizeof(size_t));
     for (size_t k = 0; k < SL_SHAPE_KINDS * 256; k++) {
-        v->start[k] = total;
-        for (size_t i = 0; i < nfact; i++)
-            total += worth_trying(sl_rules_of_kind(rules, SL_RULE_FACT, i), shapes[k / 256],
-                                  (unsigned char)(k % 256));
+        v->start[k] = ids.len;
+        for (size_t i = 0; i < nfact; i++) {
+            if (!worth_trying(sl_rules_of_kind(rules, SL_RULE_FACT, i), shapes[k / 256],
+                              (unsigned char)(k % 256)))
+                continue;
+            size_t *slot = sl_vec_push(&ids);
+            if (!slot) {
+                sl_vec_free(&ids);
+                return -1;
+            }
+            *slot = i;
+        }
     }
-    v->start[SL_SHAPE_KINDS * 256] = total;
-    v->ids = sl_calloc(total + 1, sizeof *v->ids);
-    if (!v->ids)
-        return -1;
-    size_t n = 0;
-    for (size_t k = 0; k < SL_SHAPE_KINDS * 256; k++)
-        for (size_t i = 0; i < nfact; i++)
-            if (worth_trying(sl_rules_of_kind(rules, SL_RULE_FACT, i), shapes[k / 256],
-                             (unsigned char)(k % 256)))
-                v->ids[n++] = i;
+    v->start[SL_SHAPE_KINDS * 256] = ids.len;
+    v->ids = ids.items; /* owned from here */
     return 0;
 }
 

@@ -12,7 +12,7 @@
 
 typedef struct sl_value_index {
     /* fact-rule indices (as for sl_rules_of_kind) of bucket k:
-     * ids[start[k] .. start[k + 1]) */
+     * ids[start[k] .. start[k + 1]); NULL when every bucket is empty */
     size_t start[SL_SHAPE_KINDS * 256 + 1];
     size_t *ids;
 } sl_value_index;
@@ -32,7 +32,7 @@ static inline const size_t *sl_value_index_rules(const sl_value_index *v, unsign
     size_t kind = shape == 1 ? 0 : shape == 2 ? 1 : shape == 4 ? 2 : 3;
     size_t k = kind * 256 + next;
     *count = v->start[k + 1] - v->start[k];
-    return v->ids + v->start[k];
+    return *count ? v->ids + v->start[k] : NULL;
 }
 
 #endif
