@@ -204,9 +204,11 @@ typedef struct doc_ctx {
     solieu_document *doc;
     solieu_facts *facts;
     const sl_header *header;
-    /* the trigger words of the current paragraph and the windows they open */
-    sl_vec hits; /* sl_trigger_hit */
-    int hits_found;
+    /* the trigger words of the current paragraph and the windows they open,
+     * and the words the rules' matches open with */
+    sl_vec hits;     /* sl_trigger_hit */
+    sl_vec openings; /* sl_trigger_hit */
+    int literals_found;
     group_windows *groups;
     size_t ngroups;
     const sl_vec *sites; /* of the current paragraph: size_t offsets, ascending */
@@ -410,17 +412,31 @@ static const sl_sentences *sentences_of(doc_ctx *d, const sl_paragraph *p)
     return &d->sentences;
 }
 
+/* The trigger and opening words of the paragraph, found once. */
+static int find_literals(doc_ctx *d, const sl_paragraph *p)
+{
+    if (d->literals_found)
+        return 0;
+    d->hits.len = d->openings.len = 0;
+    if (sl_triggers_find(sl_rules_triggers(d->ex->rules), p->segment, p->segment_len, &d->hits,
+                         &d->openings) != 0) {
+        d->oom = 1;
+        return -1;
+    }
+    d->literals_found = 1;
+    return 0;
+}
+
+static const sl_vec *openings_of(doc_ctx *d, const sl_paragraph *p)
+{
+    return find_literals(d, p) == 0 ? &d->openings : NULL;
+}
+
 static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
 {
     const sl_triggers *t = sl_rules_triggers(d->ex->rules);
-    if (!d->hits_found) {
-        d->hits.len = 0;
-        if (sl_triggers_find(t, p->segment, p->segment_len, &d->hits) != 0) {
-            d->oom = 1;
-            return NULL;
-        }
-        d->hits_found = 1;
-    }
+    if (find_literals(d, p) != 0)
+        return NULL;
     group_windows *g = &d->groups[r->trigger_group];
     if (g->found)
         return &g->spans;
@@ -470,7 +486,7 @@ static int overlaps_window(const sl_vec *spans, size_t from, size_t to)
 
 static void clear_windows(doc_ctx *d)
 {
-    d->hits_found = 0;
+    d->literals_found = 0;
     d->sentences_found = 0;
     for (size_t k = 0; k < d->ngroups; k++) {
         d->groups[k].found = 0;
@@ -486,15 +502,17 @@ static void scan_rule(doc_ctx *d, const sl_rule *r, const sl_paragraph *p, size_
 {
     const char *s = p->segment;
     size_t len = p->segment_len;
+    const sl_vec *openings = r->code_open ? openings_of(d, p) : NULL;
     if (!r->trigger) {
-        sl_match_range(d->ex, r, r->code_scan, s, len, 0, len, line, d->doc->name, on_fact, mc);
+        sl_match_scanning(d->ex, r, r->code_scan, s, len, openings, 0, len, line, d->doc->name,
+                          on_fact, mc);
         return;
     }
     const sl_vec *spans = windows_for(d, r, p);
     for (size_t k = 0; spans && k < spans->len; k++) {
         const span *sp = sl_vec_at(spans, k);
-        sl_match_range(d->ex, r, r->code_scan, s, subject_end(sp->end, len), sp->start, sp->end,
-                       line, d->doc->name, on_fact, mc);
+        sl_match_scanning(d->ex, r, r->code_scan, s, subject_end(sp->end, len), openings, sp->start,
+                          sp->end, line, d->doc->name, on_fact, mc);
     }
 }
 
@@ -632,6 +650,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     for (size_t i = 0; near && i < sl_rules_kind_count(rules, SL_RULE_IGNORE); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_IGNORE, i);
         const sl_vec *spans = r->trigger ? windows_for(d, r, p) : NULL;
+        const sl_vec *openings = r->code_open ? openings_of(d, p) : NULL;
         for (size_t n = 0; rule_applies(r, p) && n < near->len; n++) {
             const span *w = sl_vec_at(near, n);
             if (r->trigger && !overlaps_window(spans, w->start, w->end))
@@ -640,15 +659,15 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
              * rules: a rule that matches nothing there would otherwise scan
              * on to the end of the paragraph from every window */
             size_t end = subject_end(sl_sentences_end(&d->sentences, w->end), p->segment_len);
-            sl_match_range(d->ex, r, r->code, p->segment, end, w->start, w->end, line, d->doc->name,
-                           on_ignore, &mc);
+            sl_match_scanning(d->ex, r, r->code, p->segment, end, openings, w->start, w->end, line,
+                              d->doc->name, on_ignore, &mc);
         }
     }
     d->oom |= mc.oom;
     sl_candidates_resolve(candidates, ignored);
     if (candidates->len == 0)
         return;
-    sl_periods_find(d->ex, p, d->header, line, d->doc->name, markers);
+    sl_periods_find(d->ex, p, openings_of(d, p), d->header, line, d->doc->name, markers);
     for (size_t i = 0; i < candidates->len; i++)
         add_fact(d, k, p, sl_vec_at(candidates, i), markers);
 }
@@ -742,6 +761,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     d.facts = facts;
     d.header = &header;
     sl_vec_init(&d.hits, sizeof(sl_trigger_hit));
+    sl_vec_init(&d.openings, sizeof(sl_trigger_hit));
     sl_vec_init(&d.near, sizeof(span));
     sl_vec_init(&d.sentences.ends, sizeof(size_t));
     d.ngroups = sl_rules_triggers(ex->rules)->groups;
@@ -760,6 +780,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
         sl_vec_free(&d.groups[k].spans);
     free(d.groups);
     sl_vec_free(&d.hits);
+    sl_vec_free(&d.openings);
     sl_vec_free(&d.near);
     sl_vec_free(&d.sentences.ends);
     sl_vec_free(&sites);

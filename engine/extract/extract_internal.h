@@ -29,6 +29,14 @@ int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *cod
                    const char *text, size_t len, size_t from, size_t to, size_t line,
                    const char *doc_name, sl_match_fn fn, void *ctx);
 
+/* sl_match_range of r's scanning code, tried only where one of r's opening
+ * words stands when it has them (r->code_open): the same matches for less
+ * work. openings: the opening words found in text (sl_triggers_find with
+ * the rules' openings), or NULL to scan. */
+int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
+                      const char *text, size_t len, const sl_vec *openings, size_t from, size_t to,
+                      size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
+
 struct solieu_facts {
     sl_vec facts;   /* solieu_fact */
     sl_vec strings; /* char *: every string the facts point to */
@@ -63,16 +71,17 @@ void sl_header_free(sl_header *h);
 
 /* Periods: markers found per paragraph, resolved per fact. */
 typedef struct sl_period_marker {
-    size_t pos;   /* segment offset */
+    size_t pos; /* segment offset; first, for sl_vec_lower_bound */
     int paragraph_reach;
     int forward_only; /* a clause marker that does not reach back */
     char value[32];
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */
 } sl_period_marker;
-/* Finds the period markers of a paragraph, sorted by position. */
-void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
-                     size_t line, const char *doc_name, sl_vec *markers);
+/* Finds the period markers of a paragraph, sorted by position (openings:
+ * the rules' opening words in its segment, or NULL). */
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_vec *openings,
+                     const sl_header *h, size_t line, const char *doc_name, sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
 
 /* Resolution: drops ignored numbers, keeps one fact per number. */

@@ -75,6 +75,40 @@ int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *cod
     return 0;
 }
 
+int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
+                      const char *text, size_t len, const sl_vec *openings, size_t from, size_t to,
+                      size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
+{
+    if (!r->code_open || !openings)
+        return sl_match_range(ex, r, code, text, len, from, to, line, doc_name, fn, ctx);
+    /* A scan finds the leftmost match at or after `from`, then goes on from
+     * its end. Every match starts at an opening word, so trying the words in
+     * order, and none before the last match's end, finds the same ones. */
+    const sl_triggers *words = sl_rules_triggers(ex->rules);
+    size_t resume = from, tried = (size_t)-1;
+    for (size_t k = sl_vec_lower_bound(openings, from); k < openings->len; k++) {
+        const sl_trigger_hit *h = sl_vec_at(openings, k);
+        if (h->pos >= to)
+            break;
+        if (h->pos < resume || h->pos == tried ||
+            !sl_trigger_in_group(words, r->opening_group, h->word))
+            continue;
+        tried = h->pos;
+        int rc = sl_match(ex, r, r->code_open, text, len, h->pos, 0);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            continue;
+        if (rc < 0) {
+            report_failure(ex, r, rc, line, doc_name);
+            return rc;
+        }
+        if (fn(ctx, r, ex->md) != 0)
+            return 0;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+        resume = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return 0;
+}
+
 int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
 {

@@ -93,13 +93,14 @@ static int by_position(const void *pa, const void *pb)
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_header *h,
-                     size_t line, const char *doc_name, sl_vec *markers)
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_vec *openings,
+                     const sl_header *h, size_t line, const char *doc_name, sl_vec *markers)
 {
     period_ctx c = {p->segment, h, markers};
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_PERIOD); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_PERIOD, i);
-        sl_match_all(ex, r, p->segment, p->segment_len, line, doc_name, on_period, &c);
+        sl_match_scanning(ex, r, r->code, p->segment, p->segment_len, openings, 0, p->segment_len,
+                          line, doc_name, on_period, &c);
     }
     if (markers->len > 1)
         qsort(markers->items, markers->len, sizeof(sl_period_marker), by_position);
@@ -216,20 +217,6 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     *end = i;
 }
 
-/* Index of the first marker at or after pos. */
-static size_t first_at(const sl_vec *markers, size_t pos)
-{
-    size_t lo = 0, hi = markers->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (((const sl_period_marker *)sl_vec_at(markers, mid))->pos < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos)
 {
     const char *s = p->segment;
@@ -240,7 +227,7 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
         clause_bounds(s, len, at, &start, &end);
         size_t paren = enclosing_paren(s, at);
         const sl_period_marker *best = NULL;
-        for (size_t k = first_at(markers, start); k < markers->len; k++) {
+        for (size_t k = sl_vec_lower_bound(markers, start); k < markers->len; k++) {
             const sl_period_marker *m = sl_vec_at(markers, k);
             if (m->pos >= end)
                 break;
@@ -264,7 +251,7 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             break;
         }
     }
-    size_t k = first_at(markers, pos + 1); /* markers at or before pos: [0, k) */
+    size_t k = sl_vec_lower_bound(markers, pos + 1); /* markers at or before pos: [0, k) */
     if (k == 0)
         return "";
     size_t running = ((const sl_period_marker *)sl_vec_at(markers, k - 1))->running;

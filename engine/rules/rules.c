@@ -43,12 +43,15 @@ static void free_rule(sl_rule *r)
     free(r->check);
     free(r->parts);
     free(r->trigger);
+    free(r->openings);
+    pcre2_code_free(r->code_open);
     free(r->follow);
     free(r->value_pattern);
     free(r->scan_pattern);
     pcre2_code_free(r->code_value);
     pcre2_code_free(r->code_scan);
     free(r->pattern);
+    free(r->source);
     pcre2_code_free(r->code);
     for (size_t i = 0; i < r->examples.len; i++) {
         sl_example *e = sl_vec_at(&r->examples, i);
@@ -112,6 +115,36 @@ static int index_kinds(solieu_rules *rules)
         }
     }
     return 0;
+}
+
+/* The one-pass search for the rules' triggers and opening words; -1 when
+ * out of memory. */
+static int build_literal_search(solieu_rules *rules)
+{
+    size_t n = rules->rules.len;
+    const char **sets = sl_calloc(2 * n + 1, sizeof *sets);
+    unsigned *kinds = sl_calloc(2 * n + 1, sizeof *kinds);
+    size_t *groups = sl_calloc(2 * n + 1, sizeof *groups);
+    int rc = -1;
+    if (sets && kinds && groups) {
+        for (size_t i = 0; i < n; i++) {
+            const sl_rule *r = sl_vec_at(&rules->rules, i);
+            sets[i] = r->trigger;
+            kinds[i] = SL_LITERAL_TRIGGER;
+            sets[n + i] = r->openings;
+            kinds[n + i] = SL_LITERAL_OPENING;
+        }
+        rc = sl_triggers_build(&rules->triggers, sets, kinds, 2 * n, groups);
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        sl_rule *r = sl_vec_at(&rules->rules, i);
+        r->trigger_group = groups[i];
+        r->opening_group = groups[n + i];
+    }
+    free(sets);
+    free(kinds);
+    free(groups);
+    return rc;
 }
 
 solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, void *user,
@@ -231,7 +264,7 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         }
         sl_rule_follow_bytes(r, &defines);
     }
-    if (index_kinds(rules) != 0 || sl_triggers_build(&rules->triggers, &rules->rules) != 0 ||
+    if (index_kinds(rules) != 0 || build_literal_search(rules) != 0 ||
         sl_value_index_build(&rules->value_rules, rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;

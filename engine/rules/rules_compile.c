@@ -136,16 +136,41 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     return code;
 }
 
+/* The alternatives of a rule that scan a paragraph's sentences, and so may
+ * be tried at their opening words instead: a fact rule's that do not start
+ * with the number; all of an ignore or period rule's. Header rules read
+ * the whole document, where PCRE2's own search for their opening letters
+ * costs less than finding their words would. */
+static const char *scanning_source(const sl_rule *r)
+{
+    if (r->kind == SL_RULE_FACT)
+        return r->scan_pattern;
+    if (r->kind == SL_RULE_IGNORE || r->kind == SL_RULE_PERIOD)
+        return r->source;
+    return NULL;
+}
+
 int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
 {
-    if (r->kind != SL_RULE_FACT || !r->code)
+    if (!r->code)
         return 0;
+    const char *scanning = scanning_source(r);
+    int oom = 0;
+    r->openings = scanning ? sl_pattern_openings(scanning, !r->cased, &oom) : NULL;
+    if (oom)
+        return -1;
     /* anchored when compiled, not when matched: PCRE2_ANCHORED given to
      * pcre2_match() turns JIT off and runs the interpreter */
-    if (r->value_pattern &&
+    if (r->kind == SL_RULE_FACT && r->value_pattern &&
         !(r->code_value = compile_part(r, r->value_pattern, defines, PCRE2_ANCHORED, 1)))
         return -1;
-    if (r->scan_pattern && !(r->code_scan = compile_part(r, r->scan_pattern, defines, 0, 1)))
+    /* with opening words the anchored code does the work: the scanning code
+     * is kept for a text whose words could not be found (out of memory),
+     * without the cost of JIT compiling it */
+    if (r->kind == SL_RULE_FACT && r->scan_pattern &&
+        !(r->code_scan = compile_part(r, r->scan_pattern, defines, 0, !r->openings)))
+        return -1;
+    if (r->openings && !(r->code_open = compile_part(r, scanning, defines, PCRE2_ANCHORED, 1)))
         return -1;
     return 0;
 }
@@ -182,10 +207,13 @@ int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_d
         free(expanded);
         goto report;
     }
-    free(r->pattern);
+    r->source = r->pattern;
     r->pattern = expanded;
-    /* JIT is a speed-up only: without it the interpreter gives the same answers */
-    (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+    /* JIT is a speed-up only: without it the interpreter gives the same
+     * answers. A fact rule's whole pattern only checks its examples: the
+     * extractor runs its parts (sl_rule_compile_parts). */
+    if (r->kind != SL_RULE_FACT)
+        (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
     return 0;
 
 report:

@@ -7,6 +7,7 @@
 
 #include <solieu/rules.h>
 
+#include "rules/openings.h"
 #include "rules/triggers.h"
 #include "rules/value_index.h"
 #include "util/util.h"
@@ -68,9 +69,17 @@ typedef struct sl_rule {
                           * number and its spaces; all set when unknown */
     unsigned number_shapes; /* SL_SHAPE_*: the numbers its value patterns start with */
     char *pattern;       /* after macro expansion */
+    char *source;        /* the pattern as written, macros unexpanded */
     char *trigger;       /* '|'-separated literals, one of which a text must hold
                           * (ASCII case ignored) for the rule to run on it */
     size_t trigger_group; /* its trigger among solieu_rules.triggers' groups */
+    /* The words every scanning match opens with (rules/openings.h), and the
+     * scanning alternatives compiled anchored, to be tried only where one of
+     * them stands; NULL when the pattern may open otherwise. Fact, ignore
+     * and period rules. */
+    char *openings;
+    size_t opening_group; /* its words among solieu_rules.triggers' groups */
+    pcre2_code *code_open;
     pcre2_code *code;
     const char *file;    /* borrowed from solieu_rules.files */
     size_t line;
@@ -85,7 +94,7 @@ struct solieu_rules {
     size_t first_of_kind[SL_RULE_KIND_COUNT];
     size_t count_of_kind[SL_RULE_KIND_COUNT];
     sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
-    sl_triggers triggers;
+    sl_triggers triggers;       /* the rules' trigger and opening words */
     sl_value_index value_rules; /* the value-first fact rules, by number shape and next byte */
 };
 

@@ -32,9 +32,47 @@ static int same_value(const char *got, size_t n, const char *want)
     return strlen(want) == n && strncmp(got, want, n) == 0;
 }
 
+/* The extractor tries a rule with opening words only where one of them
+ * stands (rules/openings.h): every match the rule's scanning alternatives
+ * find in the example must start at one. Returns a caller-owned failure
+ * message or NULL. */
+static char *check_openings(const solieu_rules *rules, const sl_rule *r, const char *s, size_t len,
+                            pcre2_match_data *md, pcre2_match_context *mc)
+{
+    const pcre2_code *scanning = r->kind == SL_RULE_FACT ? r->code_scan : r->code;
+    if (!r->code_open || !scanning)
+        return NULL;
+    sl_vec triggers, openings;
+    sl_vec_init(&triggers, sizeof(sl_trigger_hit));
+    sl_vec_init(&openings, sizeof(sl_trigger_hit));
+    char *failure = NULL;
+    if (sl_triggers_find(&rules->triggers, s, len, &triggers, &openings) != 0)
+        failure = sl_printf("out of memory");
+    for (size_t at = 0; !failure && at <= len;) {
+        if (pcre2_match(scanning, (PCRE2_SPTR)s, len, at, 0, md, mc) < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        int opens = 0;
+        for (size_t k = 0; k < openings.len && !opens; k++) {
+            const sl_trigger_hit *h = sl_vec_at(&openings, k);
+            opens =
+                h->pos == ov[0] && sl_trigger_in_group(&rules->triggers, r->opening_group, h->word);
+        }
+        if (!opens)
+            failure = sl_printf("the match \"%.*s\" opens with none of the words the rule is tried "
+                                "at (%s): write the opening word in lower case, capitals or "
+                                "capitalised",
+                                (int)(ov[1] - ov[0]), s + ov[0], r->openings);
+        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    sl_vec_free(&triggers);
+    sl_vec_free(&openings);
+    return failure;
+}
+
 /* Checks one example; returns a caller-owned failure message or NULL. */
-static char *run_example(const sl_rule *r, const sl_example *e, pcre2_match_data *md,
-                         pcre2_match_context *mc)
+static char *run_example(const solieu_rules *rules, const sl_rule *r, const sl_example *e,
+                         pcre2_match_data *md, pcre2_match_context *mc)
 {
     const char *s = e->text;
     size_t len = strlen(s), at = 0;
@@ -73,6 +111,8 @@ static char *run_example(const sl_rule *r, const sl_example *e, pcre2_match_data
             sl_printf("example holds none of the rule's triggers (%s): \"%s\"", r->trigger, s);
         goto done;
     }
+    if ((failure = check_openings(rules, r, s, len, md, mc)) != NULL)
+        goto done;
     /* compare expectations; re-run the first match for name=value groups */
     pcre2_match(r->code, (PCRE2_SPTR)s, len, 0, 0, md, mc);
     size_t nth = 0;
@@ -141,7 +181,7 @@ solieu_status solieu_rules_test(const solieu_rules *rules, solieu_diagnostic_fn 
             continue; /* see solieu_check_rules_test */
         for (size_t j = 0; r->code && j < r->examples.len; j++) {
             const sl_example *e = sl_vec_at(&r->examples, j);
-            char *failure = run_example(r, e, md, mc);
+            char *failure = run_example(rules, r, e, md, mc);
             if (failure) {
                 (*failed)++;
                 fail(on_fail, user, r, e, failure);

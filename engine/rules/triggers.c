@@ -11,9 +11,17 @@ static unsigned char fold(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
 }
 
-static size_t pair_key(const char *s)
+/* Marks the pair (first, second) as one a word may open with, the first
+ * byte in either ASCII case, so the scan tests the bytes as they stand. */
+static void set_pair(sl_triggers *t, unsigned char first, unsigned char second)
 {
-    return (size_t)fold((unsigned char)s[0]) << 8 | (unsigned char)s[1];
+    unsigned char cases[2] = {first, fold(first)};
+    if (first >= 'a' && first <= 'z')
+        cases[0] = (unsigned char)(first - 0x20);
+    for (size_t k = 0; k < 2; k++) {
+        size_t key = (size_t)cases[k] << 8 | second;
+        t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
+    }
 }
 
 static long word_id(const sl_triggers *t, const char *w, size_t n)
@@ -37,16 +45,22 @@ const char *sl_trigger_next_word(const char **cursor, size_t *len)
     return w;
 }
 
-static int add_words(sl_triggers *t, const char *trigger)
+static int add_words(sl_triggers *t, const char *set, unsigned kind)
 {
     size_t n;
-    for (const char *w, *cursor = trigger; (w = sl_trigger_next_word(&cursor, &n));) {
-        if (!n || word_id(t, w, n) >= 0)
+    for (const char *w, *cursor = set; (w = sl_trigger_next_word(&cursor, &n));) {
+        if (!n)
             continue;
+        long have = word_id(t, w, n);
+        if (have >= 0) {
+            ((sl_trigger_word *)sl_vec_at(&t->words, (size_t)have))->kinds |= kind;
+            continue;
+        }
         sl_trigger_word *tw = sl_vec_push(&t->words);
         if (!tw || !(tw->text = sl_strndup(w, n)))
             return -1;
         tw->len = n;
+        tw->kinds = kind;
         unsigned char tail[4] = {0}, mask[4] = {0};
         for (size_t k = 1; k < n && k <= 4; k++) {
             tail[k - 1] = (unsigned char)w[k];
@@ -58,23 +72,21 @@ static int add_words(sl_triggers *t, const char *trigger)
     return 0;
 }
 
-int sl_triggers_build(sl_triggers *t, sl_vec *rules)
+int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *kinds, size_t n,
+                      size_t *group_of)
 {
     memset(t, 0, sizeof *t);
     sl_vec_init(&t->words, sizeof(sl_trigger_word));
-    for (size_t i = 0; i < rules->len; i++) {
-        sl_rule *r = sl_vec_at(rules, i);
-        r->trigger_group = (size_t)-1;
-        if (!r->trigger)
+    for (size_t i = 0; i < n; i++) {
+        group_of[i] = (size_t)-1;
+        if (!sets[i])
             continue;
-        for (size_t j = 0; j < i && r->trigger_group == (size_t)-1; j++) {
-            const sl_rule *other = sl_vec_at(rules, j);
-            if (other->trigger && strcmp(other->trigger, r->trigger) == 0)
-                r->trigger_group = other->trigger_group;
-        }
-        if (r->trigger_group == (size_t)-1) {
-            r->trigger_group = t->groups++;
-            if (add_words(t, r->trigger) != 0)
+        for (size_t j = 0; j < i && group_of[i] == (size_t)-1; j++)
+            if (sets[j] && kinds[j] == kinds[i] && strcmp(sets[j], sets[i]) == 0)
+                group_of[i] = group_of[j];
+        if (group_of[i] == (size_t)-1) {
+            group_of[i] = t->groups++;
+            if (add_words(t, sets[i], kinds[i]) != 0)
                 return -1;
         }
     }
@@ -82,15 +94,14 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
     t->group_words = sl_calloc(t->groups * nwords + 1, 1);
     if (!t->group_words)
         return -1;
-    for (size_t i = 0; i < rules->len; i++) {
-        const sl_rule *r = sl_vec_at(rules, i);
-        if (!r->trigger)
+    for (size_t i = 0; i < n; i++) {
+        if (!sets[i])
             continue;
-        size_t n;
-        for (const char *w, *cursor = r->trigger; (w = sl_trigger_next_word(&cursor, &n));) {
-            long id = n ? word_id(t, w, n) : -1;
+        size_t len;
+        for (const char *w, *cursor = sets[i]; (w = sl_trigger_next_word(&cursor, &len));) {
+            long id = len ? word_id(t, w, len) : -1;
             if (id >= 0)
-                t->group_words[r->trigger_group * nwords + (size_t)id] = 1;
+                t->group_words[group_of[i] * nwords + (size_t)id] = 1;
         }
     }
     t->ids = sl_calloc(nwords + 1, sizeof *t->ids);
@@ -114,6 +125,18 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
             t->second[j] = (unsigned char)tw->text[1];
         }
     }
+    /* each first byte's words by second byte (stable), for a binary search:
+     * a common first letter opens dozens of words */
+    for (size_t b = 0; b < 256; b++)
+        for (size_t j = t->first[b] + 1; j < t->first[b + 1]; j++)
+            for (size_t m = j; m > t->first[b] && t->second[m - 1] > t->second[m]; m--) {
+                size_t id = t->ids[m];
+                unsigned char second = t->second[m];
+                t->ids[m] = t->ids[m - 1];
+                t->second[m] = t->second[m - 1];
+                t->ids[m - 1] = id;
+                t->second[m - 1] = second;
+            }
     for (size_t k = 0; k < nwords; k++) {
         const sl_trigger_word *tw = sl_vec_at(&t->words, k);
         if (tw->len == 1) {
@@ -121,13 +144,17 @@ int sl_triggers_build(sl_triggers *t, sl_vec *rules)
              * asks one bitmap for both kinds */
             unsigned char c = (unsigned char)tw->text[0];
             t->single[c] = k + 1;
-            for (size_t next = 0; next < 256; next++) {
-                size_t key = (size_t)fold(c) << 8 | next;
-                t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
-            }
+            for (size_t next = 0; next < 256; next++)
+                set_pair(t, c, (unsigned char)next);
         } else {
-            size_t key = pair_key(tw->text);
-            t->pairs[key / 64] |= (uint64_t)1 << (key % 64);
+            unsigned char second = (unsigned char)tw->text[1];
+            set_pair(t, (unsigned char)tw->text[0], second);
+            for (size_t third = 0; third < 256; third++) {
+                if (tw->len > 2 && third != (unsigned char)tw->text[2])
+                    continue;
+                size_t key = (size_t)second << 8 | third;
+                t->tails[key / 64] |= (uint64_t)1 << (key % 64);
+            }
         }
     }
     return 0;
@@ -144,7 +171,7 @@ void sl_triggers_free(sl_triggers *t)
     memset(t, 0, sizeof *t);
 }
 
-static int push_hit(sl_vec *hits, size_t pos, size_t word)
+static int push_to(sl_vec *hits, size_t pos, size_t word)
 {
     sl_trigger_hit *h = sl_vec_push(hits);
     if (!h)
@@ -154,32 +181,60 @@ static int push_hit(sl_vec *hits, size_t pos, size_t word)
     return 0;
 }
 
-int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *hits)
+typedef struct sinks {
+    const sl_triggers *t;
+    sl_vec *triggers, *openings;
+} sinks;
+
+static int push_hit(const sinks *to, size_t pos, size_t word)
 {
+    unsigned kinds = ((const sl_trigger_word *)sl_vec_at(&to->t->words, word))->kinds;
+    if ((kinds & SL_LITERAL_TRIGGER) && push_to(to->triggers, pos, word) != 0)
+        return -1;
+    if ((kinds & SL_LITERAL_OPENING) && push_to(to->openings, pos, word) != 0)
+        return -1;
+    return 0;
+}
+
+int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *triggers,
+                     sl_vec *openings)
+{
+    const sinks hits = {t, triggers, openings};
     for (size_t i = 0; i + 1 < len; i++) {
-        size_t key = pair_key(text + i);
+        size_t key = (size_t)(unsigned char)text[i] << 8 | (unsigned char)text[i + 1];
         if (!(t->pairs[key / 64] >> (key % 64) & 1))
             continue;
         unsigned char c = (unsigned char)text[i];
-        if (t->single[c] && push_hit(hits, i, t->single[c] - 1) != 0)
+        if (t->single[c] && push_hit(&hits, i, t->single[c] - 1) != 0)
             return -1;
         unsigned char b = fold(c), c1 = (unsigned char)text[i + 1];
+        if (i + 2 < len) {
+            size_t tail = (size_t)c1 << 8 | (unsigned char)text[i + 2];
+            if (!(t->tails[tail / 64] >> (tail % 64) & 1))
+                continue;
+        }
         uint32_t next4 = 0;
         if (len - i > 4)
             memcpy(&next4, text + i + 1, 4);
-        for (size_t j = t->first[b]; j < t->first[b + 1]; j++) {
-            if (t->second[j] != c1)
-                continue;
+        size_t lo = t->first[b], hi = t->first[b + 1];
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t->second[mid] < c1)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < t->first[b + 1] && t->second[j] == c1; j++) {
             const sl_trigger_word *tw = sl_vec_at(&t->words, t->ids[j]);
             if (tw->len > len - i || (len - i > 4 && (next4 & tw->tail_mask) != tw->tail))
                 continue;
             if (memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
-                push_hit(hits, i, t->ids[j]) != 0)
+                push_hit(&hits, i, t->ids[j]) != 0)
                 return -1;
         }
     }
     unsigned char last = len ? (unsigned char)text[len - 1] : 0;
-    if (len && t->single[last] && push_hit(hits, len - 1, t->single[last] - 1) != 0)
+    if (len && t->single[last] && push_hit(&hits, len - 1, t->single[last] - 1) != 0)
         return -1;
     return 0;
 }

@@ -1,5 +1,5 @@
-/* Every fact rule's trigger literals, found in one pass over a text instead
- * of one search per literal and rule. */
+/* Every rule's trigger literals (and, apart, every rule's opening words),
+ * found in one pass over a text instead of one search per literal and rule. */
 #ifndef SOLIEU_RULES_TRIGGERS_H
 #define SOLIEU_RULES_TRIGGERS_H
 
@@ -8,9 +8,15 @@
 
 #include "util/util.h"
 
+/* What a literal is looked for as: a rule's trigger, or a word a rule's
+ * matches open with (rules/openings.h). Found in the same pass, reported
+ * apart. */
+enum { SL_LITERAL_TRIGGER = 1, SL_LITERAL_OPENING = 2 };
+
 typedef struct sl_trigger_word {
     char *text;
     size_t len;
+    unsigned kinds; /* SL_LITERAL_*: the sets that name it */
     /* up to four bytes after the first, to reject most places without a
      * call to memcmp: (next four bytes & tail_mask) == tail */
     uint32_t tail, tail_mask;
@@ -18,20 +24,25 @@ typedef struct sl_trigger_word {
 
 typedef struct sl_triggers {
     sl_vec words;               /* sl_trigger_word, distinct */
-    size_t groups;              /* distinct `trigger` values; a rule's is sl_rule.trigger_group */
+    size_t groups; /* distinct sets; a rule's is sl_rule.trigger_group (or opening_group) */
     unsigned char *group_words; /* groups × words: whether a group names a word */
     /* A word is looked for only where its first two bytes stand, the first
-     * with ASCII case folded: one bit per (folded first byte, second byte). */
+     * in either ASCII case: one bit per (first byte, second byte). */
     uint64_t pairs[65536 / 64];
+    /* and where its second and third bytes stand (any third for a two-byte
+     * word): a Vietnamese letter's first two bytes are shared by dozens of
+     * letters ("ả", "ấ", "ọ" all open with E1 BA or E1 BB) */
+    uint64_t tails[65536 / 64];
     size_t single[256]; /* one-byte words: their id + 1, else 0 */
-    /* the longer words by folded first byte: ids[first[b] .. first[b + 1]) */
+    /* the longer words by folded first byte: ids[first[b] .. first[b + 1]),
+     * ordered by second byte */
     size_t first[257];
     size_t *ids;
     unsigned char *second; /* second[j]: the second byte of word ids[j], asked first */
 } sl_triggers;
 
 typedef struct sl_trigger_hit {
-    size_t pos;
+    size_t pos; /* first, for sl_vec_lower_bound */
     size_t word;
 } sl_trigger_hit;
 
@@ -39,16 +50,21 @@ typedef struct sl_trigger_hit {
  * moving *cursor to the next one; NULL after the last. */
 const char *sl_trigger_next_word(const char **cursor, size_t *len);
 
-/* Collects the literals of every rule with a trigger and sets each rule's
- * trigger_group. -1 when out of memory. */
-int sl_triggers_build(sl_triggers *t, sl_vec *rules);
+/* Collects the literals of n '|'-separated sets (NULL: none), set i to be
+ * looked for as kinds[i] (SL_LITERAL_*), and gives each set its group:
+ * equal sets of one kind share one; (size_t)-1 for NULL. -1 when out of
+ * memory. */
+int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *kinds, size_t n,
+                      size_t *group_of);
 void sl_triggers_free(sl_triggers *t);
 
 /* Every occurrence of every word in text[0..len), by position (a word's
  * first byte compared with ASCII case folded, the rest exactly, as
- * sl_rule_trigger_at does), appended to hits (sl_trigger_hit). -1 when out
- * of memory. */
-int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *hits);
+ * sl_rule_trigger_at does), appended to triggers or openings
+ * (sl_trigger_hit) as the word is looked for, to both when both. -1 when
+ * out of memory. */
+int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *triggers,
+                     sl_vec *openings);
 
 static inline int sl_trigger_in_group(const sl_triggers *t, size_t group, size_t word)
 {

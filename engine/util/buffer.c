@@ -120,11 +120,12 @@ void *sl_vec_push(sl_vec *v)
 
 size_t sl_vec_lower_bound(const sl_vec *v, size_t key)
 {
-    const size_t *items = v->items;
     size_t lo = 0, hi = v->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (items[mid] < key)
+        size_t at;
+        memcpy(&at, (const char *)v->items + mid * v->size, sizeof at);
+        if (at < key)
             lo = mid + 1;
         else
             hi = mid;

@@ -57,8 +57,9 @@ static inline void *sl_vec_at(const sl_vec *v, size_t i)
     return (char *)v->items + i * v->size;
 }
 void sl_vec_free(sl_vec *v);
-/* In a vector of size_t sorted ascending: the index of the first element
- * >= key (v->len when none). */
+/* In a vector whose elements open with a size_t (a size_t itself, or a
+ * struct whose first member is one), sorted ascending by it: the index of
+ * the first element whose key is >= key (v->len when none). */
 size_t sl_vec_lower_bound(const sl_vec *v, size_t key);
 
 /* Reads a whole file; returns SOLIEU_OK and a caller-owned buffer (with a

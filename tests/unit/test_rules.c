@@ -502,11 +502,26 @@ static void test_trigger_scan(void)
         if (r)
             r->trigger = (char *)triggers[i];
     }
+    /* each set looked for twice: as a trigger, and as opening words */
     sl_triggers t;
-    CHECK(sl_triggers_build(&t, &rules) == 0);
+    const char *sets[2 * NRULES];
+    size_t groups[2 * NRULES];
+    unsigned kinds[2 * NRULES];
+    for (size_t i = 0; i < NRULES; i++) {
+        sets[i] = sets[NRULES + i] = triggers[i];
+        kinds[i] = SL_LITERAL_TRIGGER;
+        kinds[NRULES + i] = SL_LITERAL_OPENING;
+    }
+    CHECK(sl_triggers_build(&t, sets, kinds, 2 * NRULES, groups) == 0);
+    for (size_t i = 0; i < NRULES; i++) {
+        sl_rule *r = sl_vec_at(&rules, i);
+        r->trigger_group = groups[i];
+        r->opening_group = groups[NRULES + i];
+        CHECK(r->opening_group != r->trigger_group);
+    }
     const sl_rule *first = sl_vec_at(&rules, 0), *twin = sl_vec_at(&rules, 4);
     CHECK(first->trigger_group == twin->trigger_group); /* one group per distinct value */
-    CHECK(t.groups == NRULES - 1);
+    CHECK(t.groups == 2 * (NRULES - 1));
     const char *texts[] = {
         "Kiểm tra 12 tổ chức đảng và 30 đảng viên; khai trừ 2 đảng viên, xóa tên 3.",
         "ĐẢNG BỘ TỈNH: 96,48% chi bộ; Đảng viên được kiểm tra%",
@@ -515,9 +530,11 @@ static void test_trigger_scan(void)
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         const char *text = texts[k];
         size_t len = strlen(text);
-        sl_vec hits;
+        sl_vec hits, openings;
         sl_vec_init(&hits, sizeof(sl_trigger_hit));
-        CHECK(sl_triggers_find(&t, text, len, &hits) == 0);
+        sl_vec_init(&openings, sizeof(sl_trigger_hit));
+        CHECK(sl_triggers_find(&t, text, len, &hits, &openings) == 0);
+        CHECK(openings.len == hits.len);
         for (size_t i = 0; i < NRULES; i++) {
             const sl_rule *r = sl_vec_at(&rules, i);
             /* every position where the rule's own search finds a literal */
@@ -529,24 +546,119 @@ static void test_trigger_scan(void)
                 want[nwant++] = from + at;
                 from += at + 1;
             }
-            size_t got[64], ngot = 0;
-            for (size_t h = 0; h < hits.len && ngot < 64; h++) {
-                const sl_trigger_hit *hit = sl_vec_at(&hits, h);
-                if (sl_trigger_in_group(&t, r->trigger_group, hit->word) &&
-                    (ngot == 0 || got[ngot - 1] != hit->pos))
-                    got[ngot++] = hit->pos;
+            for (int as_opening = 0; as_opening < 2; as_opening++) {
+                const sl_vec *found = as_opening ? &openings : &hits;
+                size_t group = as_opening ? r->opening_group : r->trigger_group;
+                size_t got[64], ngot = 0;
+                for (size_t h = 0; h < found->len && ngot < 64; h++) {
+                    const sl_trigger_hit *hit = sl_vec_at(found, h);
+                    if (sl_trigger_in_group(&t, group, hit->word) &&
+                        (ngot == 0 || got[ngot - 1] != hit->pos))
+                        got[ngot++] = hit->pos;
+                }
+                CHECK(ngot == nwant);
+                for (size_t j = 0; j < ngot && j < nwant; j++)
+                    CHECK(got[j] == want[j]);
+                if (ngot != nwant)
+                    fprintf(stderr, "  text %zu, %s \"%s\": %zu hits, expected %zu\n", k,
+                            as_opening ? "opening" : "trigger", r->trigger, ngot, nwant);
             }
-            CHECK(ngot == nwant);
-            for (size_t j = 0; j < ngot && j < nwant; j++)
-                CHECK(got[j] == want[j]);
-            if (ngot != nwant)
-                fprintf(stderr, "  text %zu, trigger \"%s\": %zu hits, expected %zu\n", k,
-                        r->trigger, ngot, nwant);
         }
         sl_vec_free(&hits);
+        sl_vec_free(&openings);
     }
     sl_triggers_free(&t);
     sl_vec_free(&rules);
+}
+
+/* ---- the words a pattern's matches open with ----------------------------------------- */
+
+static void test_openings(void)
+{
+    static const struct {
+        const char *pattern;
+        int caseless;
+        const char *want; /* NULL: none */
+    } cases[] = {
+        {"kiểm tra{GAP}{VALUE} {ORG}", 1, "kiểm|KIỂM"},
+        {"(?<!trong\\x20đó\\x20)(?:có|tổng số|với) {VALUE}", 1, "có|CÓ|tổng|TỔNG|với|VỚI"},
+        {"(?:tổng )?số đảng viên", 0, "số|tổng"},
+        {"(?<qualifier>khiển trách|cảnh cáo):? {VALUE}", 0, "khiển|cảnh"},
+        {"(?:ab|cd)(?:ef)?g", 0, "abg|abefg|cdg|cdefg"},
+        {"(?:ab){2}c", 0, "ab"},
+        {"abc*d", 0, "ab"},
+        {"abc(?=d)e", 0, "abce"},
+        {"đối với {VALUE}", 1, "đối|ĐỐI|Đối"},
+        {"Đảng bộ (?<level>tỉnh)", 0, "Đảng"},
+        {"(?:ủy ban|ỦY BAN) nhân dân", 1, "ủy|ỦY|Ủy"},
+        {"trong (?<n>\\d{1,2}) năm|giai đoạn {YEAR}", 1, "trong|TRONG|giai|GIAI"},
+        /* a match may open otherwise */
+        {"{VALUE} đảng viên", 1, NULL},
+        {"^năm {YEAR}", 1, NULL},
+        {"\\(\\d{1,2}\\)", 1, NULL},
+        {"[Tt]ổ \\d+", 0, NULL},
+        {"x?yz", 0, NULL},
+        {"a{2}bc", 0, NULL},
+        {"(?:tổng )?{NUM} đảng viên", 0, NULL},
+        {"(?i)abc", 0, NULL},
+        {"ab|c", 0, NULL}, /* one branch opens with one byte */
+        {"(?:a1|a2|a3|a4|a5|a6|a7|a8|a9|b1|b2|b3|b4|b5|b6|b7|b8|b9|c1|c2|c3|c4|c5|c6|c7) x", 0,
+         NULL}, /* more words than are worth looking for */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int oom = 1;
+        char *got = sl_pattern_openings(cases[i].pattern, cases[i].caseless, &oom);
+        CHECK(!oom);
+        int same = cases[i].want ? got && strcmp(got, cases[i].want) == 0 : got == NULL;
+        CHECK(same);
+        if (!same)
+            fprintf(stderr, "  openings of \"%s\": \"%s\", expected \"%s\"\n", cases[i].pattern,
+                    got ? got : "(none)", cases[i].want ? cases[i].want : "(none)");
+        free(got);
+    }
+}
+
+/* ---- a rule tried at its opening words finds what a scan finds ----------------------- */
+
+static void test_openings_extract_like_scanning(void)
+{
+    /* "ở" is a word and the end of "hở", "sở": a scan tries both, and so
+     * must the opening words */
+    const char *rules_text = "define VALUE = (?<![\\d.,])(?<value>\\d+)\n"
+                             "rule orgs.at\n"
+                             "    metric party_orgs\n"
+                             "    pattern (?:tại|ở|đối với) {VALUE} chi bộ\n"
+                             "    example tại 12 chi bộ => 12\n";
+    scratch sc;
+    CHECK(scratch_open(&sc));
+    scratch_write(&sc, "a.rules", rules_text);
+    solieu_rules *rules = NULL;
+    CHECK(solieu_rules_load(sc.dir, NULL, NULL, &rules) == SOLIEU_OK);
+    const sl_rule *r = rules ? sl_vec_at(&rules->rules, 0) : NULL;
+    CHECK(r && r->code_open && r->openings);
+    const char *text = "Đối với 3 chi bộ, ở 4 chi bộ và cơ sở 5 chi bộ; TẠI 6 chi bộ, tại7 chi bộ.";
+    solieu_document *doc = NULL;
+    char *err = NULL;
+    solieu_extractor *ex = NULL;
+    solieu_facts *facts = NULL;
+    if (rules &&
+        solieu_document_from_memory("t.txt", text, strlen(text), &doc, &err) == SOLIEU_OK &&
+        (ex = solieu_extractor_create(rules)) != NULL &&
+        solieu_extract(ex, doc, &facts, &err) == SOLIEU_OK) {
+        const double want[] = {3, 4, 5, 6};
+        size_t n = solieu_facts_count(facts);
+        CHECK(n == sizeof want / sizeof want[0]);
+        for (size_t i = 0; i < n && i < sizeof want / sizeof want[0]; i++)
+            CHECK(solieu_facts_get(facts, i)->value == want[i]);
+    } else {
+        CHECK(0);
+    }
+    solieu_facts_destroy(facts);
+    solieu_extractor_destroy(ex);
+    solieu_document_destroy(doc);
+    solieu_free(err);
+    solieu_rules_destroy(rules);
+    scratch_close(&sc);
 }
 
 int main(void)
@@ -563,5 +675,7 @@ int main(void)
     test_lint();
     test_match_limit();
     test_trigger_scan();
+    test_openings();
+    test_openings_extract_like_scanning();
     TEST_MAIN_END();
 }
