@@ -193,9 +193,9 @@ static int on_ignore(void *ctx, const sl_rule *r, pcre2_match_data *md)
 /* ---- building facts ---------------------------------------------------------- */
 
 /* The sentences of a paragraph that hold one of a trigger group's words,
- * found once per group and paragraph from one pass for every word. */
+ * found for every group at once from one pass over the words. */
 typedef struct group_windows {
-    int found;
+    size_t done;  /* where the last window ends, while they are found */
     sl_vec spans; /* span */
 } group_windows;
 
@@ -209,7 +209,8 @@ typedef struct doc_ctx {
     sl_vec hits;     /* sl_trigger_hit */
     sl_vec openings; /* sl_trigger_hit */
     int literals_found;
-    group_windows *groups;
+    group_windows *groups; /* by trigger group */
+    int windows_found;
     size_t ngroups;
     const sl_vec *sites; /* of the current paragraph: size_t offsets, ascending */
     sl_vec near;         /* span: where ignore rules run in the current paragraph */
@@ -432,40 +433,49 @@ static const sl_vec *openings_of(doc_ctx *d, const sl_paragraph *p)
     return find_literals(d, p) == 0 ? &d->openings : NULL;
 }
 
-static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
+/* Every trigger group's windows, in one pass over the paragraph's trigger
+ * words: the sentences that hold one of the group's words and a number. */
+static int find_windows(doc_ctx *d, const sl_paragraph *p)
 {
-    const sl_triggers *t = sl_rules_triggers(d->ex->rules);
-    if (find_literals(d, p) != 0)
-        return NULL;
-    group_windows *g = &d->groups[r->trigger_group];
-    if (g->found)
-        return &g->spans;
-    g->found = 1;
-    const sl_sentences *sentences = sentences_of(d, p);
+    if (d->windows_found)
+        return 0;
+    const sl_sentences *sentences = find_literals(d, p) == 0 ? sentences_of(d, p) : NULL;
     if (!sentences)
-        return NULL;
-    size_t len = p->segment_len, done = 0;
+        return -1;
+    const sl_triggers *t = sl_rules_triggers(d->ex->rules);
+    size_t len = p->segment_len;
     for (size_t k = 0; k < d->hits.len; k++) {
         const sl_trigger_hit *h = sl_vec_at(&d->hits, k);
-        if (h->pos < done || !sl_trigger_in_group(t, r->trigger_group, h->word))
-            continue;
-        size_t start = sl_sentences_start(sentences, h->pos),
-               end = sl_sentences_end(sentences, h->pos);
-        if (start < done)
-            start = done;
-        done = end > h->pos ? end : h->pos + 1;
-        /* every fact holds a number: a sentence without one is passed over */
-        if (!site_between(d->sites, start, subject_end(end, len)))
-            continue;
-        span *sp = sl_vec_push(&g->spans);
-        if (!sp) {
-            d->oom = 1;
-            return NULL;
+        size_t start = (size_t)-1, end = 0;
+        for (size_t j = t->groups_of_word[h->word]; j < t->groups_of_word[h->word + 1]; j++) {
+            group_windows *g = &d->groups[t->word_groups[j]];
+            if (h->pos < g->done)
+                continue;
+            if (start == (size_t)-1) {
+                start = sl_sentences_start(sentences, h->pos);
+                end = sl_sentences_end(sentences, h->pos);
+            }
+            size_t from = start < g->done ? g->done : start;
+            g->done = end > h->pos ? end : h->pos + 1;
+            /* every fact holds a number: a sentence without one is passed over */
+            if (!site_between(d->sites, from, subject_end(end, len)))
+                continue;
+            span *sp = sl_vec_push(&g->spans);
+            if (!sp) {
+                d->oom = 1;
+                return -1;
+            }
+            sp->start = from;
+            sp->end = end;
         }
-        sp->start = start;
-        sp->end = end;
     }
-    return &g->spans;
+    d->windows_found = 1;
+    return 0;
+}
+
+static const sl_vec *windows_for(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
+{
+    return find_windows(d, p) == 0 ? &d->groups[r->trigger_group].spans : NULL;
 }
 
 /* Whether one of the (sorted, disjoint) spans meets [from, to]. */
@@ -488,8 +498,9 @@ static void clear_windows(doc_ctx *d)
 {
     d->literals_found = 0;
     d->sentences_found = 0;
+    d->windows_found = 0;
     for (size_t k = 0; k < d->ngroups; k++) {
-        d->groups[k].found = 0;
+        d->groups[k].done = 0;
         d->groups[k].spans.len = 0;
     }
 }

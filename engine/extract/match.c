@@ -29,14 +29,13 @@ int sl_match(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code, con
     if (ex->stats)
         st = &ex->stats[r - (const sl_rule *)ex->rules->rules.items];
     double t0 = (st && ex->profiling) ? now() : 0;
-    /* pcre2_jit_match skips the checks pcre2_match makes on every call; it
-     * is valid only for code that JIT compiled (and text known to be UTF-8,
-     * which loading guarantees). */
-    size_t jit_size = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size);
-    int rc = jit_size ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, start, options, ex->md, ex->mc)
-                      : pcre2_match(code, (PCRE2_SPTR)text, len, start,
-                                    options | PCRE2_NO_UTF_CHECK, ex->md, ex->mc);
+    /* pcre2_jit_match skips the checks pcre2_match makes on every call (the
+     * text is known to be UTF-8: loading checked it). For code that was not
+     * JIT compiled it does nothing but say so, and the interpreter runs. */
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)text, len, start, options, ex->md, ex->mc);
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+        rc = pcre2_match(code, (PCRE2_SPTR)text, len, start, options | PCRE2_NO_UTF_CHECK, ex->md,
+                         ex->mc);
     if (st) {
         st->attempts++;
         st->matches += rc >= 0;

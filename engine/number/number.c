@@ -119,6 +119,15 @@ static size_t match_ci(const char *s, size_t len, size_t pos, const char *word)
             i++;
             continue;
         }
+        size_t same = 0; /* the letter as written, the usual case */
+        while (w[same] >= 0x80 && i + same < len && (unsigned char)s[i + same] == w[same] &&
+               (same == 0 || (w[same] & 0xC0) == 0x80))
+            same++;
+        if (same > 0 && (w[same] < 0x80 || (w[same] & 0xC0) != 0x80)) {
+            w += same;
+            i += same;
+            continue;
+        }
         utf8proc_int32_t wc, tc;
         utf8proc_ssize_t wn = utf8proc_iterate(w, -1, &wc);
         utf8proc_ssize_t tn;
@@ -190,7 +199,14 @@ typedef struct word_tok {
 /* Reads the whole number word at `pos`, if there is one. */
 static int word_at(const char *s, size_t len, size_t pos, word_tok *t)
 {
+    /* every number word opens with an ASCII letter: most words of a text are
+     * passed over on their first byte */
+    unsigned char first = pos < len ? (unsigned char)s[pos] : 0;
+    if (first >= 'A' && first <= 'Z')
+        first |= 0x20;
     for (size_t i = 0; i < ARRAY_LEN(num_words); i++) {
+        if ((unsigned char)num_words[i].text[0] != first)
+            continue;
         size_t n = match_ci(s, len, pos, num_words[i].text);
         if (!n || !word_ends_at(s, len, pos + n))
             continue;

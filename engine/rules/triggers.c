@@ -94,9 +94,13 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
     t->group_words = sl_calloc(t->groups * nwords + 1, 1);
     if (!t->group_words)
         return -1;
+    unsigned char *is_trigger_group = sl_calloc(t->groups + 1, 1);
+    if (!is_trigger_group)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (!sets[i])
             continue;
+        is_trigger_group[group_of[i]] = kinds[i] == SL_LITERAL_TRIGGER;
         size_t len;
         for (const char *w, *cursor = sets[i]; (w = sl_trigger_next_word(&cursor, &len));) {
             long id = len ? word_id(t, w, len) : -1;
@@ -104,6 +108,22 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
                 t->group_words[group_of[i] * nwords + (size_t)id] = 1;
         }
     }
+    /* each word's trigger groups, listed */
+    t->groups_of_word = sl_calloc(nwords + 1, sizeof *t->groups_of_word);
+    t->word_groups = sl_calloc(t->groups * nwords + 1, sizeof *t->word_groups);
+    if (!t->groups_of_word || !t->word_groups) {
+        free(is_trigger_group);
+        return -1;
+    }
+    size_t listed = 0;
+    for (size_t w = 0; w < nwords; w++) {
+        t->groups_of_word[w] = listed;
+        for (size_t g = 0; g < t->groups; g++)
+            if (is_trigger_group[g] && t->group_words[g * nwords + w])
+                t->word_groups[listed++] = g;
+    }
+    t->groups_of_word[nwords] = listed;
+    free(is_trigger_group);
     t->ids = sl_calloc(nwords + 1, sizeof *t->ids);
     t->second = sl_calloc(nwords + 1, 1);
     if (!t->ids || !t->second)
@@ -166,6 +186,8 @@ void sl_triggers_free(sl_triggers *t)
         free(((sl_trigger_word *)sl_vec_at(&t->words, k))->text);
     sl_vec_free(&t->words);
     free(t->group_words);
+    free(t->groups_of_word);
+    free(t->word_groups);
     free(t->ids);
     free(t->second);
     memset(t, 0, sizeof *t);

@@ -26,6 +26,9 @@ typedef struct sl_triggers {
     sl_vec words;               /* sl_trigger_word, distinct */
     size_t groups; /* distinct sets; a rule's is sl_rule.trigger_group (or opening_group) */
     unsigned char *group_words; /* groups × words: whether a group names a word */
+    /* the trigger groups that name word w:
+     * word_groups[groups_of_word[w] .. groups_of_word[w + 1]) */
+    size_t *groups_of_word, *word_groups;
     /* A word is looked for only where its first two bytes stand, the first
      * in either ASCII case: one bit per (first byte, second byte). */
     uint64_t pairs[65536 / 64];
