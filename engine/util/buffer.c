@@ -37,7 +37,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
     return 0;
 }
 
-int sl_buf_append(sl_buf *b, const char *s, size_t n)
+int sl_buf_append_growing(sl_buf *b, const char *s, size_t n)
 {
     if (sl_buf_reserve(b, n) != 0)
         return -1;
@@ -51,11 +51,6 @@ int sl_buf_append(sl_buf *b, const char *s, size_t n)
 int sl_buf_puts(sl_buf *b, const char *s)
 {
     return sl_buf_append(b, s, strlen(s));
-}
-
-int sl_buf_putc(sl_buf *b, char c)
-{
-    return sl_buf_append(b, &c, 1);
 }
 
 int sl_buf_printf(sl_buf *b, const char *fmt, ...)
@@ -102,20 +97,15 @@ void sl_vec_init(sl_vec *v, size_t elem_size)
     v->size = elem_size;
 }
 
-void *sl_vec_push(sl_vec *v)
+int sl_vec_grow(sl_vec *v)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        void *p = sl_realloc(v->items, cap * v->size);
-        if (!p)
-            return NULL;
-        v->items = p;
-        v->cap = cap;
-    }
-    void *slot = (char *)v->items + v->len * v->size;
-    memset(slot, 0, v->size);
-    v->len++;
-    return slot;
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *p = sl_realloc(v->items, cap * v->size);
+    if (!p)
+        return -1;
+    v->items = p;
+    v->cap = cap;
+    return 0;
 }
 
 size_t sl_vec_lower_bound(const sl_vec *v, size_t key)

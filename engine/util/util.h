@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <solieu/common.h>
 
@@ -33,9 +34,25 @@ typedef struct sl_buf {
 
 void sl_buf_init(sl_buf *b, size_t max);
 int sl_buf_reserve(sl_buf *b, size_t extra);
-int sl_buf_append(sl_buf *b, const char *s, size_t n);
+/* Appends n bytes, growing the buffer; sl_buf_append when it must grow. */
+int sl_buf_append_growing(sl_buf *b, const char *s, size_t n);
+/* Appends are the inner loop of output and text building: inline while
+ * the room is there. */
+static inline int sl_buf_append(sl_buf *b, const char *s, size_t n)
+{
+    if (b->failed || n >= b->cap - b->len || n > b->max - b->len)
+        return sl_buf_append_growing(b, s, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+static inline int sl_buf_putc(sl_buf *b, char c)
+{
+    return sl_buf_append(b, &c, 1);
+}
 int sl_buf_puts(sl_buf *b, const char *s);
-int sl_buf_putc(sl_buf *b, char c);
 int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the bytes to the caller (never NULL unless failed) and resets b. */
 char *sl_buf_take(sl_buf *b);
@@ -50,8 +67,18 @@ typedef struct sl_vec {
 } sl_vec;
 
 void sl_vec_init(sl_vec *v, size_t elem_size);
+/* Makes room for one more element; -1 when out of memory. */
+int sl_vec_grow(sl_vec *v);
 /* Appends a zeroed element and returns it, or NULL when out of memory. */
-void *sl_vec_push(sl_vec *v);
+static inline void *sl_vec_push(sl_vec *v)
+{
+    if (v->len == v->cap && sl_vec_grow(v) != 0)
+        return NULL;
+    void *slot = (char *)v->items + v->len * v->size;
+    memset(slot, 0, v->size);
+    v->len++;
+    return slot;
+}
 static inline void *sl_vec_at(const sl_vec *v, size_t i)
 {
     return (char *)v->items + i * v->size;
