@@ -30,9 +30,10 @@ int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *cod
                    const char *doc_name, sl_match_fn fn, void *ctx);
 
 /* sl_match_range of r's scanning code, tried only where one of r's opening
- * words stands when it has them (r->code_open): the same matches for less
- * work. openings: the opening words found in text (sl_triggers_find with
- * the rules' openings), or NULL to scan. */
+ * words stands when it has them (with r->code_open, which has the same
+ * groups as `code`): the same matches for less work. openings: the opening
+ * words found in text (sl_triggers_find with the rules' triggers), or NULL
+ * to scan. */
 int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
                       const char *text, size_t len, const sl_vec *openings, size_t from, size_t to,
                       size_t line, const char *doc_name, sl_match_fn fn, void *ctx);

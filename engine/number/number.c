@@ -540,7 +540,8 @@ size_t solieu_number_approx_before(const char *text, size_t len, const char **ki
         /* Vietnamese upper and lower case letters have equal UTF-8 lengths,
          * so the word's own length locates its start in the text. */
         size_t n = strlen(approx_words[i]);
-        if (n > end)
+        unsigned char first = n <= end ? (unsigned char)text[end - n] : 0;
+        if (n > end || (first < 0x80 && (first | 0x20) != (unsigned char)approx_words[i][0]))
             continue;
         if (match_ci(text, end, end - n, approx_words[i]) == n && word_starts_at(text, end - n)) {
             if (kind)
