@@ -26,6 +26,9 @@ solieu_extractor *solieu_extractor_create(const solieu_rules *rules)
     ex->stats = sl_calloc(solieu_rules_count(rules) + 1, sizeof *ex->stats);
     for (size_t i = 0; ex->stats && i < solieu_rules_count(rules); i++)
         ex->stats[i].rule_id = solieu_rules_id(rules, i);
+    /* without it (no Hyperscan, or no memory for it) the search scans */
+    const sl_triggers *searches[] = {sl_rules_triggers(rules), &rules->header_words};
+    ex->literals = sl_literal_scratch_create(searches, 2);
     if (!ex->md || !ex->mc || !ex->stats) {
         solieu_extractor_destroy(ex);
         return NULL;
@@ -41,6 +44,7 @@ void solieu_extractor_destroy(solieu_extractor *ex)
     pcre2_match_context_free(ex->mc);
     sl_buf_free(&ex->warnings);
     free(ex->stats);
+    sl_literal_scratch_destroy(ex->literals);
     free(ex);
 }
 
@@ -419,8 +423,8 @@ static int find_literals(doc_ctx *d, const sl_paragraph *p)
     if (d->literals_found)
         return 0;
     d->hits.len = d->openings.len = 0;
-    if (sl_triggers_find(sl_rules_triggers(d->ex->rules), p->segment, p->segment_len, &d->hits,
-                         &d->openings) != 0) {
+    if (sl_triggers_find(sl_rules_triggers(d->ex->rules), d->ex->literals, p->segment,
+                         p->segment_len, &d->hits, &d->openings) != 0) {
         d->oom = 1;
         return -1;
     }

@@ -14,6 +14,7 @@ struct solieu_extractor {
     sl_buf warnings;
     solieu_rule_stats *stats; /* one per rule; NULL for the checker's probes */
     int profiling;
+    sl_literal_scratch *literals; /* this thread's for the fast literal search, or NULL */
 };
 
 /* Called for each match with the match data set; non-zero stops. */

@@ -135,13 +135,29 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
-static void run_kind(solieu_extractor *ex, solieu_document *doc, sl_rule_kind kind,
-                     sl_match_fn fn, header_ctx *c)
+static void run_kind(solieu_extractor *ex, solieu_document *doc, const sl_vec *openings,
+                     sl_rule_kind kind, sl_match_fn fn, header_ctx *c)
 {
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, kind); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, kind, i);
-        sl_match_all(ex, r, doc->scan, doc->len, 1, doc->name, fn, c);
+        sl_match_scanning(ex, r, r->code, doc->scan, doc->len, openings, 0, doc->len, 1, doc->name,
+                          fn, c);
     }
+}
+
+/* The header rules' opening words in the whole document, when Hyperscan
+ * can find them (scratch and database): read byte by byte, they would cost
+ * more than the scans they save. NULL: the rules scan. */
+static const sl_vec *header_openings(solieu_extractor *ex, solieu_document *doc, sl_vec *words)
+{
+    const sl_triggers *t = &ex->rules->header_words;
+    if (!ex->literals || !t->hs_db)
+        return NULL;
+    sl_vec no_triggers;
+    sl_vec_init(&no_triggers, sizeof(sl_trigger_hit));
+    int rc = sl_triggers_find(t, ex->literals, doc->scan, doc->len, &no_triggers, words);
+    sl_vec_free(&no_triggers);
+    return rc == 0 ? words : NULL;
 }
 
 static const char *type_of_number(const char *number)
@@ -174,21 +190,25 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     c.text = doc->scan;
     c.h = h;
     sl_vec_init(&c.votes, sizeof(entity_vote));
+    sl_vec words;
+    sl_vec_init(&words, sizeof(sl_trigger_hit));
+    const sl_vec *openings = header_openings(ex, doc, &words);
 
-    run_kind(ex, doc, SL_RULE_DOCDATE, on_docdate, &c);
+    run_kind(ex, doc, openings, SL_RULE_DOCDATE, on_docdate, &c);
     if (!c.date_found) {
-        run_kind(ex, doc, SL_RULE_DATE, on_date, &c);
+        run_kind(ex, doc, openings, SL_RULE_DATE, on_date, &c);
         if (c.best_date) {
             h->year = (int)(c.best_date / 10000);
             h->month = (int)(c.best_date / 100 % 100);
             h->day = (int)(c.best_date % 100);
         }
     }
-    run_kind(ex, doc, SL_RULE_TERM, on_term, &c);
+    run_kind(ex, doc, openings, SL_RULE_TERM, on_term, &c);
     if (h->year && h->term_start > h->year)
         h->term_start = 0;
-    run_kind(ex, doc, SL_RULE_DOCNUMBER, on_docnumber, &c);
-    run_kind(ex, doc, SL_RULE_ENTITY, on_entity, &c);
+    run_kind(ex, doc, openings, SL_RULE_DOCNUMBER, on_docnumber, &c);
+    run_kind(ex, doc, openings, SL_RULE_ENTITY, on_entity, &c);
+    sl_vec_free(&words);
 
     entity_vote *best = NULL;
     for (size_t i = 0; i < c.votes.len; i++) {

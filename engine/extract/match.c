@@ -83,7 +83,7 @@ int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *
     /* A scan finds the leftmost match at or after `from`, then goes on from
      * its end. Every match starts at an opening word, so trying the words in
      * order, and none before the last match's end, finds the same ones. */
-    const sl_triggers *words = sl_rules_triggers(ex->rules);
+    const sl_triggers *words = sl_rules_words_for(ex->rules, r);
     size_t resume = from, tried = (size_t)-1;
     for (size_t k = sl_vec_lower_bound(openings, from); k < openings->len; k++) {
         const sl_trigger_hit *h = sl_vec_at(openings, k);

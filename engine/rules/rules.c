@@ -73,6 +73,7 @@ void solieu_rules_destroy(solieu_rules *rules)
     sl_vec_free(&rules->files);
     sl_vec_free(&rules->by_kind);
     sl_triggers_free(&rules->triggers);
+    sl_triggers_free(&rules->header_words);
     sl_value_index_free(&rules->value_rules);
     free(rules);
 }
@@ -117,8 +118,9 @@ static int index_kinds(solieu_rules *rules)
     return 0;
 }
 
-/* The one-pass search for the rules' triggers and opening words; -1 when
- * out of memory. */
+/* The one-pass literal searches: each paragraph's, for the trigger and
+ * opening words of fact, ignore and period rules; each document's, for the
+ * opening words of header rules. -1 when out of memory. */
 static int build_literal_search(solieu_rules *rules)
 {
     size_t n = rules->rules.len;
@@ -126,21 +128,32 @@ static int build_literal_search(solieu_rules *rules)
     unsigned *kinds = sl_calloc(2 * n + 1, sizeof *kinds);
     size_t *groups = sl_calloc(2 * n + 1, sizeof *groups);
     int rc = -1;
-    if (sets && kinds && groups) {
-        for (size_t i = 0; i < n; i++) {
-            const sl_rule *r = sl_vec_at(&rules->rules, i);
-            sets[i] = r->trigger;
-            kinds[i] = SL_LITERAL_TRIGGER;
-            sets[n + i] = r->openings;
-            kinds[n + i] = SL_LITERAL_OPENING;
-        }
-        rc = sl_triggers_build(&rules->triggers, sets, kinds, 2 * n, groups);
+    if (!sets || !kinds || !groups)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const sl_rule *r = sl_vec_at(&rules->rules, i);
+        sets[i] = r->trigger;
+        kinds[i] = SL_LITERAL_TRIGGER;
+        sets[n + i] = sl_rule_reads_header(r) ? NULL : r->openings;
+        kinds[n + i] = SL_LITERAL_OPENING;
     }
-    for (size_t i = 0; rc == 0 && i < n; i++) {
+    if (sl_triggers_build(&rules->triggers, sets, kinds, 2 * n, groups) != 0)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
         sl_rule *r = sl_vec_at(&rules->rules, i);
         r->trigger_group = groups[i];
         r->opening_group = groups[n + i];
+        sets[i] = sl_rule_reads_header(r) ? r->openings : NULL;
     }
+    if (sl_triggers_build(&rules->header_words, sets, kinds + n, n, groups) != 0)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        sl_rule *r = sl_vec_at(&rules->rules, i);
+        if (sl_rule_reads_header(r))
+            r->opening_group = groups[i];
+    }
+    rc = 0;
+done:
     free(sets);
     free(kinds);
     free(groups);

@@ -136,16 +136,15 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     return code;
 }
 
-/* The alternatives of a rule that scan a paragraph's sentences, and so may
- * be tried at their opening words instead: a fact rule's that do not start
- * with the number; all of an ignore or period rule's. Header rules read
- * the whole document, where PCRE2's own search for their opening letters
- * costs less than finding their words would. */
+/* The alternatives of a rule that scan text, and so may be tried at their
+ * opening words instead: a fact rule's that do not start with the number;
+ * all of an ignore, period or header rule's (citation and relation rules
+ * are the checker's, run once per report). */
 static const char *scanning_source(const sl_rule *r)
 {
     if (r->kind == SL_RULE_FACT)
         return r->scan_pattern;
-    if (r->kind == SL_RULE_IGNORE || r->kind == SL_RULE_PERIOD)
+    if (r->kind == SL_RULE_IGNORE || r->kind == SL_RULE_PERIOD || sl_rule_reads_header(r))
         return r->source;
     return NULL;
 }

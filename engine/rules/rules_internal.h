@@ -75,10 +75,10 @@ typedef struct sl_rule {
     size_t trigger_group; /* its trigger among solieu_rules.triggers' groups */
     /* The words every scanning match opens with (rules/openings.h), and the
      * scanning alternatives compiled anchored, to be tried only where one of
-     * them stands; NULL when the pattern may open otherwise. Fact, ignore
-     * and period rules. */
+     * them stands; NULL when the pattern may open otherwise. Fact, ignore,
+     * period and header rules. */
     char *openings;
-    size_t opening_group; /* its words among solieu_rules.triggers' groups */
+    size_t opening_group; /* its words among sl_rules_words_for(r)'s groups */
     pcre2_code *code_open;
     pcre2_code *code;
     const char *file;    /* borrowed from solieu_rules.files */
@@ -94,7 +94,9 @@ struct solieu_rules {
     size_t first_of_kind[SL_RULE_KIND_COUNT];
     size_t count_of_kind[SL_RULE_KIND_COUNT];
     sl_vec by_kind;      /* size_t indices of rules, grouped by kind */
-    sl_triggers triggers;       /* the rules' trigger and opening words */
+    sl_triggers triggers;       /* fact, ignore and period rules' trigger and opening words,
+                                 * looked for in each paragraph */
+    sl_triggers header_words;   /* header rules' opening words, looked for in each document */
     sl_value_index value_rules; /* the value-first fact rules, by number shape and next byte */
 };
 
@@ -112,6 +114,20 @@ size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len);
 static inline const sl_triggers *sl_rules_triggers(const solieu_rules *rules)
 {
     return &rules->triggers;
+}
+
+/* Rules that read the whole document once (its date, number, term and
+ * organisation) rather than paragraph by paragraph. */
+static inline int sl_rule_reads_header(const sl_rule *r)
+{
+    return r->kind == SL_RULE_ENTITY || r->kind == SL_RULE_DOCDATE || r->kind == SL_RULE_DATE ||
+           r->kind == SL_RULE_TERM || r->kind == SL_RULE_DOCNUMBER;
+}
+
+/* The literal search that finds r's opening words. */
+static inline const sl_triggers *sl_rules_words_for(const solieu_rules *rules, const sl_rule *r)
+{
+    return sl_rule_reads_header(r) ? &rules->header_words : &rules->triggers;
 }
 
 static inline const sl_value_index *sl_rules_value_index(const solieu_rules *rules)

@@ -46,7 +46,8 @@ static char *check_openings(const solieu_rules *rules, const sl_rule *r, const c
     sl_vec_init(&triggers, sizeof(sl_trigger_hit));
     sl_vec_init(&openings, sizeof(sl_trigger_hit));
     char *failure = NULL;
-    if (sl_triggers_find(&rules->triggers, s, len, &triggers, &openings) != 0)
+    const sl_triggers *words = sl_rules_words_for(rules, r);
+    if (sl_triggers_find(words, NULL, s, len, &triggers, &openings) != 0)
         failure = sl_printf("out of memory");
     for (size_t at = 0; !failure && at <= len;) {
         if (pcre2_match(scanning, (PCRE2_SPTR)s, len, at, 0, md, mc) < 0)
@@ -55,8 +56,7 @@ static char *check_openings(const solieu_rules *rules, const sl_rule *r, const c
         int opens = 0;
         for (size_t k = 0; k < openings.len && !opens; k++) {
             const sl_trigger_hit *h = sl_vec_at(&openings, k);
-            opens =
-                h->pos == ov[0] && sl_trigger_in_group(&rules->triggers, r->opening_group, h->word);
+            opens = h->pos == ov[0] && sl_trigger_in_group(words, r->opening_group, h->word);
         }
         if (!opens)
             failure = sl_printf("the match \"%.*s\" opens with none of the words the rule is tried "

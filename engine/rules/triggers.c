@@ -1,6 +1,7 @@
 /* One pass finds every trigger literal of every rule: a bit per pair of
  * opening bytes says where a literal may start, and only there are the
  * literals that open with that byte compared. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,7 +178,7 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
             }
         }
     }
-    return 0;
+    return sl_literals_hs_build(t);
 }
 
 void sl_triggers_free(sl_triggers *t)
@@ -190,6 +191,7 @@ void sl_triggers_free(sl_triggers *t)
     free(t->word_groups);
     free(t->ids);
     free(t->second);
+    sl_literals_hs_free(t);
     memset(t, 0, sizeof *t);
 }
 
@@ -203,31 +205,28 @@ static int push_to(sl_vec *hits, size_t pos, size_t word)
     return 0;
 }
 
-typedef struct sinks {
-    const sl_triggers *t;
-    sl_vec *triggers, *openings;
-} sinks;
-
-static int push_hit(const sinks *to, size_t pos, size_t word)
+int sl_trigger_push(const sl_triggers *t, size_t pos, size_t word, sl_vec *triggers,
+                    sl_vec *openings)
 {
-    unsigned kinds = ((const sl_trigger_word *)sl_vec_at(&to->t->words, word))->kinds;
-    if ((kinds & SL_LITERAL_TRIGGER) && push_to(to->triggers, pos, word) != 0)
+    unsigned kinds = ((const sl_trigger_word *)sl_vec_at(&t->words, word))->kinds;
+    if ((kinds & SL_LITERAL_TRIGGER) && push_to(triggers, pos, word) != 0)
         return -1;
-    if ((kinds & SL_LITERAL_OPENING) && push_to(to->openings, pos, word) != 0)
+    if ((kinds & SL_LITERAL_OPENING) && push_to(openings, pos, word) != 0)
         return -1;
     return 0;
 }
 
-int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *triggers,
-                     sl_vec *openings)
+/* The scan: a pair-bitmap test at every byte, the words compared only
+ * where one may start. */
+static int scan(const sl_triggers *t, const char *text, size_t len, sl_vec *triggers,
+                sl_vec *openings)
 {
-    const sinks hits = {t, triggers, openings};
     for (size_t i = 0; i + 1 < len; i++) {
         size_t key = (size_t)(unsigned char)text[i] << 8 | (unsigned char)text[i + 1];
         if (!(t->pairs[key / 64] >> (key % 64) & 1))
             continue;
         unsigned char c = (unsigned char)text[i];
-        if (t->single[c] && push_hit(&hits, i, t->single[c] - 1) != 0)
+        if (t->single[c] && sl_trigger_push(t, i, t->single[c] - 1, triggers, openings) != 0)
             return -1;
         unsigned char b = fold(c), c1 = (unsigned char)text[i + 1];
         if (i + 2 < len) {
@@ -251,12 +250,21 @@ int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec 
             if (tw->len > len - i || (len - i > 4 && (next4 & tw->tail_mask) != tw->tail))
                 continue;
             if (memcmp(text + i + 1, tw->text + 1, tw->len - 1) == 0 &&
-                push_hit(&hits, i, t->ids[j]) != 0)
+                sl_trigger_push(t, i, t->ids[j], triggers, openings) != 0)
                 return -1;
         }
     }
     unsigned char last = len ? (unsigned char)text[len - 1] : 0;
-    if (len && t->single[last] && push_hit(&hits, len - 1, t->single[last] - 1) != 0)
+    if (len && t->single[last] &&
+        sl_trigger_push(t, len - 1, t->single[last] - 1, triggers, openings) != 0)
         return -1;
     return 0;
+}
+
+int sl_triggers_find(const sl_triggers *t, sl_literal_scratch *scratch, const char *text,
+                     size_t len, sl_vec *triggers, sl_vec *openings)
+{
+    if (scratch && t->hs_db && len <= UINT_MAX)
+        return sl_literals_hs_find(t, scratch, text, len, triggers, openings);
+    return scan(t, text, len, triggers, openings);
 }

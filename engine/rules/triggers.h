@@ -8,6 +8,8 @@
 
 #include "util/util.h"
 
+struct hs_database; /* Hyperscan's, when the engine is built with it */
+
 /* What a literal is looked for as: a rule's trigger, or a word a rule's
  * matches open with (rules/openings.h). Found in the same pass, reported
  * apart. */
@@ -42,6 +44,7 @@ typedef struct sl_triggers {
     size_t first[257];
     size_t *ids;
     unsigned char *second; /* second[j]: the second byte of word ids[j], asked first */
+    struct hs_database *hs_db; /* the words for Hyperscan (literals_hs.c), or NULL */
 } sl_triggers;
 
 typedef struct sl_trigger_hit {
@@ -61,13 +64,34 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
                       size_t *group_of);
 void sl_triggers_free(sl_triggers *t);
 
+/* Working memory of the fast search, one per thread: Hyperscan's scratch
+ * for the given searches. NULL when the engine has no fast search (built
+ * without Hyperscan) or no memory for it: the searches then scan. */
+typedef struct sl_literal_scratch sl_literal_scratch;
+sl_literal_scratch *sl_literal_scratch_create(const sl_triggers *const *searches, size_t n);
+void sl_literal_scratch_destroy(sl_literal_scratch *s);
+
 /* Every occurrence of every word in text[0..len), by position (a word's
  * first byte compared with ASCII case folded, the rest exactly, as
  * sl_rule_trigger_at does), appended to triggers or openings
- * (sl_trigger_hit) as the word is looked for, to both when both. -1 when
- * out of memory. */
-int sl_triggers_find(const sl_triggers *t, const char *text, size_t len, sl_vec *triggers,
-                     sl_vec *openings);
+ * (sl_trigger_hit) as the word is looked for, to both when both. With a
+ * scratch made for t, Hyperscan finds them; without, a scan. -1 when out
+ * of memory. */
+int sl_triggers_find(const sl_triggers *t, sl_literal_scratch *scratch, const char *text,
+                     size_t len, sl_vec *triggers, sl_vec *openings);
+
+/* Appends a hit of `word` at pos to triggers or openings (or both), as the
+ * word is looked for; -1 when out of memory. */
+int sl_trigger_push(const sl_triggers *t, size_t pos, size_t word, sl_vec *triggers,
+                    sl_vec *openings);
+
+/* The Hyperscan side (literals_hs.c): the database of t's words (left
+ * NULL when Hyperscan is absent or cannot compile them; -1 when out of
+ * memory), its release, and the search with it. */
+int sl_literals_hs_build(sl_triggers *t);
+void sl_literals_hs_free(sl_triggers *t);
+int sl_literals_hs_find(const sl_triggers *t, sl_literal_scratch *s, const char *text, size_t len,
+                        sl_vec *triggers, sl_vec *openings);
 
 static inline int sl_trigger_in_group(const sl_triggers *t, size_t group, size_t word)
 {

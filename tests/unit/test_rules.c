@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "rules/rules_internal.h"
+#include "test_support.h"
 
 /* ---- a scratch rule directory -------------------------------------------------- */
 
@@ -489,6 +490,54 @@ static void test_match_limit(void)
 
 /* ---- the one-pass trigger scan agrees with the rule-by-rule search ------------------ */
 
+static int by_hit(const void *pa, const void *pb)
+{
+    const sl_trigger_hit *a = pa, *b = pb;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    return a->word < b->word ? -1 : a->word > b->word;
+}
+
+static int same_hits(sl_vec *a, sl_vec *b)
+{
+    if (a->len != b->len)
+        return 0;
+    if (a->len > 1) {
+        qsort(a->items, a->len, sizeof(sl_trigger_hit), by_hit);
+        qsort(b->items, b->len, sizeof(sl_trigger_hit), by_hit);
+    }
+    return a->len == 0 || memcmp(a->items, b->items, a->len * sizeof(sl_trigger_hit)) == 0;
+}
+
+/* Hyperscan's search (when the engine has it) finds what the scan finds. */
+static void check_same_hits(const sl_triggers *t, sl_literal_scratch *fast, const char *text,
+                            size_t len, const sl_vec *hits, const sl_vec *openings)
+{
+    sl_vec fast_hits, fast_openings, scan_hits, scan_openings;
+    sl_vec_init(&fast_hits, sizeof(sl_trigger_hit));
+    sl_vec_init(&fast_openings, sizeof(sl_trigger_hit));
+    sl_vec_init(&scan_hits, sizeof(sl_trigger_hit));
+    sl_vec_init(&scan_openings, sizeof(sl_trigger_hit));
+    CHECK(sl_triggers_find(t, fast, text, len, &fast_hits, &fast_openings) == 0);
+    for (size_t k = 1; k < fast_hits.len; k++) /* by position, as the scan gives them */
+        CHECK(((sl_trigger_hit *)sl_vec_at(&fast_hits, k - 1))->pos <=
+              ((sl_trigger_hit *)sl_vec_at(&fast_hits, k))->pos);
+    for (size_t k = 1; k < fast_openings.len; k++)
+        CHECK(((sl_trigger_hit *)sl_vec_at(&fast_openings, k - 1))->pos <=
+              ((sl_trigger_hit *)sl_vec_at(&fast_openings, k))->pos);
+    for (size_t k = 0; k < hits->len; k++)
+        *(sl_trigger_hit *)sl_vec_push(&scan_hits) = *(const sl_trigger_hit *)sl_vec_at(hits, k);
+    for (size_t k = 0; k < openings->len; k++)
+        *(sl_trigger_hit *)sl_vec_push(&scan_openings) =
+            *(const sl_trigger_hit *)sl_vec_at(openings, k);
+    CHECK(same_hits(&fast_hits, &scan_hits));
+    CHECK(same_hits(&fast_openings, &scan_openings));
+    sl_vec_free(&fast_hits);
+    sl_vec_free(&fast_openings);
+    sl_vec_free(&scan_hits);
+    sl_vec_free(&scan_openings);
+}
+
 static void test_trigger_scan(void)
 {
     const char *triggers[] = {"kiểm tra", "ảng viên", "%", "khỏi Đảng|khai trừ", "kiểm tra",
@@ -519,13 +568,20 @@ static void test_trigger_scan(void)
         r->opening_group = groups[NRULES + i];
         CHECK(r->opening_group != r->trigger_group);
     }
+    const sl_triggers *searches[] = {&t};
+    sl_literal_scratch *fast = sl_literal_scratch_create(searches, 1);
     const sl_rule *first = sl_vec_at(&rules, 0), *twin = sl_vec_at(&rules, 4);
     CHECK(first->trigger_group == twin->trigger_group); /* one group per distinct value */
     CHECK(t.groups == 2 * (NRULES - 1));
     const char *texts[] = {
         "Kiểm tra 12 tổ chức đảng và 30 đảng viên; khai trừ 2 đảng viên, xóa tên 3.",
         "ĐẢNG BỘ TỈNH: 96,48% chi bộ; Đảng viên được kiểm tra%",
-        "kiểm tr", "%", "", "đưa ra khỏi Đảng 05 trường hợp kiểm trakiểm tra",
+        "kiểm tr",
+        "%",
+        "",
+        "đưa ra khỏi Đảng 05 trường hợp kiểm trakiểm tra",
+        /* ASCII case: the first letter folds, the rest must be as written */
+        "CHI bộ, Chi bộ, cHI bộ, KIỂM TRA, Kiểm TRA, TÊN, Tên",
     };
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         const char *text = texts[k];
@@ -533,8 +589,10 @@ static void test_trigger_scan(void)
         sl_vec hits, openings;
         sl_vec_init(&hits, sizeof(sl_trigger_hit));
         sl_vec_init(&openings, sizeof(sl_trigger_hit));
-        CHECK(sl_triggers_find(&t, text, len, &hits, &openings) == 0);
+        CHECK(sl_triggers_find(&t, NULL, text, len, &hits, &openings) == 0);
         CHECK(openings.len == hits.len);
+        if (fast)
+            check_same_hits(&t, fast, text, len, &hits, &openings);
         for (size_t i = 0; i < NRULES; i++) {
             const sl_rule *r = sl_vec_at(&rules, i);
             /* every position where the rule's own search finds a literal */
@@ -567,8 +625,50 @@ static void test_trigger_scan(void)
         sl_vec_free(&hits);
         sl_vec_free(&openings);
     }
+    sl_literal_scratch_destroy(fast);
     sl_triggers_free(&t);
     sl_vec_free(&rules);
+}
+
+/* On the example reports, with the real rules: Hyperscan's search finds the
+ * trigger and opening words the scan finds, line by line and over a whole
+ * report (skipped when the engine has no Hyperscan). */
+static void test_fast_search_on_reports(void)
+{
+    solieu_rules *rules = NULL;
+    CHECK(test_load_rules(&rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    const sl_triggers *t = &rules->triggers;
+    sl_literal_scratch *fast = sl_literal_scratch_create(&t, 1);
+    char *dir = test_rules_dir();
+    static const char *const reports[] = {"ex1_quang_tri", "ex2_tam_ky", "ex3_soc_trang",
+                                          "ex4_krong_pac", "ex5_dong_anh"};
+    for (size_t i = 0; fast && dir && i < sizeof reports / sizeof reports[0]; i++) {
+        char *path = sl_printf("%s/../../examples/reports/%s.txt", dir, reports[i]);
+        char *text = NULL;
+        size_t len = 0;
+        CHECK(path && sl_read_file(path, 1u << 24, &text, &len) == SOLIEU_OK);
+        for (size_t at = 0; text && at < len;) {
+            const char *nl = memchr(text + at, '\n', len - at);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            sl_vec hits, openings;
+            sl_vec_init(&hits, sizeof(sl_trigger_hit));
+            sl_vec_init(&openings, sizeof(sl_trigger_hit));
+            /* each line, then (at the end) the whole report */
+            size_t from = end < len ? at : 0;
+            CHECK(sl_triggers_find(t, NULL, text + from, end - from, &hits, &openings) == 0);
+            check_same_hits(t, fast, text + from, end - from, &hits, &openings);
+            sl_vec_free(&hits);
+            sl_vec_free(&openings);
+            at = end + 1;
+        }
+        free(text);
+        free(path);
+    }
+    free(dir);
+    sl_literal_scratch_destroy(fast);
+    solieu_rules_destroy(rules);
 }
 
 /* ---- the words a pattern's matches open with ----------------------------------------- */
@@ -677,5 +777,6 @@ int main(void)
     test_trigger_scan();
     test_openings();
     test_openings_extract_like_scanning();
+    test_fast_search_on_reports();
     TEST_MAIN_END();
 }
