@@ -50,8 +50,97 @@ size_t sl_utf8_next(const char *s, size_t len, int32_t *cp)
     return n;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Byte classes of one 16-byte block as bit masks (bit k: byte k). Bytes
+ * are compared as signed: 0x80..0xFF are -128..-1. */
+static inline uint32_t mask_lt(__m128i x, int v)
+{
+    return (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)v)));
+}
+
+static inline uint32_t mask_gt(__m128i x, int v)
+{
+    return (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)v)));
+}
+
+static inline uint32_t mask_eq(__m128i x, int v)
+{
+    return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)v)));
+}
+
+/* What one block leaves the next: the continuation bytes its last leads
+ * still need, and whether its last byte was a lead whose second byte has a
+ * narrower range (E0, ED, F0, F4). */
+typedef struct utf8_carry {
+    uint32_t need, e0, ed, f0, f4;
+} utf8_carry;
+
+/* Whether a block is valid UTF-8 without NUL, given what the previous one
+ * left. Each lead sets the bits of the continuation bytes it needs; the
+ * block is valid when exactly those bytes are continuations and no byte
+ * is a NUL or a lead that cannot be (C0, C1, F5-FF). */
+/* inlined into the loop, so the compared constants are made once */
+static inline __attribute__((always_inline)) int block_valid(__m128i x, utf8_carry *c)
+{
+    uint32_t high = (uint32_t)_mm_movemask_epi8(x);
+    if (mask_eq(x, 0))
+        return 0;
+    if (!high && !c->need)
+        return 1;                    /* ASCII, and nothing owed: the carry stays empty */
+    uint32_t cont = mask_lt(x, -64); /* 80-BF */
+    uint32_t lead2 = high & mask_gt(x, -63) & mask_lt(x, -32); /* C2-DF */
+    uint32_t lead3 = high & mask_gt(x, -33) & mask_lt(x, -16); /* E0-EF */
+    uint32_t lead4 = high & mask_gt(x, -17) & mask_lt(x, -11); /* F0-F4 */
+    if (high & ~(cont | lead2 | lead3 | lead4))
+        return 0;
+    uint32_t need =
+        lead2 << 1 | lead3 << 1 | lead3 << 2 | lead4 << 1 | lead4 << 2 | lead4 << 3 | c->need;
+    if ((need & 0xFFFF) != cont)
+        return 0;
+    /* the second byte after E0 (no overlong), ED (no surrogate), F0 (no
+     * overlong) and F4 (not past U+10FFFF) */
+    uint32_t from_90 = high & mask_gt(x, -113), from_a0 = high & mask_gt(x, -97);
+    uint32_t e0 = mask_eq(x, 0xE0) << 1 | c->e0, ed = mask_eq(x, 0xED) << 1 | c->ed;
+    uint32_t f0 = mask_eq(x, 0xF0) << 1 | c->f0, f4 = mask_eq(x, 0xF4) << 1 | c->f4;
+    if ((e0 & ~from_a0 & 0xFFFF) || (ed & from_a0) || (f0 & ~from_90 & 0xFFFF) || (f4 & from_90))
+        return 0;
+    c->need = need >> 16;
+    c->e0 = e0 >> 16;
+    c->ed = ed >> 16;
+    c->f0 = f0 >> 16;
+    c->f4 = f4 >> 16;
+    return 1;
+}
+
+/* Whether all of data is valid UTF-8 without NUL, sixteen bytes at a time:
+ * a Vietnamese report has a multi-byte letter every few bytes, which keeps
+ * a byte-by-byte walk from ever taking its ASCII stride. Yes or no only. */
+static int valid_by_blocks(const char *data, size_t len)
+{
+    utf8_carry carry = {0, 0, 0, 0, 0};
+    size_t i = 0;
+    for (; i + 16 <= len; i += 16)
+        if (!block_valid(_mm_loadu_si128((const __m128i *)(const void *)(data + i)), &carry))
+            return 0;
+    /* the tail, padded with spaces: a sequence it cuts short fails there */
+    char tail[16];
+    memset(tail, ' ', sizeof tail);
+    if (len > i)
+        memcpy(tail, data + i, len - i);
+    return block_valid(_mm_loadu_si128((const __m128i *)(const void *)tail), &carry) &&
+           carry.need == 0;
+}
+#endif
+
 size_t sl_utf8_invalid_at(const char *data, size_t len)
 {
+#ifdef __SSE2__
+    if (valid_by_blocks(data, len))
+        return (size_t)-1;
+        /* invalid somewhere: the walk below says where */
+#endif
     for (size_t i = 0; i < len;) {
         /* eight ASCII bytes at a time: no high bit and no NUL among them */
         while (i + 8 <= len) {
