@@ -224,6 +224,37 @@ static void test_nfd(void)
 /* Every Vietnamese vowel with every tone, in both cases, decomposed: each run
  * of letter and marks composes to what utf8proc composes for the whole text,
  * the second time round too (composed runs are remembered). */
+/* A text is decomposed (NFD) when it holds a combining mark anywhere: one
+ * decomposed letter at every place around the sixteen-byte blocks the check
+ * reads, among composed Vietnamese letters, must be found and composed. */
+static void test_one_mark_anywhere(void)
+{
+    static const struct {
+        const char *decomposed, *composed;
+    } letters[] = {
+        {"a\xCC\x80", "\xC3\xA0"},             /* a + U+0300 -> à */
+        {"o\xCC\x9B", "\xC6\xA1"},             /* o + horn -> ơ */
+        {"e\xCC\x82\xCC\x81", "\xE1\xBA\xBF"}, /* e + circumflex + acute -> ế */
+    };
+    for (size_t l = 0; l < sizeof letters / sizeof letters[0]; l++)
+        for (size_t at = 0; at < 40; at++) {
+            char text[128];
+            size_t n = 0;
+            for (size_t k = 0; k < at; k++)
+                text[n++] = k % 3 ? 'n' : ' ';
+            /* and after it a composed letter (E1 BA A3: ả), no mark */
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s \xE1\xBA\xA3ng",
+                                  letters[l].decomposed);
+            solieu_document *doc = NULL;
+            CHECK(solieu_document_from_memory("mark.txt", text, n, &doc, NULL) == SOLIEU_OK);
+            size_t len = 0;
+            const char *norm = doc ? solieu_document_text(doc, &len) : NULL;
+            CHECK(norm && strstr(norm, letters[l].composed) != NULL);
+            CHECK(len == n - (strlen(letters[l].decomposed) - strlen(letters[l].composed)));
+            solieu_document_destroy(doc);
+        }
+}
+
 static void test_nfd_every_letter(void)
 {
     static const char *const vowels[] = {"a", "ă", "â", "e", "ê", "i", "o", "ô",
@@ -466,6 +497,7 @@ int main(void)
     test_crlf();
     test_nfd();
     test_nfd_every_letter();
+    test_one_mark_anywhere();
     test_markers();
     test_page_break();
     test_footnote_bullets();
