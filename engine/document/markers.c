@@ -92,6 +92,32 @@ static const unsigned char acts_on[256] = {
     ['\n'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, ['['] = 1, ['<'] = 1,
     ['*'] = 1,  ['_'] = 1,  ['#'] = 1,  [0xC2] = 1, [0xE2] = 1};
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* The next byte from t[i] on that the loop below acts on (len when none):
+ * sixteen at a time with SSE2, then one by one. */
+static size_t next_acted_on(const char *t, size_t i, size_t len)
+{
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i white = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\b')),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8('\r'))); /* \t \n \v \f */
+        static const char singles[] = {'[', '<', '*', '_', '#', (char)0xC2, (char)0xE2};
+        for (size_t k = 0; k < sizeof singles; k++)
+            white = _mm_or_si128(white, _mm_cmpeq_epi8(x, _mm_set1_epi8(singles[k])));
+        uint32_t m = (uint32_t)_mm_movemask_epi8(white);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < len && !acts_on[(unsigned char)t[i]])
+        i++;
+    return i;
+}
+
 int sl_find_markers(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -99,8 +125,7 @@ int sl_find_markers(solieu_document *doc)
     size_t len = doc->len;
     size_t line_start = 0;
     for (size_t i = 0; i < len;) {
-        while (i < len && !acts_on[(unsigned char)t[i]])
-            i++;
+        i = next_acted_on(t, i, len);
         if (i >= len)
             break;
         unsigned char c = (unsigned char)t[i];
