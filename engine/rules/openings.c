@@ -31,7 +31,9 @@ static void add_word(opening_set *set, const opening *w)
     for (size_t k = 0; k < set->n; k++) {
         opening *have = &set->items[k];
         if (have->len == w->len && memcmp(have->text, w->text, w->len) == 0) {
-            have->open |= w->open;
+            /* one word for two paths: what follows may extend it only if
+             * it extends both */
+            have->open &= w->open;
             return;
         }
     }

@@ -688,6 +688,7 @@ static void test_openings(void)
         {"(?:ab){2}c", 0, "ab"},
         {"abc*d", 0, "ab"},
         {"abc(?=d)e", 0, "abce"},
+        {"(?:ab |ab)c", 0, "ab"}, /* "ab c" opens with "ab", not "abc" */
         {"đối với {VALUE}", 1, "đối|ĐỐI|Đối"},
         {"Đảng bộ (?<level>tỉnh)", 0, "Đảng"},
         {"(?:ủy ban|ỦY BAN) nhân dân", 1, "ủy|ỦY|Ủy"},
