@@ -135,7 +135,16 @@ int sl_literals_hs_find(const sl_triggers *t, sl_literal_scratch *s, const char 
     found f = {t, text, triggers, openings, {triggers->len, openings->len}, 0};
     hs_error_t rc =
         len ? hs_scan(t->hs_db, text, (unsigned int)len, 0, s->hs, on_word, &f) : HS_SUCCESS;
-    return f.oom || (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) ? -1 : 0;
+    if (f.oom)
+        return -1;
+    if (rc != HS_SUCCESS) {
+        /* Hyperscan could not search (it says why only in a code): forget
+         * what it found, and let the scan do it */
+        triggers->len = f.first[0];
+        openings->len = f.first[1];
+        return 1;
+    }
+    return 0;
 }
 
 #else /* without Hyperscan: the scan in triggers.c does all the searching */
@@ -172,7 +181,7 @@ int sl_literals_hs_find(const sl_triggers *t, sl_literal_scratch *s, const char 
     (void)len;
     (void)triggers;
     (void)openings;
-    return -1;
+    return 1;
 }
 
 #endif

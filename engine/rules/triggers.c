@@ -264,7 +264,10 @@ static int scan(const sl_triggers *t, const char *text, size_t len, sl_vec *trig
 int sl_triggers_find(const sl_triggers *t, sl_literal_scratch *scratch, const char *text,
                      size_t len, sl_vec *triggers, sl_vec *openings)
 {
-    if (scratch && t->hs_db && len <= UINT_MAX)
-        return sl_literals_hs_find(t, scratch, text, len, triggers, openings);
+    if (scratch && t->hs_db && len <= UINT_MAX) {
+        int rc = sl_literals_hs_find(t, scratch, text, len, triggers, openings);
+        if (rc <= 0)
+            return rc;
+    }
     return scan(t, text, len, triggers, openings);
 }

@@ -87,7 +87,8 @@ int sl_trigger_push(const sl_triggers *t, size_t pos, size_t word, sl_vec *trigg
 
 /* The Hyperscan side (literals_hs.c): the database of t's words (left
  * NULL when Hyperscan is absent or cannot compile them; -1 when out of
- * memory), its release, and the search with it. */
+ * memory), its release, and the search with it (0, -1 when out of memory,
+ * 1 when Hyperscan could not search and the scan must). */
 int sl_literals_hs_build(sl_triggers *t);
 void sl_literals_hs_free(sl_triggers *t);
 int sl_literals_hs_find(const sl_triggers *t, sl_literal_scratch *s, const char *text, size_t len,
