@@ -29,19 +29,32 @@ solieu_csv_writer *solieu_csv_writer_create(FILE *stream, unsigned flags)
     return w;
 }
 
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static int needs_quotes(const char *s, size_t n)
 {
     if (!n)
         return 0;
-    if (sl_is_space((unsigned char)s[0]) || sl_is_space((unsigned char)s[n - 1]))
+    if (is_blank((unsigned char)s[0]) || is_blank((unsigned char)s[n - 1]))
         return 1;
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-/* The field quoted by libcsv, into room for the worst case (every byte a
- * doubled quote, and the two around) so that it is called once. */
+/* The field in quotes. libcsv doubles the quotes inside one that holds
+ * some, into room for the worst case (every byte a doubled quote, and the
+ * two around) so that it is called once; one without any, the usual case
+ * (a context snippet with a comma), needs only the two around it. */
 static void append_quoted(sl_buf *row, const char *s, size_t n)
 {
+    if (!memchr(s, '"', n)) {
+        sl_buf_putc(row, '"');
+        sl_buf_append(row, s, n);
+        sl_buf_putc(row, '"');
+        return;
+    }
     size_t room = 2 * n + 2;
     if (sl_buf_reserve(row, room) != 0)
         return;

@@ -194,11 +194,14 @@ static void test_writer_quoting(void)
     if (!f)
         return;
     solieu_csv_writer *w = solieu_csv_writer_create(f, 0);
-    const char *row[] = {"plain", "a \"b\", c", "\"\"", " padded", "two\nlines", ""};
+    const char *row[] = {"plain",      "a \"b\", c", "\"\"", " padded",
+                         "two\nlines", "tab\t",      "a, b", ""};
     CHECK(w && solieu_csv_write_row(w, row, sizeof row / sizeof row[0]) == SOLIEU_OK);
     solieu_csv_writer_destroy(w);
     fclose(f);
-    CHECK_STR(out, "plain,\"a \"\"b\"\", c\",\"\"\"\"\"\",\" padded\",\"two\nlines\",\n");
+    CHECK_STR(
+        out,
+        "plain,\"a \"\"b\"\", c\",\"\"\"\"\"\",\" padded\",\"two\nlines\",\"tab\t\",\"a, b\",\n");
     free(out);
 }
 
