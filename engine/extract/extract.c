@@ -126,7 +126,8 @@ typedef struct match_ctx {
     sl_vec *ignored;
     const char *segment;
     size_t rule_index;
-    const pcre2_code *code; /* the rule's code whose match data is read */
+    const pcre2_code *code;       /* the rule's code whose match data is read */
+    const sl_fact_groups *groups; /* its named groups */
     int oom;
 } match_ctx;
 
@@ -134,7 +135,8 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     match_ctx *c = ctx;
     size_t vs, ve;
-    if (!sl_group_span(c->code, md, "value", &vs, &ve) || ve <= vs)
+    const sl_fact_groups *g = c->groups;
+    if (!sl_group_numbers_span(&g->value, c->code, md, "value", &vs, &ve) || ve <= vs)
         return 0;
     solieu_number num;
     if (solieu_number_parse(c->segment + vs, ve - vs, &num) != SOLIEU_OK ||
@@ -150,7 +152,7 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
     cand->value_end = ve;
     cand->end = ve;
     size_t ds, de;
-    if (sl_group_span(c->code, md, "den", &ds, &de) && de > ds) {
+    if (sl_group_numbers_span(&g->den, c->code, md, "den", &ds, &de) && de > ds) {
         cand->den_start = ds;
         cand->den_end = de;
         if (de > cand->end)
@@ -161,13 +163,13 @@ static int on_fact(void *ctx, const sl_rule *r, pcre2_match_data *md)
     cand->rule = r;
     cand->rule_index = c->rule_index;
     size_t us, ue;
-    if (sl_group_span(c->code, md, "unit", &us, &ue) && ue > us) {
+    if (sl_group_numbers_span(&g->unit, c->code, md, "unit", &us, &ue) && ue > us) {
         cand->has_unit_group = 1;
         cand->unit_start = us;
         cand->unit_end = ue;
     }
     size_t qs, qe;
-    if (sl_group_span(c->code, md, "qualifier", &qs, &qe) && qe > qs) {
+    if (sl_group_numbers_span(&g->qualifier, c->code, md, "qualifier", &qs, &qe) && qe > qs) {
         cand->qual_start = qs;
         cand->qual_end = qe;
     }
@@ -621,7 +623,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     if (sites->len == 0)
         return;
     d->sites = sites;
-    match_ctx mc = {candidates, ignored, p->segment, 0, NULL, 0};
+    match_ctx mc = {candidates, ignored, p->segment, 0, NULL, NULL, 0};
     const solieu_rules *rules = d->ex->rules;
     size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
     for (size_t i = 0; i < nfact && !mc.oom; i++) {
@@ -629,6 +631,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
         if (r->code_scan && rule_applies(r, p)) {
             mc.rule_index = i;
             mc.code = r->code_scan;
+            mc.groups = &r->scan_groups;
             scan_rule(d, r, p, line, &mc);
         }
     }
@@ -649,6 +652,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
                 continue;
             mc.rule_index = i;
             mc.code = r->code_value;
+            mc.groups = &r->value_groups;
             int rc = sl_match(d->ex, r, r->code_value, p->segment, p->segment_len, site[j], 0);
             if (rc >= 0)
                 on_fact(&mc, r, d->ex->md);

@@ -136,6 +136,34 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     return code;
 }
 
+/* A name's groups in code, as PCRE2's name table lists them. */
+static void group_numbers(const pcre2_code *code, const char *name, sl_group_numbers *out)
+{
+    out->all = 1;
+    out->count = 0;
+    PCRE2_SPTR first, last;
+    if (!code || pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last) < 0)
+        return;
+    uint32_t entry_size;
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
+        if (out->count == SL_MAX_GROUPS_PER_NAME) {
+            out->all = 0;
+            return;
+        }
+        out->number[out->count++] = ((uint32_t)e[0] << 8) | e[1];
+    }
+}
+
+/* The groups on_fact reads, looked up once. */
+static void fact_groups(const pcre2_code *code, sl_fact_groups *g)
+{
+    group_numbers(code, "value", &g->value);
+    group_numbers(code, "den", &g->den);
+    group_numbers(code, "unit", &g->unit);
+    group_numbers(code, "qualifier", &g->qualifier);
+}
+
 /* The alternatives of a rule that scan text, and so may be tried at their
  * opening words instead: a fact rule's that do not start with the number;
  * all of an ignore, period or header rule's (citation and relation rules
@@ -171,6 +199,10 @@ int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
         return -1;
     if (r->openings && !(r->code_open = compile_part(r, scanning, defines, PCRE2_ANCHORED, 1)))
         return -1;
+    if (r->kind == SL_RULE_FACT) {
+        fact_groups(r->code_value, &r->value_groups);
+        fact_groups(r->code_scan, &r->scan_groups);
+    }
     return 0;
 }
 
@@ -276,6 +308,24 @@ pcre2_match_context *sl_match_context_create(void)
     pcre2_set_depth_limit(mc, SOLIEU_PCRE2_DEPTH_LIMIT);
     pcre2_set_heap_limit(mc, SOLIEU_PCRE2_HEAP_LIMIT_KIB);
     return mc;
+}
+
+int sl_group_numbers_span(const sl_group_numbers *groups, const pcre2_code *code,
+                          pcre2_match_data *md, const char *name, size_t *start, size_t *end)
+{
+    if (!groups->all)
+        return sl_group_span(code, md, name, start, end);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    uint32_t pairs = pcre2_get_ovector_count(md);
+    for (uint32_t k = 0; k < groups->count; k++) {
+        uint32_t group = groups->number[k];
+        if (group < pairs && ov[2 * group] != PCRE2_UNSET) {
+            *start = ov[2 * group];
+            *end = ov[2 * group + 1];
+            return 1;
+        }
+    }
+    return 0;
 }
 
 int sl_group_span(const pcre2_code *code, pcre2_match_data *md, const char *name, size_t *start,

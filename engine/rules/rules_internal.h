@@ -44,6 +44,22 @@ enum {
     SL_SHAPE_WORDS = 8     /* "hai mươi lăm" */
 };
 
+/* The numbers of the groups one name stands for in one compiled code (with
+ * duplicate names, one per alternative), in the order PCRE2 lists them;
+ * `all` is 0 when there were more than the table holds. */
+enum { SL_MAX_GROUPS_PER_NAME = 16 };
+typedef struct sl_group_numbers {
+    int all;
+    uint32_t count;
+    uint32_t number[SL_MAX_GROUPS_PER_NAME];
+} sl_group_numbers;
+
+/* A fact rule's named groups in one of its codes, looked up once at load
+ * rather than by name for every match. */
+typedef struct sl_fact_groups {
+    sl_group_numbers value, den, unit, qualifier;
+} sl_fact_groups;
+
 typedef struct sl_rule {
     char *id;
     sl_rule_kind kind;
@@ -80,6 +96,8 @@ typedef struct sl_rule {
     char *openings;
     size_t opening_group; /* its words among sl_rules_words_for(r)'s groups */
     pcre2_code *code_open;
+    /* the named groups of code_value, and of code_scan (code_open has the same) */
+    sl_fact_groups value_groups, scan_groups;
     pcre2_code *code;
     const char *file;    /* borrowed from solieu_rules.files */
     size_t line;
@@ -152,5 +170,9 @@ pcre2_match_context *sl_match_context_create(void);
  * duplicate names, the first that matched. */
 int sl_group_span(const pcre2_code *code, pcre2_match_data *md, const char *name, size_t *start,
                   size_t *end);
+/* The same with the name's groups looked up beforehand (`name` is asked of
+ * code only when they were too many to keep). */
+int sl_group_numbers_span(const sl_group_numbers *groups, const pcre2_code *code,
+                          pcre2_match_data *md, const char *name, size_t *start, size_t *end);
 
 #endif

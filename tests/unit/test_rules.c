@@ -762,6 +762,46 @@ static void test_openings_extract_like_scanning(void)
     scratch_close(&sc);
 }
 
+/* A rule whose many alternatives each capture `value`: more groups of one
+ * name than the lookup table keeps, so they are read by name, and the
+ * facts are the same. */
+static void test_many_groups_of_one_name(void)
+{
+    sl_buf text;
+    sl_buf_init(&text, 0);
+    sl_buf_puts(&text, "define VALUE = (?<![\\d.,])(?<value>\\d+)\nrule many.alternatives\n"
+                       "    metric count\n");
+    for (int k = 0; k < SL_MAX_GROUPS_PER_NAME + 2; k++)
+        sl_buf_printf(&text, "    pattern {VALUE} loai%02d\n", k);
+    scratch sc;
+    CHECK(scratch_open(&sc));
+    scratch_write(&sc, "a.rules", text.data ? text.data : "");
+    sl_buf_free(&text);
+    solieu_rules *rules = NULL;
+    CHECK(solieu_rules_load(sc.dir, NULL, NULL, &rules) == SOLIEU_OK);
+    const sl_rule *r = rules ? sl_vec_at(&rules->rules, 0) : NULL;
+    CHECK(r && !r->value_groups.value.all);
+    const char *report = "Có 7 loai00 và 12 loai17, 30 loai18.";
+    solieu_document *doc = NULL;
+    solieu_extractor *ex = NULL;
+    solieu_facts *facts = NULL;
+    if (rules &&
+        solieu_document_from_memory("many.txt", report, strlen(report), &doc, NULL) == SOLIEU_OK &&
+        (ex = solieu_extractor_create(rules)) != NULL &&
+        solieu_extract(ex, doc, &facts, NULL) == SOLIEU_OK) {
+        CHECK(solieu_facts_count(facts) == 2);
+        CHECK(solieu_facts_count(facts) == 2 && solieu_facts_get(facts, 0)->value == 7 &&
+              solieu_facts_get(facts, 1)->value == 12);
+    } else {
+        CHECK(0);
+    }
+    solieu_facts_destroy(facts);
+    solieu_extractor_destroy(ex);
+    solieu_document_destroy(doc);
+    solieu_rules_destroy(rules);
+    scratch_close(&sc);
+}
+
 int main(void)
 {
     test_unknown_attribute();
@@ -779,5 +819,6 @@ int main(void)
     test_openings();
     test_openings_extract_like_scanning();
     test_fast_search_on_reports();
+    test_many_groups_of_one_name();
     TEST_MAIN_END();
 }
