@@ -214,6 +214,7 @@ typedef struct doc_ctx {
      * and the words the rules' matches open with */
     sl_vec hits;     /* sl_trigger_hit */
     sl_vec openings; /* sl_trigger_hit */
+    sl_word_starts starts; /* the opening words by group */
     int literals_found;
     group_windows *groups; /* by trigger group */
     int windows_found;
@@ -425,8 +426,10 @@ static int find_literals(doc_ctx *d, const sl_paragraph *p)
     if (d->literals_found)
         return 0;
     d->hits.len = d->openings.len = 0;
-    if (sl_triggers_find(sl_rules_triggers(d->ex->rules), d->ex->literals, p->segment,
-                         p->segment_len, &d->hits, &d->openings) != 0) {
+    const sl_triggers *t = sl_rules_triggers(d->ex->rules);
+    if (sl_triggers_find(t, d->ex->literals, p->segment, p->segment_len, &d->hits, &d->openings) !=
+            0 ||
+        sl_word_starts_fill(&d->starts, t, &d->openings) != 0) {
         d->oom = 1;
         return -1;
     }
@@ -434,9 +437,10 @@ static int find_literals(doc_ctx *d, const sl_paragraph *p)
     return 0;
 }
 
-static const sl_vec *openings_of(doc_ctx *d, const sl_paragraph *p)
+/* Where r's opening words stand in the paragraph (NULL: scan). */
+static const sl_vec *starts_of(doc_ctx *d, const sl_rule *r, const sl_paragraph *p)
 {
-    return find_literals(d, p) == 0 ? &d->openings : NULL;
+    return r->code_open && find_literals(d, p) == 0 ? sl_word_starts_of(&d->starts, r) : NULL;
 }
 
 /* Every trigger group's windows, in one pass over the paragraph's trigger
@@ -453,8 +457,9 @@ static int find_windows(doc_ctx *d, const sl_paragraph *p)
     for (size_t k = 0; k < d->hits.len; k++) {
         const sl_trigger_hit *h = sl_vec_at(&d->hits, k);
         size_t start = (size_t)-1, end = 0;
-        for (size_t j = t->groups_of_word[h->word]; j < t->groups_of_word[h->word + 1]; j++) {
-            group_windows *g = &d->groups[t->word_groups[j]];
+        const sl_word_groups *by = &t->by_word[SL_LIST_TRIGGERS];
+        for (size_t j = by->first[h->word]; j < by->first[h->word + 1]; j++) {
+            group_windows *g = &d->groups[by->groups[j]];
             if (h->pos < g->done)
                 continue;
             if (start == (size_t)-1) {
@@ -519,16 +524,16 @@ static void scan_rule(doc_ctx *d, const sl_rule *r, const sl_paragraph *p, size_
 {
     const char *s = p->segment;
     size_t len = p->segment_len;
-    const sl_vec *openings = r->code_open ? openings_of(d, p) : NULL;
+    const sl_vec *starts = starts_of(d, r, p);
     if (!r->trigger) {
-        sl_match_scanning(d->ex, r, r->code_scan, s, len, openings, 0, len, line, d->doc->name,
+        sl_match_scanning(d->ex, r, r->code_scan, s, len, starts, 0, len, line, d->doc->name,
                           on_fact, mc);
         return;
     }
     const sl_vec *spans = windows_for(d, r, p);
     for (size_t k = 0; spans && k < spans->len; k++) {
         const span *sp = sl_vec_at(spans, k);
-        sl_match_scanning(d->ex, r, r->code_scan, s, subject_end(sp->end, len), openings, sp->start,
+        sl_match_scanning(d->ex, r, r->code_scan, s, subject_end(sp->end, len), starts, sp->start,
                           sp->end, line, d->doc->name, on_fact, mc);
     }
 }
@@ -669,7 +674,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     for (size_t i = 0; near && i < sl_rules_kind_count(rules, SL_RULE_IGNORE); i++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_IGNORE, i);
         const sl_vec *spans = r->trigger ? windows_for(d, r, p) : NULL;
-        const sl_vec *openings = r->code_open ? openings_of(d, p) : NULL;
+        const sl_vec *starts = starts_of(d, r, p);
         for (size_t n = 0; rule_applies(r, p) && n < near->len; n++) {
             const span *w = sl_vec_at(near, n);
             if (r->trigger && !overlaps_window(spans, w->start, w->end))
@@ -678,7 +683,7 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
              * rules: a rule that matches nothing there would otherwise scan
              * on to the end of the paragraph from every window */
             size_t end = subject_end(sl_sentences_end(&d->sentences, w->end), p->segment_len);
-            sl_match_scanning(d->ex, r, r->code, p->segment, end, openings, w->start, w->end, line,
+            sl_match_scanning(d->ex, r, r->code, p->segment, end, starts, w->start, w->end, line,
                               d->doc->name, on_ignore, &mc);
         }
     }
@@ -686,7 +691,8 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
     sl_candidates_resolve(candidates, ignored);
     if (candidates->len == 0)
         return;
-    sl_periods_find(d->ex, p, openings_of(d, p), d->header, line, d->doc->name, markers);
+    sl_periods_find(d->ex, p, find_literals(d, p) == 0 ? &d->starts : NULL, d->header, line,
+                    d->doc->name, markers);
     for (size_t i = 0; i < candidates->len; i++)
         add_fact(d, k, p, sl_vec_at(candidates, i), markers);
 }
@@ -785,7 +791,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_init(&d.sentences.ends, sizeof(size_t));
     d.ngroups = sl_rules_triggers(ex->rules)->groups;
     d.groups = sl_calloc(d.ngroups + 1, sizeof *d.groups);
-    d.oom = !d.groups;
+    d.oom = !d.groups || sl_word_starts_init(&d.starts, d.ngroups) != 0;
     for (size_t k = 0; k < d.ngroups && d.groups; k++)
         sl_vec_init(&d.groups[k].spans, sizeof(span));
     sl_vec candidates, ignored, markers, sites;
@@ -800,6 +806,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     free(d.groups);
     sl_vec_free(&d.hits);
     sl_vec_free(&d.openings);
+    sl_word_starts_free(&d.starts);
     sl_vec_free(&d.near);
     sl_vec_free(&d.sentences.ends);
     sl_vec_free(&sites);

@@ -32,12 +32,29 @@ int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *cod
 
 /* sl_match_range of r's scanning code, tried only where one of r's opening
  * words stands when it has them (with r->code_open, which has the same
- * groups as `code`): the same matches for less work. openings: the opening
- * words found in text (sl_triggers_find with the rules' triggers), or NULL
- * to scan. */
+ * groups as `code`): the same matches for less work. starts: where r's
+ * opening words stand in text, ascending (sl_hits_by_group), or NULL to
+ * scan. */
 int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
-                      const char *text, size_t len, const sl_vec *openings, size_t from, size_t to,
+                      const char *text, size_t len, const sl_vec *starts, size_t from, size_t to,
                       size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
+
+/* Per-group positions of opening words: one size_t vector per group of a
+ * literal search, filled from its opening hits. */
+typedef struct sl_word_starts {
+    sl_vec *by_group;
+    size_t groups;
+} sl_word_starts;
+/* 0, or -1 when out of memory. */
+int sl_word_starts_init(sl_word_starts *w, size_t groups);
+/* Fills them from a search's opening hits (the previous ones dropped). */
+int sl_word_starts_fill(sl_word_starts *w, const sl_triggers *t, const sl_vec *openings);
+void sl_word_starts_free(sl_word_starts *w);
+/* Where r's opening words stand, or NULL when r has none. */
+static inline const sl_vec *sl_word_starts_of(const sl_word_starts *w, const sl_rule *r)
+{
+    return r->code_open && r->opening_group < w->groups ? &w->by_group[r->opening_group] : NULL;
+}
 
 struct solieu_facts {
     sl_vec facts;   /* solieu_fact */
@@ -80,9 +97,9 @@ typedef struct sl_period_marker {
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */
 } sl_period_marker;
-/* Finds the period markers of a paragraph, sorted by position (openings:
- * the rules' opening words in its segment, or NULL). */
-void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_vec *openings,
+/* Finds the period markers of a paragraph, sorted by position (words: the
+ * rules' opening words in its segment, or NULL). */
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
                      const sl_header *h, size_t line, const char *doc_name, sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
 

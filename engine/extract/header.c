@@ -135,28 +135,34 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
-static void run_kind(solieu_extractor *ex, solieu_document *doc, const sl_vec *openings,
+static void run_kind(solieu_extractor *ex, solieu_document *doc, const sl_word_starts *words,
                      sl_rule_kind kind, sl_match_fn fn, header_ctx *c)
 {
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, kind); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, kind, i);
-        sl_match_scanning(ex, r, r->code, doc->scan, doc->len, openings, 0, doc->len, 1, doc->name,
-                          fn, c);
+        sl_match_scanning(ex, r, r->code, doc->scan, doc->len,
+                          words ? sl_word_starts_of(words, r) : NULL, 0, doc->len, 1, doc->name, fn,
+                          c);
     }
 }
 
 /* The header rules' opening words in the whole document, when Hyperscan
  * can find them (scratch and database): read byte by byte, they would cost
  * more than the scans they save. NULL: the rules scan. */
-static const sl_vec *header_openings(solieu_extractor *ex, solieu_document *doc, sl_vec *words)
+static const sl_word_starts *header_words(solieu_extractor *ex, solieu_document *doc,
+                                          sl_word_starts *words)
 {
     const sl_triggers *t = &ex->rules->header_words;
-    if (!ex->literals || !t->hs_db)
+    if (!ex->literals || !t->hs_db || sl_word_starts_init(words, t->groups) != 0)
         return NULL;
-    sl_vec no_triggers;
+    sl_vec no_triggers, hits;
     sl_vec_init(&no_triggers, sizeof(sl_trigger_hit));
-    int rc = sl_triggers_find(t, ex->literals, doc->scan, doc->len, &no_triggers, words);
+    sl_vec_init(&hits, sizeof(sl_trigger_hit));
+    int rc = sl_triggers_find(t, ex->literals, doc->scan, doc->len, &no_triggers, &hits);
+    if (rc == 0)
+        rc = sl_word_starts_fill(words, t, &hits);
     sl_vec_free(&no_triggers);
+    sl_vec_free(&hits);
     return rc == 0 ? words : NULL;
 }
 
@@ -190,9 +196,8 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     c.text = doc->scan;
     c.h = h;
     sl_vec_init(&c.votes, sizeof(entity_vote));
-    sl_vec words;
-    sl_vec_init(&words, sizeof(sl_trigger_hit));
-    const sl_vec *openings = header_openings(ex, doc, &words);
+    sl_word_starts words = {NULL, 0};
+    const sl_word_starts *openings = header_words(ex, doc, &words);
 
     run_kind(ex, doc, openings, SL_RULE_DOCDATE, on_docdate, &c);
     if (!c.date_found) {
@@ -208,7 +213,7 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
         h->term_start = 0;
     run_kind(ex, doc, openings, SL_RULE_DOCNUMBER, on_docnumber, &c);
     run_kind(ex, doc, openings, SL_RULE_ENTITY, on_entity, &c);
-    sl_vec_free(&words);
+    sl_word_starts_free(&words);
 
     entity_vote *best = NULL;
     for (size_t i = 0; i < c.votes.len; i++) {

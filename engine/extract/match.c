@@ -1,4 +1,5 @@
 /* Every match of one rule over one text, within PCRE2's limits. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -75,25 +76,20 @@ int sl_match_range(solieu_extractor *ex, const sl_rule *r, const pcre2_code *cod
 }
 
 int sl_match_scanning(solieu_extractor *ex, const sl_rule *r, const pcre2_code *code,
-                      const char *text, size_t len, const sl_vec *openings, size_t from, size_t to,
+                      const char *text, size_t len, const sl_vec *starts, size_t from, size_t to,
                       size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
 {
-    if (!r->code_open || !openings)
+    if (!r->code_open || !starts)
         return sl_match_range(ex, r, code, text, len, from, to, line, doc_name, fn, ctx);
     /* A scan finds the leftmost match at or after `from`, then goes on from
      * its end. Every match starts at an opening word, so trying the words in
      * order, and none before the last match's end, finds the same ones. */
-    const sl_triggers *words = sl_rules_words_for(ex->rules, r);
-    size_t resume = from, tried = (size_t)-1;
-    for (size_t k = sl_vec_lower_bound(openings, from); k < openings->len; k++) {
-        const sl_trigger_hit *h = sl_vec_at(openings, k);
-        if (h->pos >= to)
-            break;
-        if (h->pos < resume || h->pos == tried ||
-            !sl_trigger_in_group(words, r->opening_group, h->word))
+    const size_t *at = starts->items;
+    size_t resume = from;
+    for (size_t k = sl_vec_lower_bound(starts, from); k < starts->len && at[k] < to; k++) {
+        if (at[k] < resume)
             continue;
-        tried = h->pos;
-        int rc = sl_match(ex, r, r->code_open, text, len, h->pos, 0);
+        int rc = sl_match(ex, r, r->code_open, text, len, at[k], 0);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
         if (rc < 0) {
@@ -112,4 +108,31 @@ int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx)
 {
     return sl_match_range(ex, r, r->code, text, len, 0, len, line, doc_name, fn, ctx);
+}
+
+int sl_word_starts_init(sl_word_starts *w, size_t groups)
+{
+    w->groups = groups;
+    w->by_group = sl_calloc(groups + 1, sizeof *w->by_group);
+    if (!w->by_group)
+        return -1;
+    for (size_t g = 0; g < groups; g++)
+        sl_vec_init(&w->by_group[g], sizeof(size_t));
+    return 0;
+}
+
+int sl_word_starts_fill(sl_word_starts *w, const sl_triggers *t, const sl_vec *openings)
+{
+    for (size_t g = 0; g < w->groups; g++)
+        w->by_group[g].len = 0;
+    return sl_hits_by_group(t, openings, w->by_group);
+}
+
+void sl_word_starts_free(sl_word_starts *w)
+{
+    for (size_t g = 0; w->by_group && g < w->groups; g++)
+        sl_vec_free(&w->by_group[g]);
+    free(w->by_group);
+    w->by_group = NULL;
+    w->groups = 0;
 }

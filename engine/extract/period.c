@@ -93,14 +93,15 @@ static int by_position(const void *pa, const void *pb)
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_vec *openings,
+void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
                      const sl_header *h, size_t line, const char *doc_name, sl_vec *markers)
 {
     period_ctx c = {p->segment, h, markers};
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_PERIOD); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_PERIOD, i);
-        sl_match_scanning(ex, r, r->code, p->segment, p->segment_len, openings, 0, p->segment_len,
-                          line, doc_name, on_period, &c);
+        sl_match_scanning(ex, r, r->code, p->segment, p->segment_len,
+                          words ? sl_word_starts_of(words, r) : NULL, 0, p->segment_len, line,
+                          doc_name, on_period, &c);
     }
     if (markers->len > 1)
         qsort(markers->items, markers->len, sizeof(sl_period_marker), by_position);

@@ -95,13 +95,13 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
     t->group_words = sl_calloc(t->groups * nwords + 1, 1);
     if (!t->group_words)
         return -1;
-    unsigned char *is_trigger_group = sl_calloc(t->groups + 1, 1);
-    if (!is_trigger_group)
+    unsigned *group_kind = sl_calloc(t->groups + 1, sizeof *group_kind);
+    if (!group_kind)
         return -1;
     for (size_t i = 0; i < n; i++) {
         if (!sets[i])
             continue;
-        is_trigger_group[group_of[i]] = kinds[i] == SL_LITERAL_TRIGGER;
+        group_kind[group_of[i]] = kinds[i];
         size_t len;
         for (const char *w, *cursor = sets[i]; (w = sl_trigger_next_word(&cursor, &len));) {
             long id = len ? word_id(t, w, len) : -1;
@@ -109,22 +109,29 @@ int sl_triggers_build(sl_triggers *t, const char *const *sets, const unsigned *k
                 t->group_words[group_of[i] * nwords + (size_t)id] = 1;
         }
     }
-    /* each word's trigger groups, listed */
-    t->groups_of_word = sl_calloc(nwords + 1, sizeof *t->groups_of_word);
-    t->word_groups = sl_calloc(t->groups * nwords + 1, sizeof *t->word_groups);
-    if (!t->groups_of_word || !t->word_groups) {
-        free(is_trigger_group);
-        return -1;
+    /* each word's groups of either kind, listed */
+    static const unsigned kind_of_list[2] = {SL_LITERAL_TRIGGER, SL_LITERAL_OPENING};
+    int rc = 0;
+    for (size_t l = 0; l < 2 && rc == 0; l++) {
+        sl_word_groups *by = &t->by_word[l];
+        by->first = sl_calloc(nwords + 1, sizeof *by->first);
+        by->groups = sl_calloc(t->groups * nwords + 1, sizeof *by->groups);
+        if (!by->first || !by->groups) {
+            rc = -1;
+            break;
+        }
+        size_t listed = 0;
+        for (size_t w = 0; w < nwords; w++) {
+            by->first[w] = listed;
+            for (size_t g = 0; g < t->groups; g++)
+                if (group_kind[g] == kind_of_list[l] && t->group_words[g * nwords + w])
+                    by->groups[listed++] = g;
+        }
+        by->first[nwords] = listed;
     }
-    size_t listed = 0;
-    for (size_t w = 0; w < nwords; w++) {
-        t->groups_of_word[w] = listed;
-        for (size_t g = 0; g < t->groups; g++)
-            if (is_trigger_group[g] && t->group_words[g * nwords + w])
-                t->word_groups[listed++] = g;
-    }
-    t->groups_of_word[nwords] = listed;
-    free(is_trigger_group);
+    free(group_kind);
+    if (rc != 0)
+        return rc;
     t->ids = sl_calloc(nwords + 1, sizeof *t->ids);
     t->second = sl_calloc(nwords + 1, 1);
     if (!t->ids || !t->second)
@@ -187,8 +194,10 @@ void sl_triggers_free(sl_triggers *t)
         free(((sl_trigger_word *)sl_vec_at(&t->words, k))->text);
     sl_vec_free(&t->words);
     free(t->group_words);
-    free(t->groups_of_word);
-    free(t->word_groups);
+    for (size_t l = 0; l < 2; l++) {
+        free(t->by_word[l].first);
+        free(t->by_word[l].groups);
+    }
     free(t->ids);
     free(t->second);
     sl_literals_hs_free(t);
@@ -270,4 +279,22 @@ int sl_triggers_find(const sl_triggers *t, sl_literal_scratch *scratch, const ch
             return rc;
     }
     return scan(t, text, len, triggers, openings);
+}
+
+int sl_hits_by_group(const sl_triggers *t, const sl_vec *hits, sl_vec *starts)
+{
+    const sl_word_groups *by = &t->by_word[SL_LIST_OPENINGS];
+    for (size_t k = 0; k < hits->len; k++) {
+        const sl_trigger_hit *h = sl_vec_at(hits, k);
+        for (size_t j = by->first[h->word]; j < by->first[h->word + 1]; j++) {
+            sl_vec *v = &starts[by->groups[j]];
+            if (v->len && *(const size_t *)sl_vec_at(v, v->len - 1) == h->pos)
+                continue; /* two of the group's words at one place */
+            size_t *slot = sl_vec_push(v);
+            if (!slot)
+                return -1;
+            *slot = h->pos;
+        }
+    }
+    return 0;
 }

@@ -24,13 +24,20 @@ typedef struct sl_trigger_word {
     uint32_t tail, tail_mask;
 } sl_trigger_word;
 
+/* The groups that name word w: groups[first[w] .. first[w + 1]). */
+typedef struct sl_word_groups {
+    size_t *first;
+    size_t *groups;
+} sl_word_groups;
+enum { SL_LIST_TRIGGERS = 0, SL_LIST_OPENINGS = 1 };
+
 typedef struct sl_triggers {
     sl_vec words;               /* sl_trigger_word, distinct */
     size_t groups; /* distinct sets; a rule's is sl_rule.trigger_group (or opening_group) */
     unsigned char *group_words; /* groups × words: whether a group names a word */
-    /* the trigger groups that name word w:
-     * word_groups[groups_of_word[w] .. groups_of_word[w + 1]) */
-    size_t *groups_of_word, *word_groups;
+    /* the groups that name each word, trigger groups and opening groups
+     * apart (SL_LIST_*) */
+    sl_word_groups by_word[2];
     /* A word is looked for only where its first two bytes stand, the first
      * in either ASCII case: one bit per (first byte, second byte). */
     uint64_t pairs[65536 / 64];
@@ -79,6 +86,11 @@ void sl_literal_scratch_destroy(sl_literal_scratch *s);
  * of memory. */
 int sl_triggers_find(const sl_triggers *t, sl_literal_scratch *scratch, const char *text,
                      size_t len, sl_vec *triggers, sl_vec *openings);
+
+/* The opening hits (sorted by position) split by group: starts[g] (a
+ * size_t vector, one per group of t) gets the positions where a word of
+ * group g stands, once each. -1 when out of memory. */
+int sl_hits_by_group(const sl_triggers *t, const sl_vec *hits, sl_vec *starts);
 
 /* Appends a hit of `word` at pos to triggers or openings (or both), as the
  * word is looked for; -1 when out of memory. */
