@@ -52,6 +52,24 @@ static size_t back_to_boundary(const char *s, size_t pos)
     return pos;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Whether s[0..16) holds no tab or newline, no two spaces in a row (s[16]
+ * counted) and does not end in a space: copied as it is, it is what the
+ * byte loop below would write. */
+static int plain_block(const char *s)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
+    __m128i blank = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+    __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+    __m128i runs = _mm_and_si128(blank, _mm_cmpeq_epi8(next, _mm_set1_epi8(' ')));
+    return !_mm_movemask_epi8(_mm_or_si128(breaks, runs)) && s[15] != ' ';
+}
+#endif
+
 char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, size_t around)
 {
     size_t from = start > around ? back_to_boundary(s, start - around) : 0;
@@ -62,8 +80,18 @@ char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, si
         return NULL;
     size_t n = 0;
     int space = 0;
-    for (size_t i = from; i < to; i++) {
-        char c = s[i];
+    for (size_t i = from; i < to;) {
+#ifdef __SSE2__
+        /* sixteen bytes with no tab, newline or run of spaces, after a
+         * letter and ending in one, are copied as they are */
+        if (!space && n > 0 && i + 17 <= to && plain_block(s + i)) {
+            memcpy(out + n, s + i, 16);
+            n += 16;
+            i += 16;
+            continue;
+        }
+#endif
+        char c = s[i++];
         if (c == '\n' || c == '\t' || c == ' ') {
             space = n > 0;
             continue;

@@ -426,8 +426,51 @@ static void test_sentence_index(void)
     free(long_text);
 }
 
+/* The context snippet folds white space runs into one space and drops it
+ * at both ends; it copies plain stretches sixteen bytes at a time, so it is
+ * compared with the rule itself on random text of letters, spaces, tabs
+ * and newlines. */
+static void test_context_snippet_spacing(void)
+{
+    static const char *const pieces[] = {"a", "b", "\xE1\xBA\xA3", " ", " ", "\n", "\t", "xyz"};
+    uint32_t seed = 7;
+    for (int round = 0; round < 3000; round++) {
+        char text[160];
+        size_t len = 0;
+        while (len < 120) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        text[len] = '\0';
+        char want[160];
+        size_t n = 0;
+        int space = 0;
+        for (size_t i = 0; i < len; i++) {
+            char c = text[i];
+            if (c == ' ' || c == '\n' || c == '\t') {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+                want[n++] = ' ';
+            space = 0;
+            want[n++] = c;
+        }
+        want[n] = '\0';
+        /* the whole text: a window wider than it on both sides */
+        char *got = sl_context_snippet(text, len, len / 2, len / 2, len);
+        CHECK(got && strcmp(got, want) == 0);
+        if (got && strcmp(got, want) != 0)
+            fprintf(stderr, "  \"%s\"\n  want \"%s\"\n", got, want);
+        free(got);
+    }
+}
+
 int main(void)
 {
+    test_context_snippet_spacing();
     solieu_status st = test_load_rules(&rules);
     CHECK(st == SOLIEU_OK);
     if (st != SOLIEU_OK)
