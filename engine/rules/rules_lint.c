@@ -41,6 +41,18 @@ static int nested_quantifier(const char *p)
     return 0;
 }
 
+/* The code the extractor runs over text position by position, or NULL when
+ * it only ever tries the rule anchored: a fact rule's alternatives that
+ * start with the number run where numbers start, and a rule with opening
+ * words runs where they stand (a header rule's only when Hyperscan finds
+ * them). */
+static const pcre2_code *scanning_code(const solieu_rules *rules, const sl_rule *r)
+{
+    if (r->code_open && (!sl_rule_reads_header(r) || rules->header_words.hs_db))
+        return NULL;
+    return r->kind == SL_RULE_FACT ? r->code_scan : r->code;
+}
+
 size_t solieu_rules_lint(const solieu_rules *rules, solieu_diagnostic_fn on_warn, void *user)
 {
     size_t warnings = 0;
@@ -49,10 +61,13 @@ size_t solieu_rules_lint(const solieu_rules *rules, solieu_diagnostic_fn on_warn
         if (!r->code)
             continue;
         uint32_t first = 0, last = 0, min_length = 0;
-        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &first);
-        pcre2_pattern_info(r->code, PCRE2_INFO_LASTCODETYPE, &last);
+        const pcre2_code *scanning = scanning_code(rules, r);
+        if (scanning) {
+            pcre2_pattern_info(scanning, PCRE2_INFO_FIRSTCODETYPE, &first);
+            pcre2_pattern_info(scanning, PCRE2_INFO_LASTCODETYPE, &last);
+        }
         pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &min_length);
-        if (first == 0 && last == 0) {
+        if (scanning && first == 0 && last == 0) {
             warn(on_warn, user, r, "no literal to anchor on: this pattern is tried at every "
                                    "position of the text");
             warnings++;
