@@ -5,6 +5,7 @@
 
 #include "document/document_internal.h"
 #include "document/markers.h"
+#include "util/bytes16.h"
 
 static int superscript_digit(int cp)
 {
@@ -92,23 +93,17 @@ static const unsigned char acts_on[256] = {
     ['\n'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, ['['] = 1, ['<'] = 1,
     ['*'] = 1,  ['_'] = 1,  ['#'] = 1,  [0xC2] = 1, [0xE2] = 1};
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 /* The next byte from t[i] on that the loop below acts on (len when none):
- * sixteen at a time with SSE2, then one by one. */
+ * sixteen at a time, then one by one. */
 static size_t next_acted_on(const char *t, size_t i, size_t len)
 {
 #ifdef __SSE2__
     for (; i + 16 <= len; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i white = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\b')),
-                                      _mm_cmplt_epi8(x, _mm_set1_epi8('\r'))); /* \t \n \v \f */
+        __m128i x = sl_load16(t + i);
+        uint32_t m = sl_mask_gt(x, '\b') & sl_mask_lt(x, '\r'); /* \t \n \v \f */
         static const char singles[] = {'[', '<', '*', '_', '#', (char)0xC2, (char)0xE2};
         for (size_t k = 0; k < sizeof singles; k++)
-            white = _mm_or_si128(white, _mm_cmpeq_epi8(x, _mm_set1_epi8(singles[k])));
-        uint32_t m = (uint32_t)_mm_movemask_epi8(white);
+            m |= sl_mask_eq(x, singles[k]);
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }

@@ -8,6 +8,7 @@
 
 #include "document/document_internal.h"
 #include "document/normalize.h"
+#include "util/bytes16.h"
 
 size_t sl_utf8_decode(const char *s, size_t len, int *cp)
 {
@@ -132,26 +133,17 @@ static int mark_at(const char *s, size_t len, size_t i)
 }
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
-/* The bytes of s[i..i+16) that mark_at must look at (s[i+16] readable):
- * from CC up, but not E2 and not an E1 whose next byte opens no block of
- * marks. A Vietnamese report has one every few bytes; a block of sixteen
- * with none is passed over at once. */
+/* The bytes of s[0..16) that mark_at must look at (s[16] readable): from
+ * CC up, but not E2 and not an E1 whose next byte opens no block of marks.
+ * A Vietnamese report has one every few bytes; a block of sixteen with
+ * none is passed over at once. */
 static uint32_t mark_candidates(const char *s)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
-    __m128i from_cc = _mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xCB)); /* signed: CC-FF, 00-7F */
-    from_cc = _mm_and_si128(from_cc, _mm_cmplt_epi8(x, _mm_setzero_si128()));
-    __m128i e2 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2));
-    __m128i e1 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE1));
-    __m128i to_marks = _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8((char)0xAA)),
-                                    _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8((char)0xAB)),
-                                                 _mm_cmpeq_epi8(next, _mm_set1_epi8((char)0xB7))));
-    __m128i letters = _mm_andnot_si128(to_marks, e1);
-    __m128i keep = _mm_andnot_si128(_mm_or_si128(e2, letters), from_cc);
-    return (uint32_t)_mm_movemask_epi8(keep);
+    __m128i x = sl_load16(s), next = sl_load16(s + 1);
+    uint32_t from_cc = sl_mask_high(x) & sl_mask_gt(x, (signed char)0xCB); /* CC-FF */
+    uint32_t to_marks = sl_mask_eq(next, 0xAA) | sl_mask_eq(next, 0xAB) | sl_mask_eq(next, 0xB7);
+    uint32_t letters = sl_mask_eq(x, 0xE1) & ~to_marks;
+    return from_cc & ~(sl_mask_eq(x, 0xE2) | letters);
 }
 #endif
 

@@ -6,6 +6,7 @@
 #include <solieu/limits.h>
 
 #include "extract/extract_internal.h"
+#include "util/bytes16.h"
 
 static char *map_case(const char *s, size_t n, int title)
 {
@@ -53,20 +54,14 @@ static size_t back_to_boundary(const char *s, size_t pos)
 }
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
 /* Whether s[0..16) holds no tab or newline, no two spaces in a row (s[16]
  * counted) and does not end in a space: copied as it is, it is what the
  * byte loop below would write. */
 static int plain_block(const char *s)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + 1));
-    __m128i blank = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
-    __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
-    __m128i runs = _mm_and_si128(blank, _mm_cmpeq_epi8(next, _mm_set1_epi8(' ')));
-    return !_mm_movemask_epi8(_mm_or_si128(breaks, runs)) && s[15] != ' ';
+    __m128i x = sl_load16(s), next = sl_load16(s + 1);
+    uint32_t runs = sl_mask_eq(x, ' ') & sl_mask_eq(next, ' ');
+    return !(sl_mask_eq(x, '\n') | sl_mask_eq(x, '\t') | runs) && s[15] != ' ';
 }
 #endif
 

@@ -29,16 +29,11 @@ solieu_csv_writer *solieu_csv_writer_create(FILE *stream, unsigned flags)
     return w;
 }
 
-static int is_blank(unsigned char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 static int needs_quotes(const char *s, size_t n)
 {
     if (!n)
         return 0;
-    if (is_blank((unsigned char)s[0]) || is_blank((unsigned char)s[n - 1]))
+    if (sl_is_space((unsigned char)s[0]) || sl_is_space((unsigned char)s[n - 1]))
         return 1;
     return strpbrk(s, ",\"\r\n") != NULL;
 }

@@ -291,16 +291,6 @@ static size_t recased(const char *w, size_t n, utf8proc_int32_t (*to_case)(utf8p
     return len;
 }
 
-static utf8proc_int32_t to_lower(utf8proc_int32_t cp)
-{
-    return utf8proc_tolower(cp);
-}
-
-static utf8proc_int32_t to_upper(utf8proc_int32_t cp)
-{
-    return utf8proc_toupper(cp);
-}
-
 /* The forms of a word the literal search is to find. The search folds the
  * ASCII case of the first byte and compares the rest exactly, so a rule
  * that ignores case lists the word in lower case, capitalised (when its
@@ -313,17 +303,17 @@ static void append_forms(sl_buf *out, const char *w, size_t n, int caseless)
         return;
     }
     char lower[MAX_WORD_BYTES * 2], form[MAX_WORD_BYTES * 2];
-    size_t lower_len = recased(w, n, to_lower, SIZE_MAX, lower, sizeof lower);
+    size_t lower_len = recased(w, n, utf8proc_tolower, SIZE_MAX, lower, sizeof lower);
     if (!lower_len) {
         append_word(out, w, n);
         return;
     }
     append_word(out, lower, lower_len);
-    size_t m = recased(lower, lower_len, to_upper, SIZE_MAX, form, sizeof form);
+    size_t m = recased(lower, lower_len, utf8proc_toupper, SIZE_MAX, form, sizeof form);
     if (m)
         append_word(out, form, m);
     if ((unsigned char)lower[0] >= 0x80 &&
-        (m = recased(lower, lower_len, to_upper, 1, form, sizeof form)) != 0)
+        (m = recased(lower, lower_len, utf8proc_toupper, 1, form, sizeof form)) != 0)
         append_word(out, form, m);
 }
 

@@ -310,21 +310,25 @@ pcre2_match_context *sl_match_context_create(void)
     return mc;
 }
 
+/* Whether group took part in the last match, and then its span. */
+static int group_took_part(pcre2_match_data *md, uint32_t group, size_t *start, size_t *end)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (group >= pcre2_get_ovector_count(md) || ov[2 * group] == PCRE2_UNSET)
+        return 0;
+    *start = ov[2 * group];
+    *end = ov[2 * group + 1];
+    return 1;
+}
+
 int sl_group_numbers_span(const sl_group_numbers *groups, const pcre2_code *code,
                           pcre2_match_data *md, const char *name, size_t *start, size_t *end)
 {
     if (!groups->all)
         return sl_group_span(code, md, name, start, end);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t pairs = pcre2_get_ovector_count(md);
-    for (uint32_t k = 0; k < groups->count; k++) {
-        uint32_t group = groups->number[k];
-        if (group < pairs && ov[2 * group] != PCRE2_UNSET) {
-            *start = ov[2 * group];
-            *end = ov[2 * group + 1];
+    for (uint32_t k = 0; k < groups->count; k++)
+        if (group_took_part(md, groups->number[k], start, end))
             return 1;
-        }
-    }
     return 0;
 }
 
@@ -337,15 +341,8 @@ int sl_group_span(const pcre2_code *code, pcre2_match_data *md, const char *name
         return 0;
     uint32_t entry_size;
     pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t pairs = pcre2_get_ovector_count(md);
-    for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
-        uint32_t group = ((uint32_t)e[0] << 8) | e[1];
-        if (group < pairs && ov[2 * group] != PCRE2_UNSET) {
-            *start = ov[2 * group];
-            *end = ov[2 * group + 1];
+    for (PCRE2_SPTR e = first; e <= last; e += entry_size)
+        if (group_took_part(md, ((uint32_t)e[0] << 8) | e[1], start, end))
             return 1;
-        }
-    }
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "util.h"
+#include "util/bytes16.h"
 
 size_t sl_utf8_next(const char *s, size_t len, int32_t *cp)
 {
@@ -51,25 +52,6 @@ size_t sl_utf8_next(const char *s, size_t len, int32_t *cp)
 }
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
-/* Byte classes of one 16-byte block as bit masks (bit k: byte k). Bytes
- * are compared as signed: 0x80..0xFF are -128..-1. */
-static inline uint32_t mask_lt(__m128i x, int v)
-{
-    return (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)v)));
-}
-
-static inline uint32_t mask_gt(__m128i x, int v)
-{
-    return (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)v)));
-}
-
-static inline uint32_t mask_eq(__m128i x, int v)
-{
-    return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)v)));
-}
-
 /* What one block leaves the next: the continuation bytes its last leads
  * still need, and whether its last byte was a lead whose second byte has a
  * narrower range (E0, ED, F0, F4). */
@@ -84,15 +66,15 @@ typedef struct utf8_carry {
 /* inlined into the loop, so the compared constants are made once */
 static inline __attribute__((always_inline)) int block_valid(__m128i x, utf8_carry *c)
 {
-    uint32_t high = (uint32_t)_mm_movemask_epi8(x);
-    if (mask_eq(x, 0))
+    uint32_t high = sl_mask_high(x);
+    if (sl_mask_eq(x, 0))
         return 0;
     if (!high && !c->need)
         return 1;                    /* ASCII, and nothing owed: the carry stays empty */
-    uint32_t cont = mask_lt(x, -64); /* 80-BF */
-    uint32_t lead2 = high & mask_gt(x, -63) & mask_lt(x, -32); /* C2-DF */
-    uint32_t lead3 = high & mask_gt(x, -33) & mask_lt(x, -16); /* E0-EF */
-    uint32_t lead4 = high & mask_gt(x, -17) & mask_lt(x, -11); /* F0-F4 */
+    uint32_t cont = sl_mask_lt(x, -64);                              /* 80-BF */
+    uint32_t lead2 = high & sl_mask_gt(x, -63) & sl_mask_lt(x, -32); /* C2-DF */
+    uint32_t lead3 = high & sl_mask_gt(x, -33) & sl_mask_lt(x, -16); /* E0-EF */
+    uint32_t lead4 = high & sl_mask_gt(x, -17) & sl_mask_lt(x, -11); /* F0-F4 */
     if (high & ~(cont | lead2 | lead3 | lead4))
         return 0;
     uint32_t need =
@@ -101,9 +83,9 @@ static inline __attribute__((always_inline)) int block_valid(__m128i x, utf8_car
         return 0;
     /* the second byte after E0 (no overlong), ED (no surrogate), F0 (no
      * overlong) and F4 (not past U+10FFFF) */
-    uint32_t from_90 = high & mask_gt(x, -113), from_a0 = high & mask_gt(x, -97);
-    uint32_t e0 = mask_eq(x, 0xE0) << 1 | c->e0, ed = mask_eq(x, 0xED) << 1 | c->ed;
-    uint32_t f0 = mask_eq(x, 0xF0) << 1 | c->f0, f4 = mask_eq(x, 0xF4) << 1 | c->f4;
+    uint32_t from_90 = high & sl_mask_gt(x, -113), from_a0 = high & sl_mask_gt(x, -97);
+    uint32_t e0 = sl_mask_eq(x, 0xE0) << 1 | c->e0, ed = sl_mask_eq(x, 0xED) << 1 | c->ed;
+    uint32_t f0 = sl_mask_eq(x, 0xF0) << 1 | c->f0, f4 = sl_mask_eq(x, 0xF4) << 1 | c->f4;
     if ((e0 & ~from_a0 & 0xFFFF) || (ed & from_a0) || (f0 & ~from_90 & 0xFFFF) || (f4 & from_90))
         return 0;
     c->need = need >> 16;
@@ -122,15 +104,14 @@ static int valid_by_blocks(const char *data, size_t len)
     utf8_carry carry = {0, 0, 0, 0, 0};
     size_t i = 0;
     for (; i + 16 <= len; i += 16)
-        if (!block_valid(_mm_loadu_si128((const __m128i *)(const void *)(data + i)), &carry))
+        if (!block_valid(sl_load16(data + i), &carry))
             return 0;
     /* the tail, padded with spaces: a sequence it cuts short fails there */
     char tail[16];
     memset(tail, ' ', sizeof tail);
     if (len > i)
         memcpy(tail, data + i, len - i);
-    return block_valid(_mm_loadu_si128((const __m128i *)(const void *)tail), &carry) &&
-           carry.need == 0;
+    return block_valid(sl_load16(tail), &carry) && carry.need == 0;
 }
 #endif
 

@@ -117,6 +117,9 @@ void sl_line_col(const char *data, size_t offset, size_t *line, size_t *col);
 const char *sl_basename(const char *path);
 
 /* ASCII-only helpers; Vietnamese case folding goes through utf8proc. */
-int sl_is_space(unsigned char c);
+static inline int sl_is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r'); /* space, \t \n \v \f \r */
+}
 
 #endif
