@@ -19,10 +19,9 @@ static int already_related(const sl_check_doc *cd, const solieu_fact *whole,
 {
     char ids[64];
     snprintf(ids, sizeof ids, "%zu;%zu", whole->id, part->id);
-    for (size_t i = 0; i < cd->checker->rows.len; i++) {
+    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
         const sl_check_row *r = sl_vec_at(&cd->checker->rows, i);
-        if (strcmp(r->check, "subset") == 0 && strcmp(r->doc, solieu_document_name(cd->doc)) == 0 &&
-            strcmp(r->facts, ids) == 0)
+        if (strcmp(r->check, "subset") == 0 && strcmp(r->facts, ids) == 0)
             return 1;
     }
     return 0;

@@ -52,6 +52,7 @@ typedef struct sl_check_doc {
     unsigned char *is_part; /* per fact id: a part of some breakdown */
     sl_footnoted *footnoted; /* footnote facts, grouped by footnote */
     size_t nfootnoted;
+    size_t first_row; /* the checker's rows from here on are this document's */
     int oom;
 } sl_check_doc;
 

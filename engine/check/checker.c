@@ -236,7 +236,7 @@ size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
 solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
                                  const solieu_facts *facts)
 {
-    sl_check_doc cd = {c, doc, facts, NULL, NULL, 0, 0};
+    sl_check_doc cd = {c, doc, facts, NULL, NULL, 0, c->rows.len, 0};
     cd.is_part = sl_calloc(solieu_facts_count(facts) + 1, 1);
     if (!cd.is_part || index_footnotes(&cd) != 0) {
         free(cd.is_part);

@@ -47,8 +47,8 @@ static int by_offset(const void *pa, const void *pb)
     return a->text_start < b->text_start ? -1 : a->text_start > b->text_start;
 }
 
-solieu_status solieu_facts_from_table(const solieu_document *doc, const solieu_table *table,
-                                      solieu_facts **out, char **error)
+solieu_status solieu_facts_from_rows(const solieu_document *doc, const solieu_table *table,
+                                     const size_t *rows, size_t n, solieu_facts **out, char **error)
 {
     *out = NULL;
     if (error)
@@ -72,11 +72,8 @@ solieu_status solieu_facts_from_table(const solieu_document *doc, const solieu_t
     sl_vec_init(&facts->facts, sizeof(solieu_fact));
     sl_vec_init(&facts->strings, sizeof(char *));
     int oom = 0;
-    const char *name = solieu_document_name(doc);
-    for (size_t row = 0; row < solieu_table_rows(table) && !oom; row++) {
-        const char *d = solieu_table_cell(table, row, c_doc);
-        if (strcmp(sl_basename(d), name) != 0)
-            continue;
+    for (size_t k = 0; k < n && !oom; k++) {
+        size_t row = rows[k];
         const char *text = solieu_table_cell(table, row, c_text);
         size_t line = strtoull(solieu_table_cell(table, row, c_line), NULL, 10);
         size_t at = locate(doc, line, text, solieu_table_cell(table, row, c_bs));
@@ -130,4 +127,24 @@ solieu_status solieu_facts_from_table(const solieu_document *doc, const solieu_t
         ((solieu_fact *)sl_vec_at(&facts->facts, i))->id = i + 1;
     *out = facts;
     return SOLIEU_OK;
+}
+
+solieu_status solieu_facts_from_table(const solieu_document *doc, const solieu_table *table,
+                                      solieu_facts **out, char **error)
+{
+    *out = NULL;
+    if (error)
+        *error = NULL;
+    long c_doc = solieu_table_column(table, "doc");
+    size_t nrows = solieu_table_rows(table), n = 0;
+    size_t *rows = sl_calloc(nrows ? nrows : 1, sizeof *rows);
+    if (!rows)
+        return SOLIEU_ERR_NOMEM;
+    const char *name = solieu_document_name(doc);
+    for (size_t row = 0; c_doc >= 0 && row < nrows; row++)
+        if (strcmp(sl_basename(solieu_table_cell(table, row, c_doc)), name) == 0)
+            rows[n++] = row;
+    solieu_status st = solieu_facts_from_rows(doc, table, rows, n, out, error);
+    free(rows);
+    return st;
 }

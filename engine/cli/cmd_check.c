@@ -29,20 +29,24 @@ static char *find_document(const char *csv_path, const char *path, const char *d
 /* Checks every document of one facts CSV; returns the number that failed. */
 static size_t check_table(solieu_checker *checker, const char *csv_path, const solieu_table *t)
 {
-    long c_doc = solieu_table_column(t, "doc"), c_path = solieu_table_column(t, "path");
+    solieu_table_documents *docs = solieu_table_documents_create(t);
+    if (!docs) {
+        fprintf(stderr, "%s: %s\n", csv_path,
+                solieu_table_column(t, "doc") < 0 ? "facts CSV has no doc column"
+                                                  : solieu_strerror(SOLIEU_ERR_NOMEM));
+        return 1;
+    }
     size_t failed = 0;
-    for (size_t row = 0; row < solieu_table_rows(t); row++) {
-        const char *doc_name = solieu_table_cell(t, row, c_doc);
-        int seen = 0;
-        for (size_t k = 0; k < row && !seen; k++)
-            seen = strcmp(solieu_table_cell(t, k, c_doc), doc_name) == 0;
-        if (seen || !*doc_name)
-            continue;
-        char *path = find_document(csv_path, solieu_table_cell(t, row, c_path), doc_name);
+    for (size_t k = 0; k < solieu_table_documents_count(docs); k++) {
+        const char *doc_name = solieu_table_documents_name(docs, k);
+        size_t nrows;
+        const size_t *rows = solieu_table_documents_rows(docs, k, &nrows);
+        char *path = find_document(csv_path, solieu_table_documents_path(docs, k), doc_name);
         if (!path) {
-            fprintf(stderr, "%s:%zu: %s: source document not found; check reads the reports the "
-                            "facts came from\n",
-                    csv_path, solieu_table_row_line(t, row), doc_name);
+            fprintf(stderr,
+                    "%s:%zu: %s: source document not found; check reads the reports the "
+                    "facts came from\n",
+                    csv_path, solieu_table_row_line(t, rows[0]), doc_name);
             failed++;
             continue;
         }
@@ -51,7 +55,7 @@ static size_t check_table(solieu_checker *checker, const char *csv_path, const s
         char *error = NULL;
         solieu_status st = solieu_document_load(path, &doc, &error);
         if (st == SOLIEU_OK)
-            st = solieu_facts_from_table(doc, t, &facts, &error);
+            st = solieu_facts_from_rows(doc, t, rows, nrows, &facts, &error);
         if (st == SOLIEU_OK)
             st = solieu_checker_add(checker, doc, facts);
         if (st != SOLIEU_OK) {
@@ -63,6 +67,7 @@ static size_t check_table(solieu_checker *checker, const char *csv_path, const s
         solieu_document_destroy(doc);
         free(path);
     }
+    solieu_table_documents_destroy(docs);
     return failed;
 }
 

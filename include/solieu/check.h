@@ -45,6 +45,29 @@ SOLIEU_API solieu_status solieu_check_rules_test(const solieu_rules *rules,
 SOLIEU_API solieu_status solieu_facts_from_table(const solieu_document *doc,
                                                  const solieu_table *table, solieu_facts **out,
                                                  char **error);
+/* The same from the rows `rows[0..n)` of `table`, all of them taken as
+ * rows of `doc` (as solieu_table_documents groups them). */
+SOLIEU_API solieu_status solieu_facts_from_rows(const solieu_document *doc,
+                                                const solieu_table *table, const size_t *rows,
+                                                size_t n, solieu_facts **out, char **error);
+
+/* The documents of a facts CSV, each with its rows, in the order of their
+ * first row. A document is told by its `path` cell, or by its `doc` cell
+ * when the path is empty or the column missing: two reports with the same
+ * base name in different folders stay two documents. Rows with no doc are
+ * left out. Grouping is one sort, so a facts CSV of a whole archive is
+ * split in n log n. */
+typedef struct solieu_table_documents solieu_table_documents;
+/* NULL when out of memory, or when the table has no doc column. */
+SOLIEU_API solieu_table_documents *solieu_table_documents_create(const solieu_table *table);
+SOLIEU_API void solieu_table_documents_destroy(solieu_table_documents *docs);
+SOLIEU_API size_t solieu_table_documents_count(const solieu_table_documents *docs);
+/* The k-th document's doc and path cells ("" when there is no path), and
+ * its rows (indices into the table, ascending). */
+SOLIEU_API const char *solieu_table_documents_name(const solieu_table_documents *docs, size_t k);
+SOLIEU_API const char *solieu_table_documents_path(const solieu_table_documents *docs, size_t k);
+SOLIEU_API const size_t *solieu_table_documents_rows(const solieu_table_documents *docs, size_t k,
+                                                     size_t *n);
 
 #ifdef __cplusplus
 }

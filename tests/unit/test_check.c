@@ -323,6 +323,47 @@ static void test_ref_date(void)
     solieu_table_destroy(t);
 }
 
+/* A facts CSV split by document: by path, so two reports with one base
+ * name stay apart; by doc when there is no path; in order of first row. */
+static void test_table_documents(void)
+{
+    static const char csv[] = "doc,line,text,value,path\n"
+                              "b.txt,1,5,5,x/b.txt\n"
+                              "a.txt,2,6,6,x/a.txt\n"
+                              "b.txt,3,7,7,y/b.txt\n"
+                              "b.txt,4,8,8,x/b.txt\n"
+                              ",5,9,9,\n"
+                              "c.txt,6,1,1,\n"
+                              "a.txt,7,2,2,x/a.txt\n";
+    solieu_table *t = NULL;
+    CHECK(solieu_table_parse("facts.csv", csv, sizeof csv - 1, &t, NULL) == SOLIEU_OK);
+    solieu_table_documents *docs = t ? solieu_table_documents_create(t) : NULL;
+    CHECK(docs != NULL);
+    if (!docs) {
+        solieu_table_destroy(t);
+        return;
+    }
+    static const struct {
+        const char *name, *path;
+        size_t n, rows[2];
+    } want[] = {{"b.txt", "x/b.txt", 2, {0, 3}},
+                {"a.txt", "x/a.txt", 2, {1, 6}},
+                {"b.txt", "y/b.txt", 1, {2, 0}},
+                {"c.txt", "", 1, {5, 0}}};
+    CHECK(solieu_table_documents_count(docs) == 4);
+    for (size_t k = 0; k < 4 && k < solieu_table_documents_count(docs); k++) {
+        size_t n;
+        const size_t *rows = solieu_table_documents_rows(docs, k, &n);
+        CHECK_STR(solieu_table_documents_name(docs, k), want[k].name);
+        CHECK_STR(solieu_table_documents_path(docs, k), want[k].path);
+        CHECK(n == want[k].n);
+        for (size_t i = 0; i < n && i < 2; i++)
+            CHECK(rows[i] == want[k].rows[i]);
+    }
+    solieu_table_documents_destroy(docs);
+    solieu_table_destroy(t);
+}
+
 int main(void)
 {
     solieu_status st = test_load_rules(&rules);
@@ -333,6 +374,7 @@ int main(void)
     test_ratio_tolerance();
     test_footnotes();
     test_ref_date();
+    test_table_documents();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
 }
