@@ -1,11 +1,12 @@
 /* The cross-document rows of checks.csv (a document number cited with one
  * date here and another there: rule citation.across).
  *
- * A workaround until the checker can take cached citations: its public API
- * only finds citations by reading a document, so when the set of documents
- * changed, every document is read again (not extracted: its facts come from
- * its fragment) to collect them. The rows are cached under a key made of
- * every document's key, so an unchanged archive reads nothing. */
+ * When the set of documents changed, every document's citations are fed
+ * to one checker: those its extraction kept (its citations fragment), or,
+ * for a document extracted by an older version or whose fragment is cut
+ * short, those found by reading it again (not extracting it: its facts come
+ * from its facts fragment). The rows are cached under a key made of every
+ * document's key, so an unchanged archive reads nothing. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +38,27 @@ uint64_t sl_across_key(const solieu_batch *b)
     return h;
 }
 
-/* Feeds one document, as it was extracted, to the checker. 0 when fed; -1
- * when it changed or cannot be read any more (its citations then wait for
- * the next run). */
+/* Feeds one document's citations as its run kept them. 0 when fed; -1
+ * when there are none to take (an older state, a fragment cut short). */
+static int feed_kept(solieu_batch *b, solieu_checker *checker, const sl_doc *d, int *oom)
+{
+    char *path = sl_fragment_path(b, d->cur.key, "citations");
+    solieu_table *table = NULL;
+    solieu_status st = !path                     ? SOLIEU_ERR_NOMEM
+                       : access(path, R_OK) != 0 ? SOLIEU_ERR_IO
+                                                 : solieu_table_read(path, &table, NULL);
+    if (st == SOLIEU_OK)
+        st = solieu_checker_add_citations(checker, table);
+    if (st == SOLIEU_ERR_NOMEM)
+        *oom = 1;
+    solieu_table_destroy(table);
+    free(path);
+    return st == SOLIEU_OK ? 0 : -1;
+}
+
+/* Feeds one document, as it was extracted, to the checker by reading it
+ * again. 0 when fed; -1 when it changed or cannot be read any more (its
+ * citations then wait for the next run). */
 static int feed(solieu_batch *b, solieu_checker *checker, const sl_doc *d, int *oom)
 {
     char *data = NULL, *fragment = NULL;
@@ -159,6 +178,8 @@ solieu_status sl_across_fragment(solieu_batch *b, char **path, char **error)
     for (size_t i = 0; usable_docs > 1 && i < b->docs.len && !oom; i++) {
         const sl_doc *d = sl_vec_at(&b->docs, i);
         if (!usable(d))
+            continue;
+        if (feed_kept(b, checker, d, &oom) == 0 || oom)
             continue;
         if (feed(b, checker, d, &oom) == 0)
             b->summary.documents_rechecked++;

@@ -227,6 +227,11 @@ static solieu_status fill_checks(solieu_csv_writer *w, void *ctx)
     return solieu_checker_write(ctx, w);
 }
 
+static solieu_status fill_citations(solieu_csv_writer *w, void *ctx)
+{
+    return solieu_checker_write_citations(ctx, w);
+}
+
 /* Sets the warnings of the extraction (one per line) as the record's. */
 static void take_warnings(sl_doc *d, const char *warnings)
 {
@@ -299,8 +304,15 @@ static void extract_one(solieu_batch *b, solieu_extractor *ex, sl_doc *d, const 
     if (!checker)
         sl_batch_fail(b, SOLIEU_ERR_NOMEM, NULL);
     else if (write_fragment(b, d->cur.key, "facts", fill_facts, &fc, &d->cur.facts_bytes) ==
-             SOLIEU_OK)
-        write_fragment(b, d->cur.key, "checks", fill_checks, checker, &d->cur.checks_bytes);
+                 SOLIEU_OK &&
+             write_fragment(b, d->cur.key, "checks", fill_checks, checker, &d->cur.checks_bytes) ==
+                 SOLIEU_OK &&
+             st == SOLIEU_OK) {
+        /* for the cross-document check of a later run; without it (checks
+         * failed here) that run reads the document */
+        unsigned long long bytes;
+        write_fragment(b, d->cur.key, "citations", fill_citations, checker, &bytes);
+    }
     d->done = 1;
     solieu_checker_destroy(checker);
     solieu_facts_destroy(facts);

@@ -31,6 +31,7 @@ typedef struct sl_citation {
     int y, m, d;
     size_t line;
 } sl_citation;
+void sl_citation_free(sl_citation *ct); /* its strings, not itself */
 
 struct solieu_checker {
     const solieu_rules *rules;

@@ -36,6 +36,14 @@ static void free_row(sl_check_row *r)
     free(r->rule);
 }
 
+void sl_citation_free(sl_citation *ct)
+{
+    free(ct->doc);
+    free(ct->entity);
+    free(ct->type);
+    free(ct->number);
+}
+
 void solieu_checker_destroy(solieu_checker *c)
 {
     if (!c)
@@ -43,13 +51,8 @@ void solieu_checker_destroy(solieu_checker *c)
     for (size_t i = 0; i < c->rows.len; i++)
         free_row(sl_vec_at(&c->rows, i));
     sl_vec_free(&c->rows);
-    for (size_t i = 0; i < c->citations.len; i++) {
-        sl_citation *ct = sl_vec_at(&c->citations, i);
-        free(ct->doc);
-        free(ct->entity);
-        free(ct->type);
-        free(ct->number);
-    }
+    for (size_t i = 0; i < c->citations.len; i++)
+        sl_citation_free(sl_vec_at(&c->citations, i));
     sl_vec_free(&c->citations);
     solieu_extractor_destroy(c->matcher);
     free(c);

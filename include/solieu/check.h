@@ -30,6 +30,16 @@ SOLIEU_API solieu_status solieu_checker_add(solieu_checker *checker, const solie
                                             const solieu_facts *facts);
 /* Runs the cross-document checks and writes the header and every row. */
 SOLIEU_API solieu_status solieu_checker_write(solieu_checker *checker, solieu_csv_writer *w);
+/* The citations (document numbers with their dates) of the documents added
+ * so far, as CSV: all the cross-document check needs of them, for a batch
+ * to keep. Read back with solieu_checker_add_citations, they take part in
+ * the cross-document check as if their documents had been added; their
+ * own rows are not made again. SOLIEU_ERR_CSV: not such a file, or one cut
+ * short (nothing is added then). */
+SOLIEU_API solieu_status solieu_checker_write_citations(const solieu_checker *checker,
+                                                        solieu_csv_writer *w);
+SOLIEU_API solieu_status solieu_checker_add_citations(solieu_checker *checker,
+                                                      const solieu_table *table);
 /* Rows so far and how many of them failed. */
 SOLIEU_API size_t solieu_checker_rows(const solieu_checker *checker, size_t *failed);
 

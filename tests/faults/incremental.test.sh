@@ -42,7 +42,21 @@ expect_rc 0 $? "run after a change"
 grep -q '^doc0003.txt,.*,4321,' out/facts.csv || fail "the changed document's new fact is missing"
 cmp -s <(grep -v '^doc0003.txt,' first/facts.csv) <(grep -v '^doc0003.txt,' out/facts.csv) \
     || fail "a change in doc0003.txt changed other documents' facts"
+# the cross-document check took every other report's citations as its run
+# kept them: no report was read again for it
+[ "$(field documents_rechecked)" -eq 0 ] || fail "a change read $(field documents_rechecked) documents again for the cross-document check"
+
+# 2b. a state without kept citations (an older solieu's): the reports are
+#     read again for the cross-document check, with the same rows
+find out/.solieu-state/fragments -name '*.citations.csv' -delete
+printf '\nNăm 2023 kết nạp 77 đảng viên mới.\n' >> in/doc0004.txt
+run -j 2
+expect_rc 0 $? "run without kept citations"
+[ "$(field documents_rechecked)" -eq $((n - 1)) ] || fail "without kept citations $(field documents_rechecked) documents were read again, not $((n - 1))"
+"$SOLIEU" extract -r rules --check ref_checks.csv -o /dev/null $(find in -name '*.txt' | sort) 2> /dev/null
+cmp -s ref_checks.csv out/checks.csv || fail "checks.csv without kept citations differs from extract --check's"
 mkdir changed && cp out/*.csv changed/
+touch -d '1 hour ago' in/doc0004.txt
 touch -d '1 hour ago' in/doc0003.txt
 
 # 3. a rule changed (a comment is enough: the digest covers every byte):
@@ -65,8 +79,8 @@ grep -q '^doc0012.txt,' out/facts.csv && fail "the removed document's facts are 
 grep -q '^doc0011.txt,' out/facts.csv || fail "the other document in sub/ lost its facts"
 grep -q 'doc0012.txt' out/documents.csv && fail "the removed document is still in documents.csv"
 fragments=$(find out/.solieu-state/fragments -type f | wc -l)
-# facts and checks of each document, and the cross-document checks
-[ "$fragments" -eq $((2 * (n - 1) + 1)) ] || fail "$fragments fragments for $((n - 1)) documents"
+# facts, checks and citations of each document, and the cross-document checks
+[ "$fragments" -eq $((3 * (n - 1) + 1)) ] || fail "$fragments fragments for $((n - 1)) documents"
 
 # 5. threads do not change a byte: -j 1 and -j 4 from scratch
 "$SOLIEU" run in -o out1 -r rules -j 1 2> /dev/null

@@ -323,6 +323,109 @@ static void test_ref_date(void)
     solieu_table_destroy(t);
 }
 
+/* What a checker writes with `write` (its rows or its citations), as text
+ * (caller-owned), or NULL. */
+typedef solieu_status (*write_fn)(solieu_checker *checker, solieu_csv_writer *w);
+
+static char *written(solieu_checker *checker, write_fn write, size_t *len)
+{
+    char *data = NULL;
+    FILE *f = open_memstream(&data, len);
+    solieu_csv_writer *w = f ? solieu_csv_writer_create(f, 0) : NULL;
+    CHECK(w && write(checker, w) == SOLIEU_OK);
+    solieu_csv_writer_destroy(w);
+    if (f)
+        fclose(f);
+    return data;
+}
+
+static solieu_status write_rows(solieu_checker *checker, solieu_csv_writer *w)
+{
+    return solieu_checker_write(checker, w);
+}
+
+static solieu_status write_citations(solieu_checker *checker, solieu_csv_writer *w)
+{
+    return solieu_checker_write_citations(checker, w);
+}
+
+/* The rows of rule citation.across in a checks CSV, in order. */
+static char *across_rows(const char *csv, size_t len)
+{
+    solieu_table *t = NULL;
+    sl_buf out;
+    sl_buf_init(&out, 0);
+    CHECK(solieu_table_parse("checks.csv", csv, len, &t, NULL) == SOLIEU_OK);
+    for (size_t r = 0; t && r < solieu_table_rows(t); r++)
+        if (strcmp(cell(t, r, "rule"), "citation.across") == 0)
+            sl_buf_printf(&out, "%s|%s|%s|%s\n", cell(t, r, "doc"), cell(t, r, "lines"),
+                          cell(t, r, "stated"), cell(t, r, "message"));
+    solieu_table_destroy(t);
+    return sl_buf_take(&out);
+}
+
+/* Citations kept as CSV (as a batch keeps them per document) and read back
+ * into another checker give the cross-document rows the documents give;
+ * a citations file cut short is refused whole. */
+static void test_kept_citations(void)
+{
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    const char *texts[] = {
+        "Thực hiện Kế hoạch số 41-KH/TU ngày 05/6/2021 của Ban Thường vụ, các chi bộ đã "
+        "kết nạp 12 đảng viên.\n",
+        "Sau một năm thực hiện Kế hoạch số 41-KH/TU ngày 05/6/2021, các chi bộ đã kết nạp "
+        "9 đảng viên.\n",
+        "Theo Kế hoạch số 41-KH/TU ngày 15/6/2021, các chi bộ đã kết nạp 7 đảng viên.\n"};
+    solieu_extractor *ex = solieu_extractor_create(rules);
+    solieu_checker *all = solieu_checker_create(rules), *kept = solieu_checker_create(rules);
+    CHECK(ex && all && kept);
+    if (!ex || !all || !kept)
+        goto cleanup;
+    for (size_t i = 0; i < 3; i++) {
+        add_document(all, ex, names[i], texts[i]);
+        solieu_checker *one = solieu_checker_create(rules);
+        CHECK(one != NULL);
+        if (!one)
+            continue;
+        add_document(one, ex, names[i], texts[i]);
+        size_t len;
+        char *csv = written(one, write_citations, &len);
+        solieu_table *t = NULL;
+        CHECK(csv && solieu_table_parse("citations.csv", csv, len, &t, NULL) == SOLIEU_OK);
+        if (t)
+            CHECK(solieu_checker_add_citations(kept, t) == SOLIEU_OK);
+        solieu_table_destroy(t);
+        /* without its last row (the mark), and so without its count */
+        size_t cut = len;
+        while (cut > 0 && csv[cut - 1] == '\n')
+            cut--;
+        while (cut > 0 && csv[cut - 1] != '\n')
+            cut--;
+        t = NULL;
+        CHECK(solieu_table_parse("citations.csv", csv, cut, &t, NULL) == SOLIEU_OK);
+        if (t)
+            CHECK(solieu_checker_add_citations(kept, t) == SOLIEU_ERR_CSV);
+        solieu_table_destroy(t);
+        free(csv);
+        solieu_checker_destroy(one);
+    }
+    size_t len_all, len_kept;
+    char *rows_all = written(all, write_rows, &len_all);
+    char *rows_kept = written(kept, write_rows, &len_kept);
+    char *want = rows_all ? across_rows(rows_all, len_all) : NULL;
+    char *got = rows_kept ? across_rows(rows_kept, len_kept) : NULL;
+    CHECK(want && strstr(want, "c.txt|1|2021-06-15|") == want); /* the odd date out */
+    CHECK_STR(got, want ? want : "");
+    free(rows_all);
+    free(rows_kept);
+    free(want);
+    free(got);
+cleanup:
+    solieu_checker_destroy(all);
+    solieu_checker_destroy(kept);
+    solieu_extractor_destroy(ex);
+}
+
 /* A facts CSV split by document: by path, so two reports with one base
  * name stay apart; by doc when there is no path; in order of first row. */
 static void test_table_documents(void)
@@ -375,6 +478,7 @@ int main(void)
     test_footnotes();
     test_ref_date();
     test_table_documents();
+    test_kept_citations();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
 }
