@@ -50,7 +50,9 @@ int sl_agg_year_of_date(const char *date);
 
 /* One fact row as read; strings are interned. */
 typedef struct sl_agg_fact {
-    const char *entity, *metric, *qualifier, *unit, *period, *doc;
+    const char *entity, *metric, *qualifier, *unit, *period;
+    const char *doc;         /* the document, as sl_agg_name_documents tells it */
+    const char *name, *path; /* its doc and path cells ("" without a path column) */
     size_t line;
     double value;
 } sl_agg_fact;
@@ -67,7 +69,7 @@ enum {
 
 /* A document attribute as one fact row states it. */
 typedef struct sl_agg_vote {
-    const char *doc;
+    const char *doc, *name, *path; /* as in its sl_agg_fact */
     int field;
     const char *value;
 } sl_agg_vote;
@@ -80,6 +82,10 @@ typedef struct sl_agg_doc {
     int year; /* of the date, 0 when unknown */
 } sl_agg_doc;
 
+/* Sets the doc of every fact and vote: its name (the base name, as
+ * facts.md has it), or its path when reports in different folders share
+ * that name, so that they stay apart in every output. */
+solieu_status sl_agg_name_documents(sl_vec *facts, sl_vec *votes);
 /* Resolves `votes` plus the entity of each fact into one sl_agg_doc per
  * distinct doc, sorted by doc name, into `docs` (sl_agg_doc). */
 solieu_status sl_agg_documents(const sl_vec *facts, const sl_vec *votes, sl_vec *docs);

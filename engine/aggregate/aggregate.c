@@ -261,7 +261,8 @@ solieu_status solieu_aggregate_compute(solieu_aggregate *agg, char **error)
             *error = sl_printf("derive %s: a metric of that name is already in the facts", clash);
         goto cleanup;
     }
-    if ((st = sl_agg_documents(&agg->facts, &agg->votes, &agg->docs)) != SOLIEU_OK ||
+    if ((st = sl_agg_name_documents(&agg->facts, &agg->votes)) != SOLIEU_OK ||
+        (st = sl_agg_documents(&agg->facts, &agg->votes, &agg->docs)) != SOLIEU_OK ||
         (st = effective_facts(agg, &work)) != SOLIEU_OK ||
         (st = sl_agg_cells_build(&work, &agg->result)) != SOLIEU_OK)
         goto fail;

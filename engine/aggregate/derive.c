@@ -105,7 +105,8 @@ static solieu_status emit(const sl_agg_cells *c, const sl_agg_cell *from, const 
         f->qualifier = from->qualifier;
         f->unit = unit;
         f->period = from->period;
-        f->doc = o->doc;
+        f->doc = f->name = o->doc;
+        f->path = "";
         f->line = o->line;
         f->value = value;
     }

@@ -17,6 +17,75 @@ static int vote_cmp(const void *pa, const void *pb)
     return strcmp(a->value, b->value);
 }
 
+typedef struct name_path {
+    const char *name, *path;
+} name_path;
+
+static int by_name_then_path(const void *pa, const void *pb)
+{
+    const name_path *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    return c ? c : strcmp(a->path, b->path);
+}
+
+static int name_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+solieu_status sl_agg_name_documents(sl_vec *facts, sl_vec *votes)
+{
+    /* the names that more than one path has, sorted */
+    sl_vec pairs, shared;
+    sl_vec_init(&pairs, sizeof(name_path));
+    sl_vec_init(&shared, sizeof(const char *));
+    solieu_status st = SOLIEU_OK;
+    for (size_t i = 0; i < facts->len; i++) {
+        const sl_agg_fact *f = sl_vec_at(facts, i);
+        name_path *p = *f->path ? sl_vec_push(&pairs) : NULL;
+        if (*f->path && !p) {
+            st = SOLIEU_ERR_NOMEM;
+            goto done;
+        }
+        if (p) {
+            p->name = f->name;
+            p->path = f->path;
+        }
+    }
+    if (pairs.len)
+        qsort(pairs.items, pairs.len, sizeof(name_path), by_name_then_path);
+    for (size_t i = 1; i < pairs.len; i++) {
+        const name_path *a = sl_vec_at(&pairs, i - 1), *b = sl_vec_at(&pairs, i);
+        if (strcmp(a->name, b->name) != 0 || strcmp(a->path, b->path) == 0)
+            continue;
+        const char **last = shared.len ? sl_vec_at(&shared, shared.len - 1) : NULL;
+        if (last && strcmp(*last, a->name) == 0)
+            continue;
+        const char **slot = sl_vec_push(&shared);
+        if (!slot) {
+            st = SOLIEU_ERR_NOMEM;
+            goto done;
+        }
+        *slot = a->name;
+    }
+    for (size_t i = 0; i < facts->len; i++) {
+        sl_agg_fact *f = sl_vec_at(facts, i);
+        int apart = *f->path && shared.len &&
+                    bsearch(f->name, shared.items, shared.len, sizeof(const char *), name_cmp);
+        f->doc = apart ? f->path : f->name;
+    }
+    for (size_t i = 0; i < votes->len; i++) {
+        sl_agg_vote *v = sl_vec_at(votes, i);
+        int apart = *v->path && shared.len &&
+                    bsearch(v->name, shared.items, shared.len, sizeof(const char *), name_cmp);
+        v->doc = apart ? v->path : v->name;
+    }
+done:
+    sl_vec_free(&pairs);
+    sl_vec_free(&shared);
+    return st;
+}
+
 solieu_status sl_agg_documents(const sl_vec *facts, const sl_vec *votes, sl_vec *docs)
 {
     /* Every fact votes for its entity; an empty entity still records that
@@ -35,6 +104,8 @@ solieu_status sl_agg_documents(const sl_vec *facts, const sl_vec *votes, sl_vec 
         if (!v)
             goto nomem;
         v->doc = f->doc;
+        v->name = f->name;
+        v->path = f->path;
         v->field = SL_DOC_ENTITY;
         v->value = f->entity;
     }

@@ -19,11 +19,12 @@ enum {
     COL_PERIOD,
     COL_ENTITY,
     COL_QUALIFIER,
+    COL_PATH,
     COL_NCOLS
 };
 
-static const char *const column_names[COL_NCOLS] = {"doc",    "line",   "value",  "unit",
-                                                    "metric", "period", "entity", "qualifier"};
+static const char *const column_names[COL_NCOLS] = {
+    "doc", "line", "value", "unit", "metric", "period", "entity", "qualifier", "path"};
 #define N_NEEDED COL_QUALIFIER /* every column before qualifier is needed */
 
 /* doc_* columns in SL_DOC_* order; "" for entity, which comes from the fact. */
@@ -147,13 +148,14 @@ static solieu_status add_row(solieu_aggregate *agg, const solieu_table *t, const
         free(msg);
         return SOLIEU_OK;
     }
-    f.doc = intern_cell(agg, t, row, col[COL_DOC]);
+    f.doc = f.name = intern_cell(agg, t, row, col[COL_DOC]);
+    f.path = col[COL_PATH] >= 0 ? intern_cell(agg, t, row, col[COL_PATH]) : "";
     f.entity = intern_cell(agg, t, row, col[COL_ENTITY]);
     f.metric = intern_cell(agg, t, row, col[COL_METRIC]);
     f.qualifier = intern_cell(agg, t, row, col[COL_QUALIFIER]);
     f.unit = intern_cell(agg, t, row, col[COL_UNIT]);
     f.period = intern_cell(agg, t, row, col[COL_PERIOD]);
-    if (!f.doc || !f.entity || !f.metric || !f.qualifier || !f.unit || !f.period)
+    if (!f.doc || !f.path || !f.entity || !f.metric || !f.qualifier || !f.unit || !f.period)
         return SOLIEU_ERR_NOMEM;
     sl_agg_fact *slot = sl_vec_push(&agg->facts);
     if (!slot)
@@ -167,7 +169,8 @@ static solieu_status add_row(solieu_aggregate *agg, const solieu_table *t, const
         sl_agg_vote *vote = v ? sl_vec_push(&agg->votes) : NULL;
         if (!vote)
             return SOLIEU_ERR_NOMEM;
-        vote->doc = f.doc;
+        vote->doc = vote->name = f.name;
+        vote->path = f.path;
         vote->field = k;
         vote->value = v;
     }
