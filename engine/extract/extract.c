@@ -9,6 +9,7 @@
 #include <solieu/number.h>
 
 #include "extract/extract_internal.h"
+#include "util/bytes16.h"
 
 typedef struct span {
     size_t start, end;
@@ -351,47 +352,73 @@ static const unsigned char opens_site[256] = {
     ['8'] = 1, ['9'] = 1, ['m'] = 1, ['M'] = 1, ['h'] = 1, ['H'] = 1, ['b'] = 1, ['B'] = 1,
     ['n'] = 1, ['N'] = 1, ['s'] = 1, ['S'] = 1, ['t'] = 1, ['T'] = 1, ['c'] = 1, ['C'] = 1};
 
+/* Whether a number starts at s[i], a byte that can open one: a digit that
+ * does not continue another number, or a number written in words that
+ * starts a word (and does not lie in one found before: *words_from). */
+static int starts_number(const char *s, size_t len, size_t i, size_t *words_from)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (is_digit((char)c))
+        return i == 0 ||
+               !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/');
+    if (i < *words_from || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') ||
+        !is_number_word(s + i, len - i))
+        return 0;
+    /* numbers in words: asked of the number parser where a word is one of
+     * the number words; a lone "một" or "năm" is an article or a year */
+    solieu_number num;
+    if (solieu_number_parse(s + i, len - i, &num) != SOLIEU_OK || !num.from_words)
+        return 0;
+    size_t w = i;
+    while (!ends_word(s, len, w))
+        w++;
+    *words_from = i + num.consumed;
+    return !((num.value == 1 || num.value == 5) && num.consumed == w - i);
+}
+
+#ifdef __SSE2__
+/* The bytes of s[0..16) that may start a number (s[-1] readable): digits,
+ * and bytes after a space, '(' or ',' (word starts; opens_site and
+ * starts_number look closer). Most bytes of a report are neither. */
+static uint32_t site_candidates(const char *s)
+{
+    __m128i x = sl_load16(s), before = sl_load16(s - 1);
+    uint32_t digits = sl_mask_gt(x, '0' - 1) & sl_mask_lt(x, '9' + 1);
+    uint32_t after_gap =
+        sl_mask_eq(before, ' ') | sl_mask_eq(before, '(') | sl_mask_eq(before, ',');
+    return digits | after_gap;
+}
+#endif
+
+/* Adds s[i] to the sites when a number starts there; -1: out of memory. */
+static int try_site(const char *s, size_t len, size_t i, size_t *words_from, sl_vec *sites)
+{
+    if (!opens_site[(unsigned char)s[i]] || !starts_number(s, len, i, words_from))
+        return 0;
+    size_t *slot = sl_vec_push(sites);
+    if (!slot)
+        return -1;
+    *slot = i;
+    return 0;
+}
+
 /* Where a number may start: the first digit of a digit group that does not
  * continue another number, and the starts of numbers written in words.
  * Every fact holds a number, so a paragraph without sites has none. */
 static void find_sites(doc_ctx *d, const sl_paragraph *p, sl_vec *sites)
 {
     const char *s = p->segment;
-    size_t len = p->segment_len, words_from = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!opens_site[c])
-            continue;
-        size_t site = (size_t)-1;
-        if (is_digit((char)c)) {
-            if (i == 0 ||
-                !(is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' || s[i - 1] == '/'))
-                site = i;
-        } else if (i >= words_from &&
-                   (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') &&
-                   is_number_word(s + i, len - i)) {
-            /* numbers in words: asked of the number parser where a word is
-             * one of the number words; a lone "một" or "năm" is an article
-             * or a year */
-            solieu_number num;
-            if (solieu_number_parse(s + i, len - i, &num) == SOLIEU_OK && num.from_words) {
-                size_t w = i;
-                while (!ends_word(s, len, w))
-                    w++;
-                if (!((num.value == 1 || num.value == 5) && num.consumed == w - i))
-                    site = i;
-                words_from = i + num.consumed;
-            }
-        }
-        if (site == (size_t)-1)
-            continue;
-        size_t *slot = sl_vec_push(sites);
-        if (!slot) {
-            d->oom = 1;
-            return;
-        }
-        *slot = site;
-    }
+    size_t len = p->segment_len, words_from = 0, i = 0;
+    int rc = len ? try_site(s, len, i++, &words_from, sites) : 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len && rc == 0; i += 16)
+        for (uint32_t m = site_candidates(s + i); m && rc == 0; m &= m - 1)
+            rc = try_site(s, len, i + (size_t)__builtin_ctz(m), &words_from, sites);
+#endif
+    for (; i < len && rc == 0; i++)
+        rc = try_site(s, len, i, &words_from, sites);
+    if (rc != 0)
+        d->oom = 1;
 }
 
 /* Where the subject of a match that starts in a sentence ending at `end`
