@@ -750,40 +750,83 @@ static size_t segment_offset(const sl_paragraph *p, size_t text_offset)
     return 0;
 }
 
-/* A footnote fact that says only "20 tập thể" counts what the body sentence
- * its marker hangs on counts ("449 lượt tập thể" given review suggestions). */
+/* Whether body figure g can give footnote fact f what f lacks. */
+typedef int (*gives_fn)(const solieu_fact *g, const solieu_fact *f);
+
+/* The body figure the marker of f's footnote hangs on: the last fact that
+ * `gives` before a marker of that footnote, in the marker's sentence; NULL
+ * when there is none. */
+static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn gives)
+{
+    const sl_vec *facts = &d->facts->facts;
+    const solieu_fact *best = NULL;
+    for (size_t m = 0; m < d->doc->markers.len && !best; m++) {
+        const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
+        if (mk->definition || mk->number != f->footnote || mk->paragraph == (size_t)-1)
+            continue;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
+        if (p->footnote)
+            continue;
+        size_t seg_marker = segment_offset(p, mk->start);
+        size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
+        for (size_t j = 0; j < facts->len; j++) {
+            const solieu_fact *g = sl_vec_at(facts, j);
+            if (!g->footnote && g->paragraph == mk->paragraph && g->text_start >= from &&
+                g->text_start <= mk->start && gives(g, f))
+                best = g;
+        }
+    }
+    return best;
+}
+
+/* "20 tập thể" in a footnote counts what the body's "449 lượt tập thể" counts. */
+static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
+{
+    return strcmp(g->metric, "count") != 0 && sl_same_noun(g->unit, f->unit);
+}
+
+/* "Năm 2021: 204" in a footnote counts what the body figure counts. */
+static int is_count(const solieu_fact *g, const solieu_fact *f)
+{
+    (void)f;
+    return strcmp(g->unit, "%") != 0;
+}
+
+/* Footnote facts that say only part of what they are take the rest from
+ * the body figure their marker hangs on: a `count` with a noun its metric,
+ * an `inherit` fact (a bare number) its metric, unit and qualifier. An
+ * `inherit` fact whose footnote hangs on no figure is dropped. */
 static void inherit_footnote_metrics(doc_ctx *d)
 {
     sl_vec *facts = &d->facts->facts;
+    size_t kept = 0;
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);
-        if (!f->footnote || strcmp(f->metric, "count") != 0 || !*f->unit)
-            continue;
-        const solieu_fact *best = NULL;
-        for (size_t m = 0; m < d->doc->markers.len && !best; m++) {
-            const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
-            if (mk->definition || mk->number != f->footnote || mk->paragraph == (size_t)-1)
+        if (f->footnote && strcmp(f->metric, SL_METRIC_INHERIT) == 0) {
+            const solieu_fact *best = hung_on(d, f, is_count);
+            if (!best) {
+                f->metric = NULL; /* dropped below, once every fact has looked */
                 continue;
-            const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
-            if (p->footnote)
-                continue;
-            size_t seg_marker = segment_offset(p, mk->start);
-            size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
-            for (size_t j = 0; j < facts->len; j++) {
-                const solieu_fact *g = sl_vec_at(facts, j);
-                if (g->footnote || g->paragraph != mk->paragraph || g->text_start < from ||
-                    g->text_start > mk->start || strcmp(g->metric, "count") == 0)
-                    continue;
-                if (sl_same_noun(g->unit, f->unit))
-                    best = g;
             }
-        }
-        if (best) {
             f->metric = best->metric;
+            f->unit = best->unit;
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
+        } else if (f->footnote && strcmp(f->metric, "count") == 0 && *f->unit) {
+            const solieu_fact *best = hung_on(d, f, counts_same_noun);
+            if (best) {
+                f->metric = best->metric;
+                if (!*f->qualifier)
+                    f->qualifier = best->qualifier;
+            }
         }
     }
+    for (size_t i = 0; i < facts->len; i++) {
+        solieu_fact *f = sl_vec_at(facts, i);
+        if (f->metric)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
+    }
+    facts->len = kept;
 }
 
 static int by_offset(const void *pa, const void *pb)

@@ -7,6 +7,10 @@
 #include "document/document_internal.h"
 #include "rules/rules_internal.h"
 
+/* The metric of a footnote rule whose facts take their metric, unit and
+ * qualifier from the body figure the footnote hangs on. */
+#define SL_METRIC_INHERIT "inherit"
+
 struct solieu_extractor {
     const solieu_rules *rules;
     pcre2_match_data *md;

@@ -254,6 +254,24 @@ static void test_markers_stay_out(void)
     run_free(&r);
 }
 
+/* Bare per-year values in a footnote count what the body figure its marker
+ * hangs on counts; a footnote hung on no figure gives none. */
+static void test_footnote_year_values(void)
+{
+    const char *text = "Giai đoạn 2021 - 2023, toàn Đảng bộ kết nạp 610 đảng viên mới¹.\n"
+                       "Các chi bộ duy trì sinh hoạt định kỳ².\n"
+                       "\n"
+                       "¹ Năm 2021: 190; năm 2022 kết nạp 205; năm 2023: 215.\n"
+                       "² Năm 2021: 12; năm 2022: 14.\n";
+    run r = extract_bytes("series.txt", text);
+    expect_fact(&r, 4, "190", "members_admitted", 190, "đảng viên", "2021", "footnote:1");
+    expect_fact(&r, 4, "205", "members_admitted", 205, "đảng viên", "2022", "footnote:1");
+    expect_fact(&r, 4, "215", "members_admitted", 215, "đảng viên", "2023", "footnote:1");
+    CHECK(facts_on_line(&r, 5) == 0);
+    CHECK(fact_count(&r) == 4);
+    run_free(&r);
+}
+
 /* A year named in a clause holds for what follows it, not for what came
  * before; an event's date holds for its whole clause. */
 static void test_year_reaches_forward(void)
@@ -489,6 +507,7 @@ int main(void)
     run_free(&r);
     test_markers_stay_out();
     test_year_reaches_forward();
+    test_footnote_year_values();
     test_entity_votes();
     test_no_facts();
     test_rules_tried_where_they_can_match();
