@@ -15,6 +15,8 @@
 
 #include "check/check_internal.h"
 
+enum { MAX_SERIES_YEARS = 64 };
+
 static const sl_rule *rule_named(const solieu_rules *rules, const char *check)
 {
     for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
@@ -102,6 +104,31 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
     }
 }
 
+/* The footnote's per-year values that add up to `total` (of its metric,
+ * within its period, one per year) into years[]; their count, 0 when fewer
+ * than two or a year comes twice. */
+static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first, size_t nfoot,
+                       const solieu_fact **years, double *sum)
+{
+    int y1, y2;
+    if (!parse_range(total->period, &y1, &y2))
+        return 0;
+    size_t k = 0;
+    *sum = 0;
+    for (size_t j = first; j < first + nfoot && k < MAX_SERIES_YEARS; j++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
+        int y = parse_year(f->period);
+        if (strcmp(f->metric, total->metric) != 0 || !y || y < y1 || y > y2 || cd->is_part[f->id])
+            continue;
+        for (size_t q = 0; q < k; q++)
+            if (strcmp(years[q]->period, f->period) == 0)
+                return 0; /* two values for one year: not a series */
+        years[k++] = f;
+        *sum += f->value;
+    }
+    return k >= 2 ? k : 0;
+}
+
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     size_t n = solieu_facts_count(cd->facts);
@@ -109,27 +136,27 @@ static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
     size_t nfoot, first = sl_footnote_facts(cd, m->number, &nfoot);
     for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
-        int y1, y2;
         if (total->text_start > m->start)
             break;
-        if (total->paragraph != m->paragraph || !parse_range(total->period, &y1, &y2))
+        const solieu_fact *years[MAX_SERIES_YEARS];
+        double sum;
+        size_t k =
+            total->paragraph == m->paragraph ? years_of(cd, total, first, nfoot, years, &sum) : 0;
+        if (!k)
             continue;
-        const solieu_fact *years[64];
-        size_t k = 0;
-        int ambiguous = 0;
-        double sum = 0;
-        for (size_t j = first; j < first + nfoot && k < 64; j++) {
-            const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
-            int y = parse_year(f->period);
-            if (strcmp(f->metric, total->metric) != 0 || !y ||
-                y < y1 || y > y2 || cd->is_part[f->id])
-                continue;
-            for (size_t q = 0; q < k; q++)
-                ambiguous |= strcmp(years[q]->period, f->period) == 0;
-            years[k++] = f;
-            sum += f->value;
+        /* of two figures of one metric before the marker, the years add up
+         * to the later one: the one the marker hangs on */
+        int later = 0;
+        for (size_t u = t + 1; u < n && !later; u++) {
+            const solieu_fact *other = solieu_facts_get(cd->facts, u);
+            const solieu_fact *unused[MAX_SERIES_YEARS];
+            double unused_sum;
+            if (other->text_start > m->start)
+                break;
+            later = other->paragraph == m->paragraph && strcmp(other->metric, total->metric) == 0 &&
+                    years_of(cd, other, first, nfoot, unused, &unused_sum) != 0;
         }
-        if (k < 2 || ambiguous)
+        if (later)
             continue;
         int pass = fabs(sum - total->value) < 1e-6;
         char a[64], b[64];

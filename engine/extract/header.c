@@ -10,6 +10,7 @@ typedef struct header_ctx {
     const char *text;
     sl_header *h;
     int date_found;   /* docdate matched */
+    int term_this_year; /* a term that begins in the document's year is named */
     long best_date;   /* latest cited date as yyyymmdd */
     char number[64];
     char place[96];
@@ -76,11 +77,19 @@ static int on_date(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
+/* The current term is the latest one named that began before the
+ * document's year: a report of June 2025 that closes the 2020 - 2025 term
+ * and sets out the 2025 - 2030 one is still of the first. One that begins
+ * in the document's year counts only when no earlier one is named. */
 static int on_term(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     header_ctx *c = ctx;
     int y = group_int(r->code, md, c->text, "y1", 0);
-    if (y >= 1930 && y <= 2100 && y > c->h->term_start)
+    if (y < 1930 || y > 2100)
+        return 0;
+    if (c->h->year && y >= c->h->year)
+        c->term_this_year |= y == c->h->year;
+    else if (y > c->h->term_start)
         c->h->term_start = y;
     return 0;
 }
@@ -209,8 +218,8 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
         }
     }
     run_kind(ex, doc, openings, SL_RULE_TERM, on_term, &c);
-    if (h->year && h->term_start > h->year)
-        h->term_start = 0;
+    if (!h->term_start && c.term_this_year)
+        h->term_start = h->year;
     run_kind(ex, doc, openings, SL_RULE_DOCNUMBER, on_docnumber, &c);
     run_kind(ex, doc, openings, SL_RULE_ENTITY, on_entity, &c);
     sl_word_starts_free(&words);

@@ -272,6 +272,22 @@ static void test_footnote_year_values(void)
     run_free(&r);
 }
 
+/* "Nhiệm kỳ qua" is the term that began before the report's year, though
+ * the report also sets out the next one. */
+static void test_past_term(void)
+{
+    const char *text = "Hà Tĩnh, ngày 12 tháng 6 năm 2025\n"
+                       "\n"
+                       "Tổng kết công tác kiểm tra nhiệm kỳ 2020 - 2025\n"
+                       "\n"
+                       "Nhiệm kỳ qua, các cấp ủy đã thi hành kỷ luật 57 đảng viên.\n"
+                       "\n"
+                       "PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030\n";
+    run r = extract_bytes("term.txt", text);
+    expect_fact(&r, 5, "57", "disciplined_members", 57, "đảng viên", "2020/2025", "body");
+    run_free(&r);
+}
+
 /* A year named in a clause holds for what follows it, not for what came
  * before; an event's date holds for its whole clause. */
 static void test_year_reaches_forward(void)
@@ -508,6 +524,7 @@ int main(void)
     test_markers_stay_out();
     test_year_reaches_forward();
     test_footnote_year_values();
+    test_past_term();
     test_entity_votes();
     test_no_facts();
     test_rules_tried_where_they_can_match();
