@@ -1,6 +1,6 @@
-/* A facts CSV split by document: the row indices sorted by document key
- * (path, else doc name) and then by row, cut into runs, and the runs put
- * back in the order of their first row so output follows the input. */
+/* A facts CSV split by document: the rows sorted by document key (path,
+ * else doc name) and then by row, cut into runs, and the runs put back in
+ * the order of their first row so that output follows the input. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +11,13 @@
 typedef struct doc_run {
     size_t first; /* into rows[] */
     size_t count;
+    size_t first_row; /* rows[first], the key of the order of runs */
 } doc_run;
+
+typedef struct keyed_row {
+    const char *key; /* the path, else the doc name */
+    size_t row;
+} keyed_row;
 
 struct solieu_table_documents {
     const solieu_table *table;
@@ -20,28 +26,35 @@ struct solieu_table_documents {
     sl_vec runs;  /* doc_run, by first row */
 };
 
-/* qsort has no context argument: the key columns of the table being
- * sorted. One sort at a time per thread. */
-static _Thread_local const solieu_table_documents *sorting;
-
-static const char *key_of(const solieu_table_documents *d, size_t row)
-{
-    const char *path = d->c_path >= 0 ? solieu_table_cell(d->table, row, d->c_path) : "";
-    return *path ? path : solieu_table_cell(d->table, row, d->c_doc);
-}
-
 static int by_key_then_row(const void *pa, const void *pb)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    int c = strcmp(key_of(sorting, a), key_of(sorting, b));
-    return c ? c : (a > b) - (a < b);
+    const keyed_row *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->row > b->row) - (a->row < b->row);
 }
 
 static int by_first_row(const void *pa, const void *pb)
 {
     const doc_run *a = pa, *b = pb;
-    size_t ra = sorting->rows[a->first], rb = sorting->rows[b->first];
-    return (ra > rb) - (ra < rb);
+    return (a->first_row > b->first_row) - (a->first_row < b->first_row);
+}
+
+/* Cuts the sorted rows into runs of one key each. -1: out of memory. */
+static int cut_runs(solieu_table_documents *d, const keyed_row *keyed, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && strcmp(keyed[i].key, keyed[j].key) == 0)
+            j++;
+        doc_run *run = sl_vec_push(&d->runs);
+        if (!run)
+            return -1;
+        run->first = i;
+        run->count = j - i;
+        run->first_row = keyed[i].row;
+        i = j;
+    }
+    return 0;
 }
 
 solieu_table_documents *solieu_table_documents_create(const solieu_table *table)
@@ -57,32 +70,25 @@ solieu_table_documents *solieu_table_documents_create(const solieu_table *table)
     d->c_path = solieu_table_column(table, "path");
     sl_vec_init(&d->runs, sizeof(doc_run));
     size_t nrows = solieu_table_rows(table), kept = 0;
+    keyed_row *keyed = sl_calloc(nrows ? nrows : 1, sizeof *keyed);
     d->rows = sl_calloc(nrows ? nrows : 1, sizeof *d->rows);
-    if (!d->rows) {
+    for (size_t r = 0; keyed && r < nrows; r++) {
+        const char *name = solieu_table_cell(table, r, c_doc);
+        const char *path = d->c_path >= 0 ? solieu_table_cell(table, r, d->c_path) : "";
+        if (*name)
+            keyed[kept++] = (keyed_row){*path ? path : name, r};
+    }
+    if (keyed)
+        qsort(keyed, kept, sizeof *keyed, by_key_then_row);
+    if (!keyed || !d->rows || cut_runs(d, keyed, kept) != 0) {
+        free(keyed);
         solieu_table_documents_destroy(d);
         return NULL;
     }
-    for (size_t r = 0; r < nrows; r++)
-        if (*solieu_table_cell(table, r, c_doc))
-            d->rows[kept++] = r;
-    sorting = d;
-    qsort(d->rows, kept, sizeof *d->rows, by_key_then_row);
-    for (size_t i = 0; i < kept;) {
-        size_t j = i + 1;
-        while (j < kept && strcmp(key_of(d, d->rows[i]), key_of(d, d->rows[j])) == 0)
-            j++;
-        doc_run *run = sl_vec_push(&d->runs);
-        if (!run) {
-            sorting = NULL;
-            solieu_table_documents_destroy(d);
-            return NULL;
-        }
-        run->first = i;
-        run->count = j - i;
-        i = j;
-    }
+    for (size_t i = 0; i < kept; i++)
+        d->rows[i] = keyed[i].row;
+    free(keyed);
     qsort(d->runs.items, d->runs.len, sizeof(doc_run), by_first_row);
-    sorting = NULL;
     return d;
 }
 
