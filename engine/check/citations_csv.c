@@ -10,8 +10,9 @@
 
 #include "check/check_internal.h"
 
-static const char *const columns[] = {"doc", "entity", "type", "number", "y", "m", "d", "line"};
-#define NCOLUMNS (sizeof columns / sizeof columns[0])
+enum { COL_DOC, COL_ENTITY, COL_TYPE, COL_NUMBER, COL_Y, COL_M, COL_D, COL_LINE, NCOLUMNS };
+static const char *const columns[NCOLUMNS] = {"doc", "entity", "type", "number",
+                                              "y",   "m",      "d",    "line"};
 
 solieu_status solieu_checker_write_citations(const solieu_checker *c, solieu_csv_writer *w)
 {
@@ -48,20 +49,21 @@ static long small_number(const char *s)
 solieu_status solieu_checker_add_citations(solieu_checker *c, const solieu_table *t)
 {
     long col[NCOLUMNS];
-    for (size_t k = 0; k < NCOLUMNS; k++)
+    for (int k = 0; k < NCOLUMNS; k++)
         if ((col[k] = solieu_table_column(t, columns[k])) < 0)
             return SOLIEU_ERR_CSV;
     size_t rows = solieu_table_rows(t);
-    if (!rows || *solieu_table_cell(t, rows - 1, col[3]) ||
-        small_number(solieu_table_cell(t, rows - 1, col[7])) != (long)(rows - 1))
+    if (!rows || *solieu_table_cell(t, rows - 1, col[COL_NUMBER]) ||
+        small_number(solieu_table_cell(t, rows - 1, col[COL_LINE])) != (long)(rows - 1))
         return SOLIEU_ERR_CSV; /* no mark, or a wrong count: cut short */
     size_t before = c->citations.len;
     solieu_status st = SOLIEU_OK;
     for (size_t r = 0; r + 1 < rows && st == SOLIEU_OK; r++) {
-        long v[4];
-        for (size_t k = 0; k < 4; k++)
-            v[k] = small_number(solieu_table_cell(t, r, col[4 + k]));
-        if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 || !*solieu_table_cell(t, r, col[3])) {
+        long v[4]; /* y, m, d, line */
+        for (int k = 0; k < 4; k++)
+            v[k] = small_number(solieu_table_cell(t, r, col[COL_Y + k]));
+        if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 ||
+            !*solieu_table_cell(t, r, col[COL_NUMBER])) {
             st = SOLIEU_ERR_CSV;
             break;
         }
@@ -71,10 +73,10 @@ solieu_status solieu_checker_add_citations(solieu_checker *c, const solieu_table
             break;
         }
         memset(ct, 0, sizeof *ct);
-        ct->doc = sl_strdup(solieu_table_cell(t, r, col[0]));
-        ct->entity = sl_strdup(solieu_table_cell(t, r, col[1]));
-        ct->type = sl_strdup(solieu_table_cell(t, r, col[2]));
-        ct->number = sl_strdup(solieu_table_cell(t, r, col[3]));
+        ct->doc = sl_strdup(solieu_table_cell(t, r, col[COL_DOC]));
+        ct->entity = sl_strdup(solieu_table_cell(t, r, col[COL_ENTITY]));
+        ct->type = sl_strdup(solieu_table_cell(t, r, col[COL_TYPE]));
+        ct->number = sl_strdup(solieu_table_cell(t, r, col[COL_NUMBER]));
         ct->y = (int)v[0];
         ct->m = (int)v[1];
         ct->d = (int)v[2];
