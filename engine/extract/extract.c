@@ -786,24 +786,48 @@ static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
 }
 
 /* "Năm 2021: 204" in a footnote counts what the body figure counts. */
-static int is_count(const solieu_fact *g, const solieu_fact *f)
+static int not_a_share(const solieu_fact *g, const solieu_fact *f)
 {
     (void)f;
     return strcmp(g->unit, "%") != 0;
 }
 
-/* Footnote facts that say only part of what they are take the rest from
- * the body figure their marker hangs on: a `count` with a noun its metric,
- * an `inherit` fact (a bare number) its metric, unit and qualifier. An
- * `inherit` fact whose footnote hangs on no figure is dropped. */
-static void inherit_footnote_metrics(doc_ctx *d)
+/* The figure an `inherit` fact (a bare number) counts the same as: the
+ * nearest before it in its paragraph that is not a share and not bare
+ * itself ("37 tổ chức; xuất sắc 7, tốt 26"), else, in a footnote, the body
+ * figure the footnote hangs on ("Năm 2021: 204; năm 2022: 211"). */
+static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bare)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph != f->paragraph)
+            break;
+        if (!bare[j] && not_a_share(g, f))
+            return g;
+    }
+    return f->footnote ? hung_on(d, f, not_a_share) : NULL;
+}
+
+/* Facts that say only part of what they are take the rest from a figure
+ * before them: a footnote `count` with a noun the metric of the body figure
+ * its marker hangs on; an `inherit` fact (a bare number) the metric, unit
+ * and qualifier of its lead (lead_of), or it is dropped. */
+static void inherit_from_leads(doc_ctx *d)
 {
     sl_vec *facts = &d->facts->facts;
     size_t kept = 0;
+    unsigned char *bare = sl_calloc(facts->len + 1, 1);
+    if (!bare) {
+        d->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < facts->len; i++)
+        bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);
-        if (f->footnote && strcmp(f->metric, SL_METRIC_INHERIT) == 0) {
-            const solieu_fact *best = hung_on(d, f, is_count);
+        if (bare[i]) {
+            const solieu_fact *best = lead_of(d, i, bare);
             if (!best) {
                 f->metric = NULL; /* dropped below, once every fact has looked */
                 continue;
@@ -827,6 +851,7 @@ static void inherit_footnote_metrics(doc_ctx *d)
             *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
     }
     facts->len = kept;
+    free(bare);
 }
 
 static int by_offset(const void *pa, const void *pb)
@@ -883,15 +908,17 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_free(&candidates);
     sl_vec_free(&ignored);
     sl_vec_free(&markers);
+    if (!d.oom) {
+        if (facts->facts.len)
+            qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
+        inherit_from_leads(&d);
+    }
     if (d.oom) {
         solieu_facts_destroy(facts);
         if (error)
             *error = sl_printf("%s: out of memory", doc->path);
         return SOLIEU_ERR_NOMEM;
     }
-    if (facts->facts.len)
-        qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
-    inherit_footnote_metrics(&d);
     for (size_t i = 0; i < facts->facts.len; i++)
         ((solieu_fact *)sl_vec_at(&facts->facts, i))->id = i + 1;
     *out = facts;
