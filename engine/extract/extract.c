@@ -103,8 +103,7 @@ const char *solieu_facts_entity(const solieu_facts *facts)
     return facts->entity ? facts->entity : "";
 }
 
-/* Takes ownership of s; returns it, or "" when s is NULL or cannot be kept. */
-static const char *keep(solieu_facts *facts, char *s, int *oom)
+const char *sl_facts_keep(solieu_facts *facts, char *s, int *oom)
 {
     if (!s) {
         *oom = 1;
@@ -247,7 +246,7 @@ static void add_fact(doc_ctx *d, size_t para_index, const sl_paragraph *p, const
     f->line = solieu_document_line_of(d->doc, f->text_start, &f->column);
     f->byte_start = solieu_document_original_offset(d->doc, f->text_start);
     f->byte_end = solieu_document_original_offset(d->doc, f->text_end);
-    f->text = keep(facts, sl_strndup(seg + c->start, c->end - c->start), &d->oom);
+    f->text = sl_facts_keep(facts, sl_strndup(seg + c->start, c->end - c->start), &d->oom);
     f->value = num.value;
     if (c->den_end > c->den_start &&
         solieu_number_parse(seg + c->den_start, c->den_end - c->den_start, &den) == SOLIEU_OK) {
@@ -258,25 +257,26 @@ static void add_fact(doc_ctx *d, size_t para_index, const sl_paragraph *p, const
     solieu_number_approx_before(seg, c->start, &approx);
     f->approx = approx ? approx : "";
     if (c->has_unit_group)
-        f->unit = keep(facts, sl_utf8_lower(seg + c->unit_start, c->unit_end - c->unit_start),
-                       &d->oom);
+        f->unit = sl_facts_keep(
+            facts, sl_utf8_lower(seg + c->unit_start, c->unit_end - c->unit_start), &d->oom);
     else
         f->unit = c->rule->unit ? c->rule->unit : "";
     f->metric = c->rule->metric ? c->rule->metric : "count";
     if (c->qual_end > c->qual_start)
-        f->qualifier = keep(facts, sl_utf8_lower(seg + c->qual_start, c->qual_end - c->qual_start),
-                            &d->oom);
+        f->qualifier = sl_facts_keep(
+            facts, sl_utf8_lower(seg + c->qual_start, c->qual_end - c->qual_start), &d->oom);
     else
         f->qualifier = c->rule->qualifier ? c->rule->qualifier : "";
     f->period = sl_period_for(p, period_markers, c->start);
-    f->period = keep(facts, sl_strdup(f->period), &d->oom);
+    f->period = sl_facts_keep(facts, sl_strdup(f->period), &d->oom);
     f->footnote = p->footnote;
-    f->scope = p->footnote ? keep(facts, sl_printf("footnote:%d", p->footnote), &d->oom) : "body";
+    f->scope =
+        p->footnote ? sl_facts_keep(facts, sl_printf("footnote:%d", p->footnote), &d->oom) : "body";
     f->entity = facts->entity ? facts->entity : "";
     f->rule = c->rule->id;
-    f->context = keep(facts,
-                      sl_context_snippet(seg, p->segment_len, c->start, c->end, SOLIEU_CONTEXT_BYTES),
-                      &d->oom);
+    f->context = sl_facts_keep(
+        facts, sl_context_snippet(seg, p->segment_len, c->start, c->end, SOLIEU_CONTEXT_BYTES),
+        &d->oom);
     f->paragraph = para_index;
 }
 
@@ -896,6 +896,8 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_init(&sites, sizeof(size_t));
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
         extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
+    if (!d.oom && sl_table_facts(ex, doc, facts) != 0)
+        d.oom = 1;
     for (size_t k = 0; k < d.ngroups && d.groups; k++)
         sl_vec_free(&d.groups[k].spans);
     free(d.groups);

@@ -91,6 +91,17 @@ typedef struct sl_header {
 } sl_header;
 void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h);
 void sl_header_free(sl_header *h);
+/* The organisation a short text names ("Đảng bộ huyện An Lão" -> "huyện An
+ * Lão"), by the entity rules; caller-owned, NULL when none. */
+char *sl_entity_in(solieu_extractor *ex, const char *text, size_t len);
+
+/* Facts from the document's markdown tables (engine/extract/tables.c),
+ * added to `facts`: a figure in a column whose header a column rule names,
+ * unless a fact of the text stands there already. -1 when out of memory. */
+int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts);
+/* Keeps s (caller-allocated; NULL sets *oom) among the strings the facts
+ * own, and returns it ("" when out of memory). */
+const char *sl_facts_keep(solieu_facts *facts, char *s, int *oom);
 
 /* Periods: markers found per paragraph, resolved per fact. */
 typedef struct sl_period_marker {

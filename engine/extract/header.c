@@ -108,11 +108,23 @@ static int on_docnumber(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 1;
 }
 
+/* Whether offset `at` of text stands on a markdown table's line: a table
+ * lists other organisations than the report's own. */
+static int on_table_line(const char *text, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && text[i - 1] != '\n')
+        i--;
+    while (text[i] == ' ' || text[i] == '\t')
+        i++;
+    return text[i] == '|';
+}
+
 static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     header_ctx *c = ctx;
     size_t ls, le, ns, ne;
-    if (!sl_group_span(r->code, md, "name", &ns, &ne))
+    if (!sl_group_span(r->code, md, "name", &ns, &ne) || (c->h && on_table_line(c->text, ns)))
         return 0;
     char *level = NULL;
     if (sl_group_span(r->code, md, "level", &ls, &le))
@@ -144,6 +156,29 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
+/* The best-scored name of the votes (the first on a tie), taken out of
+ * them; NULL when there are none. */
+static char *take_best_vote(sl_vec *votes)
+{
+    entity_vote *best = NULL;
+    for (size_t i = 0; i < votes->len; i++) {
+        entity_vote *v = sl_vec_at(votes, i);
+        if (!best || v->score > best->score)
+            best = v;
+    }
+    char *name = best ? best->name : NULL;
+    if (best)
+        best->name = NULL;
+    return name;
+}
+
+static void free_votes(sl_vec *votes)
+{
+    for (size_t i = 0; i < votes->len; i++)
+        free(((entity_vote *)sl_vec_at(votes, i))->name);
+    sl_vec_free(votes);
+}
+
 static void run_kind(solieu_extractor *ex, solieu_document *doc, const sl_word_starts *words,
                      sl_rule_kind kind, sl_match_fn fn, header_ctx *c)
 {
@@ -173,6 +208,23 @@ static const sl_word_starts *header_words(solieu_extractor *ex, solieu_document 
     sl_vec_free(&no_triggers);
     sl_vec_free(&hits);
     return rc == 0 ? words : NULL;
+}
+
+/* The organisation a short text names ("Đảng bộ huyện An Lão"): the vote
+ * of the entity rules over it alone. Caller-owned; NULL when none. */
+char *sl_entity_in(solieu_extractor *ex, const char *text, size_t len)
+{
+    header_ctx c;
+    memset(&c, 0, sizeof c);
+    c.text = text;
+    sl_vec_init(&c.votes, sizeof(entity_vote));
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_ENTITY); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_ENTITY, i);
+        sl_match_scanning(ex, r, r->code, text, len, NULL, 0, len, 1, "", on_entity, &c);
+    }
+    char *best = take_best_vote(&c.votes);
+    free_votes(&c.votes);
+    return best;
 }
 
 static const char *type_of_number(const char *number)
@@ -224,19 +276,8 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     run_kind(ex, doc, openings, SL_RULE_ENTITY, on_entity, &c);
     sl_word_starts_free(&words);
 
-    entity_vote *best = NULL;
-    for (size_t i = 0; i < c.votes.len; i++) {
-        entity_vote *v = sl_vec_at(&c.votes, i);
-        if (!best || v->score > best->score)
-            best = v;
-    }
-    if (best) {
-        h->entity = best->name;
-        best->name = NULL;
-    }
-    for (size_t i = 0; i < c.votes.len; i++)
-        free(((entity_vote *)sl_vec_at(&c.votes, i))->name);
-    sl_vec_free(&c.votes);
+    h->entity = take_best_vote(&c.votes);
+    free_votes(&c.votes);
 
     char date[16] = "";
     if (h->year && c.date_found)

@@ -247,10 +247,16 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
             }
             errors++;
         }
-        if (r->kind == SL_RULE_FACT && !r->metric) {
+        if ((r->kind == SL_RULE_FACT || r->kind == SL_RULE_COLUMN) && !r->metric) {
             if (on_diag) {
-                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_RULE, r->file, r->line, 1,
-                                       r->id, "a fact rule needs a metric"};
+                solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR,
+                                       SOLIEU_ERR_RULE,
+                                       r->file,
+                                       r->line,
+                                       1,
+                                       r->id,
+                                       r->kind == SL_RULE_FACT ? "a fact rule needs a metric"
+                                                               : "a column rule needs a metric"};
                 on_diag(&d, user);
             }
             errors++;

@@ -7,8 +7,8 @@
 #include "rules/rules_parse.h"
 
 static const char *const kind_names[SL_RULE_KIND_COUNT] = {
-    "fact", "ignore", "period", "entity", "citation", "docdate", "date", "term", "docnumber",
-    "relation"};
+    "fact", "ignore", "period",    "entity",   "citation", "docdate",
+    "date", "term",   "docnumber", "relation", "column"};
 
 typedef struct parser {
     const char *file;

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "document/document_internal.h"
+#include "document/tables.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -490,6 +491,46 @@ static void test_last_line(void)
     solieu_document_destroy(doc);
 }
 
+/* Markdown tables: a header, a line of dashes, rows; cells trimmed, a
+ * trailing '|' optional, an escaped '\|' kept in its cell; no table without
+ * the dashes. */
+static void test_tables(void)
+{
+    solieu_document *doc = load_text("tables.txt", "Bảng 1.\n"                        /* 1 */
+                                                   "| TT | Đơn vị | Số đảng viên |\n" /* 2 */
+                                                   "|:---|--------|------:|\n"        /* 3 */
+                                                   "| 1 | Chi bộ A \\| B | 1.204 |\n" /* 4 */
+                                                   "|2|Chi bộ C|  96\n"               /* 5 */
+                                                   "Hết bảng.\n"                      /* 6 */
+                                                   "| a | b |\n"                      /* 7 */
+                                                   "| c | d |\n");                    /* 8 */
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    sl_vec tables;
+    sl_vec_init(&tables, sizeof(sl_table));
+    CHECK(sl_find_tables(doc, &tables) == 0);
+    CHECK(tables.len == 1);
+    if (tables.len == 1) {
+        const sl_table *t = sl_vec_at(&tables, 0);
+        CHECK(t->header.line == 2 && t->header.cells.len == 3);
+        CHECK(t->rows.len == 2);
+        const char *want[2][3] = {{"1", "Chi bộ A \\| B", "1.204"}, {"2", "Chi bộ C", "96"}};
+        for (size_t r = 0; r < t->rows.len && r < 2; r++) {
+            const sl_table_row *row = sl_vec_at(&t->rows, r);
+            CHECK(row->line == r + 4);
+            CHECK(row->cells.len == 3);
+            for (size_t c = 0; c < row->cells.len && c < 3; c++) {
+                const sl_table_cell *cell = sl_vec_at(&row->cells, c);
+                CHECK(cell->end - cell->start == strlen(want[r][c]) &&
+                      memcmp(doc->text + cell->start, want[r][c], strlen(want[r][c])) == 0);
+            }
+        }
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+}
+
 int main(void)
 {
     test_invalid_input();
@@ -504,5 +545,6 @@ int main(void)
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
     test_last_line();
+    test_tables();
     TEST_MAIN_END();
 }

@@ -288,6 +288,30 @@ static void test_past_term(void)
     run_free(&r);
 }
 
+/* A markdown table: each figure under a header a column rule names, for
+ * the unit its row names (else the report's), in the header's year; row
+ * numbers and names are no figures, and the rows do not make the report's
+ * entity. */
+static void test_table_facts(void)
+{
+    const char *text = "Tỉnh ủy Bạc Liêu báo cáo kết quả năm 2023.\n"                    /* 1 */
+                       "\n"                                                              /* 2 */
+                       "| TT | Đơn vị | Số đảng viên năm 2023 | Kết nạp | Tỷ lệ (%) |\n" /* 3 */
+                       "|---|---|---|---|---|\n"                                         /* 4 */
+                       "| 1 | Đảng bộ huyện Đông Hải | 3.104 | 96 | 3,09 |\n"            /* 5 */
+                       "| 2 | Đảng bộ huyện Hòa Bình | 2.877 | 81 | 2,82 |\n"            /* 6 */
+                       "| | Tổng cộng | 5.981 | 177 | 2,96 |\n";                         /* 7 */
+    run r = extract_bytes("table.txt", text);
+    expect_fact(&r, 5, "3.104", "party_members", 3104, "đảng viên", "2023", "body");
+    expect_fact(&r, 5, "96", "members_admitted", 96, "đảng viên", "", "body");
+    expect_fact(&r, 5, "3,09", "percent", 3.09, "%", "", "body");
+    const solieu_fact *row = fact_at(&r, 6, "2.877"), *total = fact_at(&r, 7, "5.981");
+    CHECK(row && strcmp(row->entity, "huyện Hòa Bình") == 0);
+    CHECK(total && strcmp(total->entity, "tỉnh Bạc Liêu") == 0);
+    CHECK(facts_on_line(&r, 5) == 3 && facts_on_line(&r, 7) == 3 && fact_count(&r) == 9);
+    run_free(&r);
+}
+
 /* A year named in a clause holds for what follows it, not for what came
  * before; an event's date holds for its whole clause. */
 static void test_year_reaches_forward(void)
@@ -525,6 +549,7 @@ int main(void)
     test_year_reaches_forward();
     test_footnote_year_values();
     test_past_term();
+    test_table_facts();
     test_entity_votes();
     test_no_facts();
     test_rules_tried_where_they_can_match();

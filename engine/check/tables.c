@@ -1,0 +1,115 @@
+/* A markdown table's total row ("Tổng cộng", "Cộng", "Toàn tỉnh") against
+ * the rows above or below it, column by column: the figures of every other
+ * row add up to the total's. Shares (a "%" column) do not add up and are
+ * left out; so is a column where a row has no figure. Switched on by a
+ * relation rule with check table_sum. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+#include "document/tables.h"
+
+enum { MAX_TABLE_ROWS = 256 };
+
+static int is_total_label(const char *text, const sl_table_cell *cell)
+{
+    static const char *const openings[] = {"tổng", "cộng", "toàn "};
+    char *lower = sl_utf8_lower(text + cell->start, cell->end - cell->start);
+    int total = 0;
+    for (size_t k = 0; lower && k < sizeof openings / sizeof openings[0] && !total; k++)
+        total = strncmp(lower, openings[k], strlen(openings[k])) == 0;
+    free(lower);
+    return total;
+}
+
+/* The row's label: its first cell that holds a letter, or NULL. */
+static const sl_table_cell *label_of(const char *text, const sl_table_row *row)
+{
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        for (size_t i = cell->start; i < cell->end; i++)
+            if ((unsigned char)text[i] >= 0x80 ||
+                ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
+                return cell;
+    }
+    return NULL;
+}
+
+/* The fact that stands in a cell, or NULL. */
+static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
+{
+    if (column >= row->cells.len)
+        return NULL;
+    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
+    size_t i = sl_facts_from(cd->facts, cell->start);
+    if (i >= solieu_facts_count(cd->facts))
+        return NULL;
+    const solieu_fact *f = solieu_facts_get(cd->facts, i);
+    return f->text_start == cell->start ? f : NULL;
+}
+
+static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
+                         size_t total_row, size_t column)
+{
+    const solieu_fact *total = fact_in(cd, sl_vec_at(&table->rows, total_row), column);
+    if (!total || strcmp(total->unit, "%") == 0 || total->has_denominator)
+        return;
+    const solieu_fact *parts[MAX_TABLE_ROWS];
+    size_t k = 0;
+    double sum = 0;
+    for (size_t i = 0; i < table->rows.len && k < MAX_TABLE_ROWS; i++) {
+        if (i == total_row)
+            continue;
+        const solieu_fact *f = fact_in(cd, sl_vec_at(&table->rows, i), column);
+        if (!f || strcmp(f->metric, total->metric) != 0)
+            return; /* a row without its figure: the column cannot be added up */
+        parts[k++] = f;
+        sum += f->value;
+    }
+    if (k < 2)
+        return;
+    int pass = fabs(sum - total->value) < 1e-6;
+    char a[64], b[64];
+    sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+                 "the %zu rows of the table add up to %s %s, %s its total row (line %zu) "
+                 "states %s",
+                 k, solieu_format_number(sum, a, sizeof a), total->unit, pass ? "as" : "but",
+                 total->line, solieu_format_number(total->value, b, sizeof b));
+}
+
+void sl_check_tables(sl_check_doc *cd)
+{
+    const sl_rule *r = NULL;
+    for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION) && !r; i++) {
+        const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
+        if (strcmp(rule->check, "table_sum") == 0)
+            r = rule;
+    }
+    if (!r)
+        return;
+    sl_vec tables;
+    sl_vec_init(&tables, sizeof(sl_table));
+    if (sl_find_tables(cd->doc, &tables) != 0)
+        cd->oom = 1;
+    const char *text = cd->doc->text;
+    for (size_t t = 0; t < tables.len && !cd->oom; t++) {
+        const sl_table *table = sl_vec_at(&tables, t);
+        size_t n = table->rows.len;
+        if (n < 3 || n > MAX_TABLE_ROWS)
+            continue;
+        /* the total row is the last or the first */
+        size_t total_row = (size_t)-1;
+        for (size_t i = 0; i < n; i += n - 1) {
+            const sl_table_cell *label = label_of(text, sl_vec_at(&table->rows, i));
+            if (label && is_total_label(text, label)) {
+                total_row = i;
+                break;
+            }
+        }
+        for (size_t column = 0; total_row != (size_t)-1 && column < table->header.cells.len;
+             column++)
+            check_column(cd, r, table, total_row, column);
+    }
+    sl_tables_free(&tables);
+}

@@ -1,0 +1,152 @@
+/* Markdown tables: found line by line, cells split on '|'. */
+#include <string.h>
+
+#include "document/tables.h"
+
+/* Line k (0-based) of the document: [*start, *end), no '\n'. */
+static void line_span(const solieu_document *doc, size_t k, size_t *start, size_t *end)
+{
+    *start = doc->line_starts[k];
+    *end = k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len;
+    if (*end > *start && doc->text[*end - 1] == '\n')
+        (*end)--;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Where a table line's first '|' is (after indentation), or (size_t)-1. */
+static size_t opening_pipe(const char *text, size_t start, size_t end)
+{
+    while (start < end && is_blank(text[start]))
+        start++;
+    return start < end && text[start] == '|' ? start : (size_t)-1;
+}
+
+/* Splits a table line into cells; -1 when out of memory, 1 when it is not
+ * a table line. A '|' after a backslash belongs to its cell. */
+static int split_cells(const char *text, size_t start, size_t end, sl_vec *cells)
+{
+    size_t at = opening_pipe(text, start, end);
+    if (at == (size_t)-1)
+        return 1;
+    while (end > at + 1 && is_blank(text[end - 1]))
+        end--;
+    size_t cell = at + 1;
+    for (size_t i = at + 1; i <= end; i++) {
+        int boundary = i == end || (text[i] == '|' && text[i - 1] != '\\');
+        if (!boundary)
+            continue;
+        if (i == end && cell == end)
+            break; /* the line ends with '|' */
+        size_t s = cell, e = i;
+        while (s < e && is_blank(text[s]))
+            s++;
+        while (e > s && is_blank(text[e - 1]))
+            e--;
+        sl_table_cell *c = sl_vec_push(cells);
+        if (!c)
+            return -1;
+        c->start = s;
+        c->end = e;
+        cell = i + 1;
+    }
+    return cells->len >= 2 ? 0 : 1;
+}
+
+/* "---", ":--:", "-----:": a cell of the line under the header. */
+static int is_rule_cell(const char *text, const sl_table_cell *c)
+{
+    size_t dashes = 0;
+    for (size_t i = c->start; i < c->end; i++) {
+        if (text[i] == '-')
+            dashes++;
+        else if (text[i] != ':')
+            return 0;
+    }
+    return dashes > 0;
+}
+
+static int is_rule_line(const char *text, const sl_vec *cells)
+{
+    for (size_t i = 0; i < cells->len; i++)
+        if (!is_rule_cell(text, sl_vec_at(cells, i)))
+            return 0;
+    return 1;
+}
+
+static void row_free(sl_table_row *row)
+{
+    sl_vec_free(&row->cells);
+}
+
+void sl_tables_free(sl_vec *tables)
+{
+    for (size_t t = 0; t < tables->len; t++) {
+        sl_table *table = sl_vec_at(tables, t);
+        row_free(&table->header);
+        for (size_t r = 0; r < table->rows.len; r++)
+            row_free(sl_vec_at(&table->rows, r));
+        sl_vec_free(&table->rows);
+    }
+    sl_vec_free(tables);
+}
+
+/* The row of line k, or 1 when line k is no table line; -1: out of memory. */
+static int read_row(const solieu_document *doc, size_t k, sl_table_row *row)
+{
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    row->line = k + 1;
+    sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    int rc = split_cells(doc->text, start, end, &row->cells);
+    if (rc != 0)
+        row_free(row);
+    return rc;
+}
+
+int sl_find_tables(const solieu_document *doc, sl_vec *tables)
+{
+    for (size_t k = 0; k + 1 < doc->line_count; k++) {
+        sl_table_row header, rule;
+        int rc = read_row(doc, k, &header);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            continue;
+        rc = read_row(doc, k + 1, &rule);
+        int is_table = rc == 0 && is_rule_line(doc->text, &rule.cells);
+        if (rc == 0)
+            row_free(&rule);
+        if (!is_table) {
+            row_free(&header);
+            if (rc < 0)
+                return -1;
+            continue;
+        }
+        sl_table *table = sl_vec_push(tables);
+        if (!table) {
+            row_free(&header);
+            return -1;
+        }
+        table->header = header;
+        sl_vec_init(&table->rows, sizeof(sl_table_row));
+        for (k += 2; k < doc->line_count; k++) {
+            sl_table_row row;
+            rc = read_row(doc, k, &row);
+            if (rc < 0)
+                return -1;
+            if (rc > 0)
+                break;
+            sl_table_row *slot = sl_vec_push(&table->rows);
+            if (!slot) {
+                row_free(&row);
+                return -1;
+            }
+            *slot = row;
+        }
+    }
+    return 0;
+}

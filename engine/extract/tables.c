@@ -1,0 +1,211 @@
+/* Facts from markdown tables. A column counts what its header says, by the
+ * column rules (rules/vi/columns.rules); a row counts for the organisation
+ * its label names ("Đảng bộ huyện An Lão"), else for the report's; a year
+ * in the header or as the row's label is the period. Only cells that are a
+ * number and nothing else are figures. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <solieu/limits.h>
+#include <solieu/number.h>
+
+#include "document/tables.h"
+#include "extract/extract_internal.h"
+
+/* The column rule that names a header cell: the highest priority whose
+ * pattern matches it, the first written on a tie; NULL when none does. */
+static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t len)
+{
+    const sl_rule *best = NULL;
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
+        if ((!best || r->priority > best->priority) &&
+            sl_match(ex, r, r->code, text, len, 0, 0) >= 0)
+            best = r;
+    }
+    return best;
+}
+
+/* The year a header cell or a row label names ("Năm 2022", "2022"), or 0. */
+static int year_in(const char *s, size_t len)
+{
+    int found = 0;
+    for (size_t i = 0; i + 4 <= len; i++) {
+        int digits = 1;
+        for (size_t k = 0; k < 4; k++)
+            digits &= s[i + k] >= '0' && s[i + k] <= '9';
+        if (!digits || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+            (i + 4 < len && s[i + 4] >= '0' && s[i + 4] <= '9'))
+            continue;
+        int y =
+            (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+        if (y < 1930 || y > 2100 || found)
+            return 0; /* none, or two: a range is not one year */
+        found = y;
+    }
+    return found;
+}
+
+/* A cell that is a figure and nothing else: "4.215", "2,99", "96,5%",
+ * "32/38", "05". */
+static int cell_figure(const char *s, size_t len, solieu_number *num)
+{
+    if (!len || s[0] < '0' || s[0] > '9')
+        return 0;
+    return solieu_number_parse(s, len, num) == SOLIEU_OK && !num->from_words &&
+           num->consumed == len;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether a fact of the text starts in [from, to) (starts: sorted). */
+static int taken(const size_t *starts, size_t n, size_t from, size_t to)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && starts[lo] < to;
+}
+
+typedef struct table_ctx {
+    solieu_extractor *ex;
+    const solieu_document *doc;
+    solieu_facts *facts;
+    const size_t *taken;
+    size_t ntaken;
+    int oom;
+} table_ctx;
+
+static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
+                     const sl_rule *rule, int year, const char *entity)
+{
+    const char *text = c->doc->text;
+    solieu_number num;
+    if (!cell_figure(text + cell->start, cell->end - cell->start, &num) ||
+        taken(c->taken, c->ntaken, cell->start, cell->end))
+        return;
+    solieu_facts *facts = c->facts;
+    solieu_fact *f = sl_vec_push(&facts->facts);
+    if (!f) {
+        c->oom = 1;
+        return;
+    }
+    memset(f, 0, sizeof *f);
+    f->doc = c->doc->name;
+    f->path = c->doc->path;
+    f->text_start = cell->start;
+    f->text_end = cell->end;
+    f->line = solieu_document_line_of(c->doc, cell->start, &f->column);
+    f->byte_start = solieu_document_original_offset(c->doc, cell->start);
+    f->byte_end = solieu_document_original_offset(c->doc, cell->end);
+    f->text =
+        sl_facts_keep(facts, sl_strndup(text + cell->start, cell->end - cell->start), &c->oom);
+    f->value = num.value;
+    f->denominator = num.denominator;
+    f->has_denominator = num.has_denominator;
+    f->approx = "";
+    f->unit = rule->unit ? rule->unit : "";
+    f->metric = rule->metric;
+    f->qualifier = rule->qualifier ? rule->qualifier : "";
+    char period[8] = "";
+    if (year)
+        snprintf(period, sizeof period, "%d", year);
+    f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
+    f->footnote = c->doc->line_footnote[row->line - 1];
+    f->scope =
+        f->footnote ? sl_facts_keep(facts, sl_printf("footnote:%d", f->footnote), &c->oom) : "body";
+    f->entity = entity ? entity : facts->entity ? facts->entity : "";
+    f->rule = rule->id;
+    size_t line_start = c->doc->line_starts[row->line - 1];
+    size_t line_end = row->line < c->doc->line_count ? c->doc->line_starts[row->line] : c->doc->len;
+    f->context = sl_facts_keep(facts,
+                               sl_context_snippet(text + line_start, line_end - line_start,
+                                                  cell->start - line_start, cell->end - line_start,
+                                                  SOLIEU_CONTEXT_BYTES),
+                               &c->oom);
+    f->paragraph = sl_document_paragraph_at(c->doc, cell->start);
+}
+
+/* The row's label: its first cell that holds a letter. */
+static const sl_table_cell *row_label(const char *text, const sl_table_row *row)
+{
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        for (size_t i = cell->start; i < cell->end; i++)
+            if ((unsigned char)text[i] >= 0x80 ||
+                ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
+                return cell;
+    }
+    return NULL;
+}
+
+static void table_facts(table_ctx *c, const sl_table *table)
+{
+    const char *text = c->doc->text;
+    size_t ncols = table->header.cells.len;
+    const sl_rule **rules = sl_calloc(ncols + 1, sizeof *rules);
+    int *years = sl_calloc(ncols + 1, sizeof *years);
+    if (!rules || !years) {
+        free(rules);
+        free(years);
+        c->oom = 1;
+        return;
+    }
+    int any = 0;
+    for (size_t k = 0; k < ncols; k++) {
+        const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
+        rules[k] = column_rule(c->ex, text + h->start, h->end - h->start);
+        years[k] = year_in(text + h->start, h->end - h->start);
+        any |= rules[k] != NULL;
+    }
+    for (size_t r = 0; any && r < table->rows.len && !c->oom; r++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, r);
+        const sl_table_cell *label = row_label(text, row);
+        int row_year = label ? year_in(text + label->start, label->end - label->start) : 0;
+        char *entity =
+            label ? sl_entity_in(c->ex, text + label->start, label->end - label->start) : NULL;
+        const char *kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
+        for (size_t k = 0; k < row->cells.len && k < ncols; k++)
+            if (rules[k])
+                add_cell(c, row, sl_vec_at(&row->cells, k), rules[k],
+                         years[k] ? years[k] : row_year, kept);
+    }
+    free(rules);
+    free(years);
+}
+
+int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts)
+{
+    if (!sl_rules_kind_count(ex->rules, SL_RULE_COLUMN))
+        return 0;
+    sl_vec tables;
+    sl_vec_init(&tables, sizeof(sl_table));
+    table_ctx c = {ex, doc, facts, NULL, 0, 0};
+    if (sl_find_tables(doc, &tables) != 0)
+        c.oom = 1;
+    size_t *starts = NULL;
+    if (!c.oom && tables.len) {
+        starts = sl_calloc(facts->facts.len + 1, sizeof *starts);
+        c.oom = !starts;
+        for (size_t i = 0; starts && i < facts->facts.len; i++)
+            starts[i] = ((const solieu_fact *)sl_vec_at(&facts->facts, i))->text_start;
+        if (starts)
+            qsort(starts, facts->facts.len, sizeof *starts, by_size);
+        c.taken = starts;
+        c.ntaken = facts->facts.len;
+    }
+    for (size_t t = 0; t < tables.len && !c.oom; t++)
+        table_facts(&c, sl_vec_at(&tables, t));
+    free(starts);
+    sl_tables_free(&tables);
+    return c.oom ? -1 : 0;
+}
