@@ -24,6 +24,7 @@ endif()
 foreach(target document number rules)
   add_executable(fuzz_${target} ${SOLIEU_FUZZ_DIR}/fuzz_${target}.c)
   target_link_libraries(fuzz_${target} PRIVATE solieu_engine)
+  target_include_directories(fuzz_${target} PRIVATE ${CMAKE_SOURCE_DIR}/engine)
   if(SOLIEU_LIBFUZZER)
     target_compile_options(fuzz_${target} PRIVATE -fsanitize=fuzzer,address,undefined
                            -fno-sanitize-recover=all)

@@ -1,9 +1,33 @@
 /* Fuzz target: the document reader (solieu_document_from_memory) — UTF-8
  * validation, BOM, CRLF, NFC with its offset map, footnote markers,
- * paragraphs — and every accessor over the result. */
+ * paragraphs, markdown tables — and every accessor over the result. */
 #include <solieu.h>
 
+#include "document/tables.h"
 #include "fuzz.h"
+
+/* Every table cell lies in its row's line, in order. */
+static void check_tables(const solieu_document *doc)
+{
+    sl_vec tables;
+    sl_vec_init(&tables, sizeof(sl_table));
+    if (sl_find_tables(doc, &tables) == 0) {
+        for (size_t t = 0; t < tables.len; t++) {
+            const sl_table *table = sl_vec_at(&tables, t);
+            for (size_t r = 0; r <= table->rows.len; r++) {
+                const sl_table_row *row = r ? sl_vec_at(&table->rows, r - 1) : &table->header;
+                size_t line_start = doc->line_starts[row->line - 1], last = line_start;
+                for (size_t c = 0; c < row->cells.len; c++) {
+                    const sl_table_cell *cell = sl_vec_at(&row->cells, c);
+                    FUZZ_ASSERT(cell->start >= last && cell->end >= cell->start &&
+                                cell->end <= doc->len);
+                    last = cell->end;
+                }
+            }
+        }
+    }
+    sl_tables_free(&tables);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -36,6 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)solieu_document_number(doc);
         (void)solieu_document_type(doc);
         (void)solieu_document_place(doc);
+        check_tables(doc);
     }
     solieu_free(error);
     solieu_document_destroy(doc);
