@@ -52,6 +52,10 @@ typedef struct sum_ctx {
 void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                          const solieu_fact *const *parts, size_t n, int partial)
 {
+    /* groups that overlap (women, youth, minorities) break nothing down */
+    for (size_t i = 0; i < n; i++)
+        if (cd->overlaps[parts[i]->id])
+            return;
     /* a same-metric part is a sub-category, not a figure of its own for a
      * series; parts of another metric (a formula) stay figures */
     for (size_t i = 0; i < n; i++)

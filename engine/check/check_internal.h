@@ -51,6 +51,7 @@ typedef struct sl_check_doc {
     const solieu_document *doc;
     const solieu_facts *facts;
     unsigned char *is_part; /* per fact id: a part of some breakdown */
+    unsigned char *overlaps; /* per fact id: found by a rule of overlapping groups */
     sl_footnoted *footnoted; /* footnote facts, grouped by footnote */
     size_t nfootnoted;
     size_t first_row; /* the checker's rows from here on are this document's */

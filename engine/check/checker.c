@@ -236,16 +236,33 @@ size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
     return 0;
 }
 
+/* Which facts a rule of overlapping groups found (by their rule's id). */
+static void mark_overlaps(sl_check_doc *cd)
+{
+    const solieu_rules *rules = cd->checker->rules;
+    for (size_t i = 0; i < solieu_facts_count(cd->facts); i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_FACT); k++) {
+            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, k);
+            if (r->overlap && strcmp(r->id, f->rule) == 0)
+                cd->overlaps[f->id] = 1;
+        }
+    }
+}
+
 solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
                                  const solieu_facts *facts)
 {
-    sl_check_doc cd = {c, doc, facts, NULL, NULL, 0, c->rows.len, 0};
+    sl_check_doc cd = {c, doc, facts, NULL, NULL, NULL, 0, c->rows.len, 0};
     cd.is_part = sl_calloc(solieu_facts_count(facts) + 1, 1);
-    if (!cd.is_part || index_footnotes(&cd) != 0) {
+    cd.overlaps = sl_calloc(solieu_facts_count(facts) + 1, 1);
+    if (!cd.is_part || !cd.overlaps || index_footnotes(&cd) != 0) {
         free(cd.is_part);
+        free(cd.overlaps);
         free(cd.footnoted);
         return SOLIEU_ERR_NOMEM;
     }
+    mark_overlaps(&cd);
     sl_check_breakdowns(&cd);
     sl_check_chains(&cd);
     sl_check_ratios(&cd);
@@ -253,6 +270,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_tables(&cd);
     sl_check_citations(&cd);
     free(cd.is_part);
+    free(cd.overlaps);
     free(cd.footnoted);
     return cd.oom ? SOLIEU_ERR_NOMEM : SOLIEU_OK;
 }

@@ -785,11 +785,22 @@ static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
     return strcmp(g->metric, "count") != 0 && sl_same_noun(g->unit, f->unit);
 }
 
-/* "Năm 2021: 204" in a footnote counts what the body figure counts. */
-static int not_a_share(const solieu_fact *g, const solieu_fact *f)
+/* "đảng viên" and "đồng chí" count the same people. */
+static int counts_members(const char *unit)
 {
-    (void)f;
-    return strcmp(g->unit, "%") != 0;
+    static const char member[] = "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn"; /* đảng viên */
+    static const char comrade[] = "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD"; /* đồng chí */
+    return strncmp(unit, member, sizeof member - 1) == 0 ||
+           strncmp(unit, comrade, sizeof comrade - 1) == 0;
+}
+
+/* A figure a bare number can count the same as: not a share, and of the
+ * bare number's own noun when it names one ("nữ 4.912 đồng chí" among
+ * members counts members, not organisations). */
+static int may_lead(const solieu_fact *g, const solieu_fact *f)
+{
+    return strcmp(g->unit, "%") != 0 && (!*f->unit || sl_same_noun(g->unit, f->unit) ||
+                                         (counts_members(g->unit) && counts_members(f->unit)));
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the
@@ -803,10 +814,10 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph != f->paragraph)
             break;
-        if (!bare[j] && not_a_share(g, f))
+        if (!bare[j] && may_lead(g, f))
             return g;
     }
-    return f->footnote ? hung_on(d, f, not_a_share) : NULL;
+    return f->footnote ? hung_on(d, f, may_lead) : NULL;
 }
 
 /* Facts that say only part of what they are take the rest from a figure
@@ -833,7 +844,8 @@ static void inherit_from_leads(doc_ctx *d)
                 continue;
             }
             f->metric = best->metric;
-            f->unit = best->unit;
+            if (!*f->unit)
+                f->unit = best->unit;
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
         } else if (f->footnote && strcmp(f->metric, "count") == 0 && *f->unit) {

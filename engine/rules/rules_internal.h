@@ -74,6 +74,9 @@ typedef struct sl_rule {
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
     int forward_only;    /* period rules of clause reach: only what follows them */
     int cased;           /* match case-sensitively */
+    int overlap;         /* fact rules: its figures are groups that may overlap
+                          * (women, youth): subsets of a total, never the
+                          * parts that add up to it */
     /* Fact rules split their alternatives: those that start with the number
      * run anchored where numbers start (code_value), the others scan the
      * text (code_scan). `code` holds them all, for examples and lint. */

@@ -286,6 +286,13 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->forward_only = 1;
         else
             report(p, line, value_col, "reach must be paragraph, clause or rest-of-clause");
+    } else if (KEY("overlap")) {
+        if (strcmp(value, "yes") == 0)
+            r->overlap = 1;
+        else if (strcmp(value, "no") == 0)
+            r->overlap = 0;
+        else
+            report(p, line, value_col, "overlap must be yes or no");
     } else if (KEY("case")) {
         if (strcmp(value, "sensitive") == 0)
             r->cased = 1;
