@@ -329,7 +329,10 @@ size_t sl_rule_trigger_at(const sl_rule *r, const char *text, size_t len)
     const char *best = NULL;
     size_t n;
     for (const char *t, *cursor = r->trigger; (t = sl_trigger_next_word(&cursor, &n));) {
-        const char *hit = n ? find_word(text, best ? (size_t)(best - text) + n : len, t, n) : NULL;
+        /* a later word is looked for only where it could start before the
+         * best so far, and never past the text */
+        size_t within = best && (size_t)(best - text) + n < len ? (size_t)(best - text) + n : len;
+        const char *hit = n ? find_word(text, within, t, n) : NULL;
         if (hit && (!best || hit < best))
             best = hit;
     }

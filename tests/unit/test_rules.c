@@ -802,6 +802,31 @@ static void test_many_groups_of_one_name(void)
     scratch_close(&sc);
 }
 
+/* A rule's first trigger in a text: the earliest of its words, the later
+ * ones looked for only where they could start first and never past the
+ * text (a longer word after an early hit near the end). */
+static void test_trigger_at(void)
+{
+    diags ds;
+    solieu_rules *rules = NULL;
+    CHECK(load_one("rule trees.planted\n"
+                   "    metric    count\n"
+                   "    trigger   ab|abcdefgh|xy\n"
+                   "    pattern   (?<value>\\d+) cây\n",
+                   &ds, &rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    const sl_rule *r = sl_vec_at(&rules->rules, 0);
+    char *text = sl_strdup("xx ab");
+    CHECK(text && sl_rule_trigger_at(r, text, strlen(text)) == 3);
+    free(text);
+    text = sl_strdup("xy ab");
+    CHECK(text && sl_rule_trigger_at(r, text, strlen(text)) == 0);
+    free(text);
+    CHECK(sl_rule_trigger_at(r, "none", 4) == (size_t)-1);
+    solieu_rules_destroy(rules);
+}
+
 int main(void)
 {
     test_unknown_attribute();
@@ -816,6 +841,7 @@ int main(void)
     test_lint();
     test_match_limit();
     test_trigger_scan();
+    test_trigger_at();
     test_openings();
     test_openings_extract_like_scanning();
     test_fast_search_on_reports();
