@@ -754,9 +754,10 @@ static size_t segment_offset(const sl_paragraph *p, size_t text_offset)
 typedef int (*gives_fn)(const solieu_fact *g, const solieu_fact *f);
 
 /* The body figure the marker of f's footnote hangs on: the last fact that
- * `gives` before a marker of that footnote, in the marker's sentence; NULL
- * when there is none. */
-static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn gives)
+ * `gives` before a marker of that footnote, in the marker's sentence, not a
+ * bare number itself (bare[], by fact index); NULL when there is none. */
+static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn gives,
+                                  const unsigned char *bare)
 {
     const sl_vec *facts = &d->facts->facts;
     const solieu_fact *best = NULL;
@@ -771,8 +772,8 @@ static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn giv
         size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
         for (size_t j = 0; j < facts->len; j++) {
             const solieu_fact *g = sl_vec_at(facts, j);
-            if (!g->footnote && g->paragraph == mk->paragraph && g->text_start >= from &&
-                g->text_start <= mk->start && gives(g, f))
+            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph &&
+                g->text_start >= from && g->text_start <= mk->start && gives(g, f))
                 best = g;
         }
     }
@@ -817,7 +818,7 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
         if (!bare[j] && may_lead(g, f))
             return g;
     }
-    return f->footnote ? hung_on(d, f, may_lead) : NULL;
+    return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 
 /* Facts that say only part of what they are take the rest from a figure
@@ -826,6 +827,7 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
  * and qualifier of its lead (lead_of), or it is dropped. */
 static void inherit_from_leads(doc_ctx *d)
 {
+    enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
     sl_vec *facts = &d->facts->facts;
     size_t kept = 0;
     unsigned char *bare = sl_calloc(facts->len + 1, 1);
@@ -840,7 +842,7 @@ static void inherit_from_leads(doc_ctx *d)
         if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
             if (!best) {
-                f->metric = NULL; /* dropped below, once every fact has looked */
+                bare[i] = DROPPED; /* below, once every fact has looked */
                 continue;
             }
             f->metric = best->metric;
@@ -849,7 +851,7 @@ static void inherit_from_leads(doc_ctx *d)
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
         } else if (f->footnote && strcmp(f->metric, "count") == 0 && *f->unit) {
-            const solieu_fact *best = hung_on(d, f, counts_same_noun);
+            const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
             if (best) {
                 f->metric = best->metric;
                 if (!*f->qualifier)
@@ -857,11 +859,9 @@ static void inherit_from_leads(doc_ctx *d)
             }
         }
     }
-    for (size_t i = 0; i < facts->len; i++) {
-        solieu_fact *f = sl_vec_at(facts, i);
-        if (f->metric)
-            *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
-    }
+    for (size_t i = 0; i < facts->len; i++)
+        if (bare[i] != DROPPED)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *(solieu_fact *)sl_vec_at(facts, i);
     facts->len = kept;
     free(bare);
 }

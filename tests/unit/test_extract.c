@@ -270,6 +270,12 @@ static void test_footnote_year_values(void)
     CHECK(facts_on_line(&r, 5) == 0);
     CHECK(fact_count(&r) == 4);
     run_free(&r);
+    /* bare numbers with no figure before them are dropped, and a footnote
+     * count looking for its body figure passes over them */
+    r = extract_bytes("bare.txt", "Kết quả: xuất sắc 7, tốt 12¹.\n\n¹ Mở 5 lớp bồi dưỡng.\n");
+    CHECK(facts_on_line(&r, 1) == 0);
+    CHECK(fact_count(&r) == 1);
+    run_free(&r);
 }
 
 /* "Nhiệm kỳ qua" is the term that began before the report's year, though
