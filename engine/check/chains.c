@@ -87,7 +87,9 @@ void sl_check_chains(sl_check_doc *cd)
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
                     comparable_periods(f->period, part->period))
                     whole = f;
-                if (narrower && strcmp(f->metric, part->metric) == 0 &&
+                /* a whole with a qualifier is a group or an average
+                 * ("bình quân mỗi năm"), not the range's total */
+                if (narrower && strcmp(f->metric, part->metric) == 0 && !*f->qualifier &&
                     year_within(part->period, f->period))
                     whole = f;
             }

@@ -42,9 +42,10 @@ static int split_cells(const char *text, size_t start, size_t end, sl_vec *cells
         if (i == end && cell == end)
             break; /* the line ends with '|' */
         size_t s = cell, e = i;
-        while (s < e && is_blank(text[s]))
+        /* spaces, and the emphasis of "**29.846**" or "_Tổng_" */
+        while (s < e && (is_blank(text[s]) || text[s] == '*' || text[s] == '_'))
             s++;
-        while (e > s && is_blank(text[e - 1]))
+        while (e > s && (is_blank(text[e - 1]) || text[e - 1] == '*' || text[e - 1] == '_'))
             e--;
         sl_table_cell *c = sl_vec_push(cells);
         if (!c)

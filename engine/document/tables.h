@@ -10,7 +10,8 @@
 
 #include "document/document_internal.h"
 
-/* A cell: [start, end) in doc->text, spaces trimmed (start == end: empty). */
+/* A cell: [start, end) in doc->text, spaces and emphasis (*, _) trimmed
+ * (start == end: empty). */
 typedef struct sl_table_cell {
     size_t start, end;
 } sl_table_cell;

@@ -823,8 +823,10 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
 
 /* Facts that say only part of what they are take the rest from a figure
  * before them: a footnote `count` with a noun the metric of the body figure
- * its marker hangs on; an `inherit` fact (a bare number) the metric, unit
- * and qualifier of its lead (lead_of), or it is dropped. */
+ * its marker hangs on; an `inherit` fact (a number with no metric of its
+ * own) the metric, and the unit and qualifier it lacks, of its lead
+ * (lead_of). Without a lead, one that names its noun is a `count`, a bare
+ * number is dropped. */
 static void inherit_from_leads(doc_ctx *d)
 {
     enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
@@ -841,6 +843,10 @@ static void inherit_from_leads(doc_ctx *d)
         solieu_fact *f = sl_vec_at(facts, i);
         if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
+            if (!best && *f->unit) {
+                f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
+                continue;
+            }
             if (!best) {
                 bare[i] = DROPPED; /* below, once every fact has looked */
                 continue;

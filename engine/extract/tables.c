@@ -1,8 +1,9 @@
 /* Facts from markdown tables. A column counts what its header says, by the
- * column rules (rules/vi/columns.rules); a row counts for the organisation
- * its label names ("Đảng bộ huyện An Lão"), else for the report's; a year
- * in the header or as the row's label is the period. Only cells that are a
- * number and nothing else are figures. */
+ * column rules (rules/vi/columns.rules); in a table whose columns are years
+ * a row counts what its label says, by the same rules. A row counts for the
+ * organisation its label names ("Đảng bộ huyện An Lão"), else for the
+ * report's; a year in the header or as the row's label is the period. Only
+ * cells that are a number and nothing else are figures. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,7 +87,7 @@ typedef struct table_ctx {
 } table_ctx;
 
 static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
-                     const sl_rule *rule, int year, const char *entity)
+                     const sl_rule *rule, const char *period, const char *entity)
 {
     const char *text = c->doc->text;
     solieu_number num;
@@ -116,9 +117,6 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     f->unit = rule->unit ? rule->unit : "";
     f->metric = rule->metric;
     f->qualifier = rule->qualifier ? rule->qualifier : "";
-    char period[8] = "";
-    if (year)
-        snprintf(period, sizeof period, "%d", year);
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
     f->footnote = c->doc->line_footnote[row->line - 1];
     f->scope =
@@ -133,6 +131,17 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
                                                   SOLIEU_CONTEXT_BYTES),
                                &c->oom);
     f->paragraph = sl_document_paragraph_at(c->doc, cell->start);
+}
+
+/* "Tổng", "Cộng", "Tổng cộng": a column of totals. */
+static int is_total(const char *s, size_t len)
+{
+    static const char *const words[] = {"T\xE1\xBB\x95ng", "t\xE1\xBB\x95ng", "C\xE1\xBB\x99ng",
+                                        "c\xE1\xBB\x99ng"}; /* Tổng, tổng, Cộng, cộng */
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (len >= strlen(words[k]) && memcmp(s, words[k], strlen(words[k])) == 0)
+            return 1;
+    return 0;
 }
 
 /* The row's label: its first cell that holds a letter. */
@@ -160,24 +169,46 @@ static void table_facts(table_ctx *c, const sl_table *table)
         c->oom = 1;
         return;
     }
-    int any = 0;
+    /* the years the columns span: the period of a column of totals */
+    int first_year = 0, last_year = 0;
     for (size_t k = 0; k < ncols; k++) {
         const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
         rules[k] = column_rule(c->ex, text + h->start, h->end - h->start);
         years[k] = year_in(text + h->start, h->end - h->start);
-        any |= rules[k] != NULL;
+        if (years[k] && (!first_year || years[k] < first_year))
+            first_year = years[k];
+        if (years[k] > last_year)
+            last_year = years[k];
     }
-    for (size_t r = 0; any && r < table->rows.len && !c->oom; r++) {
+    char span[32] = "";
+    if (first_year && last_year > first_year)
+        snprintf(span, sizeof span, "%d/%d", first_year, last_year);
+    for (size_t r = 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
         const sl_table_cell *label = row_label(text, row);
-        int row_year = label ? year_in(text + label->start, label->end - label->start) : 0;
-        char *entity =
-            label ? sl_entity_in(c->ex, text + label->start, label->end - label->start) : NULL;
-        const char *kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
-        for (size_t k = 0; k < row->cells.len && k < ncols; k++)
-            if (rules[k])
-                add_cell(c, row, sl_vec_at(&row->cells, k), rules[k],
-                         years[k] ? years[k] : row_year, kept);
+        const sl_rule *row_rule = NULL;
+        int row_year = 0;
+        const char *kept = NULL;
+        if (label) {
+            row_rule = column_rule(c->ex, text + label->start, label->end - label->start);
+            row_year = year_in(text + label->start, label->end - label->start);
+            char *entity = sl_entity_in(c->ex, text + label->start, label->end - label->start);
+            kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
+        }
+        for (size_t k = 0; k < row->cells.len && k < ncols; k++) {
+            /* a column named by its header; a year's column, or the
+             * column that totals the years, by the row */
+            const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
+            int totals = !rules[k] && *span && is_total(text + h->start, h->end - h->start);
+            const sl_rule *rule = rules[k] ? rules[k] : years[k] || totals ? row_rule : NULL;
+            char period[32] = "";
+            if (totals)
+                snprintf(period, sizeof period, "%s", span);
+            else if (years[k] || row_year)
+                snprintf(period, sizeof period, "%d", years[k] ? years[k] : row_year);
+            if (rule)
+                add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept);
+        }
     }
     free(rules);
     free(years);
