@@ -12,30 +12,6 @@
 
 enum { MAX_TABLE_ROWS = 256 };
 
-static int is_total_label(const char *text, const sl_table_cell *cell)
-{
-    static const char *const openings[] = {"tổng", "cộng", "toàn "};
-    char *lower = sl_utf8_lower(text + cell->start, cell->end - cell->start);
-    int total = 0;
-    for (size_t k = 0; lower && k < sizeof openings / sizeof openings[0] && !total; k++)
-        total = strncmp(lower, openings[k], strlen(openings[k])) == 0;
-    free(lower);
-    return total;
-}
-
-/* The row's label: its first cell that holds a letter, or NULL. */
-static const sl_table_cell *label_of(const char *text, const sl_table_row *row)
-{
-    for (size_t k = 0; k < row->cells.len; k++) {
-        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
-        for (size_t i = cell->start; i < cell->end; i++)
-            if ((unsigned char)text[i] >= 0x80 ||
-                ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
-                return cell;
-    }
-    return NULL;
-}
-
 /* The fact that stands in a cell, or NULL. */
 static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
 {
@@ -101,8 +77,8 @@ void sl_check_tables(sl_check_doc *cd)
         /* the total row is the last or the first */
         size_t total_row = (size_t)-1;
         for (size_t i = 0; i < n; i += n - 1) {
-            const sl_table_cell *label = label_of(text, sl_vec_at(&table->rows, i));
-            if (label && is_total_label(text, label)) {
+            const sl_table_cell *label = sl_table_row_label(text, sl_vec_at(&table->rows, i));
+            if (label && sl_table_cell_is_total(text, label)) {
                 total_row = i;
                 break;
             }

@@ -1,5 +1,8 @@
 /* Markdown tables: found line by line, cells split on '|'. */
+#include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "document/tables.h"
 
@@ -150,4 +153,32 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         }
     }
     return 0;
+}
+
+const sl_table_cell *sl_table_row_label(const char *text, const sl_table_row *row)
+{
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        for (size_t i = cell->start; i < cell->end; i++)
+            if ((unsigned char)text[i] >= 0x80 ||
+                ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
+                return cell;
+    }
+    return NULL;
+}
+
+int sl_table_cell_is_total(const char *text, const sl_table_cell *cell)
+{
+    /* lower case: "tổng", "cộng", "toàn " */
+    static const char *const openings[] = {"t\xE1\xBB\x95ng", "c\xE1\xBB\x99ng", "to\xC3\xA0n "};
+    utf8proc_uint8_t *lower = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text + cell->start,
+                                      (utf8proc_ssize_t)(cell->end - cell->start), &lower,
+                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    int total = 0;
+    for (size_t k = 0; n > 0 && k < sizeof openings / sizeof openings[0] && !total; k++)
+        total = (size_t)n >= strlen(openings[k]) &&
+                memcmp(lower, openings[k], strlen(openings[k])) == 0;
+    free(lower);
+    return total;
 }

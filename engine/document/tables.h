@@ -31,4 +31,10 @@ typedef struct sl_table {
 int sl_find_tables(const solieu_document *doc, sl_vec *tables);
 void sl_tables_free(sl_vec *tables);
 
+/* The row's label: its first cell that holds a letter, or NULL. */
+const sl_table_cell *sl_table_row_label(const char *text, const sl_table_row *row);
+/* Whether a cell names a total ("Tổng cộng", "Tổng số", "Cộng", "Toàn
+ * tỉnh"): a total row's label, or a column of totals. */
+int sl_table_cell_is_total(const char *text, const sl_table_cell *cell);
+
 #endif

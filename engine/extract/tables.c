@@ -133,30 +133,6 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     f->paragraph = sl_document_paragraph_at(c->doc, cell->start);
 }
 
-/* "Tổng", "Cộng", "Tổng cộng": a column of totals. */
-static int is_total(const char *s, size_t len)
-{
-    static const char *const words[] = {"T\xE1\xBB\x95ng", "t\xE1\xBB\x95ng", "C\xE1\xBB\x99ng",
-                                        "c\xE1\xBB\x99ng"}; /* Tổng, tổng, Cộng, cộng */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (len >= strlen(words[k]) && memcmp(s, words[k], strlen(words[k])) == 0)
-            return 1;
-    return 0;
-}
-
-/* The row's label: its first cell that holds a letter. */
-static const sl_table_cell *row_label(const char *text, const sl_table_row *row)
-{
-    for (size_t k = 0; k < row->cells.len; k++) {
-        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
-        for (size_t i = cell->start; i < cell->end; i++)
-            if ((unsigned char)text[i] >= 0x80 ||
-                ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
-                return cell;
-    }
-    return NULL;
-}
-
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
@@ -185,7 +161,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
         snprintf(span, sizeof span, "%d/%d", first_year, last_year);
     for (size_t r = 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
-        const sl_table_cell *label = row_label(text, row);
+        const sl_table_cell *label = sl_table_row_label(text, row);
         const sl_rule *row_rule = NULL;
         int row_year = 0;
         const char *kept = NULL;
@@ -199,7 +175,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
             /* a column named by its header; a year's column, or the
              * column that totals the years, by the row */
             const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
-            int totals = !rules[k] && *span && is_total(text + h->start, h->end - h->start);
+            int totals = !rules[k] && *span && sl_table_cell_is_total(text, h);
             const sl_rule *rule = rules[k] ? rules[k] : years[k] || totals ? row_rule : NULL;
             char period[32] = "";
             if (totals)
