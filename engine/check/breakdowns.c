@@ -184,8 +184,92 @@ static void run_formulas(sl_check_doc *cd)
     }
 }
 
+/* Whether a paragraph opens with a bullet ("- ", "+ ", "* ", "• "). */
+static int is_bullet_item(const sl_paragraph *p)
+{
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    if (i + 1 < p->segment_len && strchr("-+*", p->segment[i]) && p->segment[i + 1] == ' ')
+        return 1;
+    return i + 3 < p->segment_len && memcmp(p->segment + i, "\xE2\x80\xA2", 3) == 0; /* • */
+}
+
+/* Whether a paragraph ends with ':' (spaces after it aside). */
+static int opens_list(const sl_paragraph *p)
+{
+    size_t n = p->segment_len;
+    while (n > 0 && p->segment[n - 1] == ' ')
+        n--;
+    return n > 0 && p->segment[n - 1] == ':';
+}
+
+/* Whether text[pos] stands inside a parenthesis that closes before `end`. */
+static int in_parenthesis(const char *text, size_t pos, size_t end)
+{
+    for (size_t i = pos; i < end; i++) {
+        if (text[i] == '(')
+            return 0;
+        if (text[i] == ')')
+            return 1;
+    }
+    return 0;
+}
+
+/* A figure that ends a line with ':' and the bulleted lines under it:
+ * "thi hành kỷ luật 37 đảng viên, cụ thể:" then "+ Khiển trách: 21 đồng
+ * chí;" ... The total is the line's first figure outside parentheses (a
+ * second one says what was left out: "541 đồng chí; 55 đồng chí không xếp
+ * loại"); each item gives its first figure of the total's kind. */
+static void run_bullet_lists(sl_check_doc *cd)
+{
+    const sl_rule *r = NULL;
+    for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION) && !r; i++) {
+        const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
+        if (strcmp(rule->check, "list_sum") == 0)
+            r = rule;
+    }
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    size_t n = solieu_facts_count(cd->facts);
+    for (size_t k = 0; r && k + 2 < paragraphs->len; k++) {
+        const sl_paragraph *head = sl_vec_at(paragraphs, k);
+        if (head->footnote || !opens_list(head))
+            continue;
+        const solieu_fact *total = NULL;
+        const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
+        for (size_t i = 0; i < n; i++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, i);
+            if (f->paragraph == k && !f->has_denominator && strcmp(f->unit, "%") != 0 &&
+                !in_parenthesis(cd->doc->text, f->text_end, last->end)) {
+                total = f;
+                break;
+            }
+        }
+        if (!total)
+            continue;
+        const solieu_fact *parts[64];
+        size_t nparts = 0;
+        for (size_t j = k + 1; j < paragraphs->len && nparts < 64; j++) {
+            const sl_paragraph *item = sl_vec_at(paragraphs, j);
+            if (item->footnote != head->footnote || !is_bullet_item(item))
+                break;
+            for (size_t i = 0; i < n; i++) {
+                const solieu_fact *f = solieu_facts_get(cd->facts, i);
+                if (f->paragraph == j && !cd->is_part[f->id] &&
+                    part_of_kind(cd->checker->rules, total, f)) {
+                    parts[nparts++] = f;
+                    break;
+                }
+            }
+        }
+        if (nparts >= 2)
+            sl_record_breakdown(cd, r, total, parts, nparts, 0);
+    }
+}
+
 void sl_check_breakdowns(sl_check_doc *cd)
 {
     run_patterns(cd);
     run_formulas(cd);
+    run_bullet_lists(cd);
 }

@@ -105,8 +105,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 }
 
 /* The footnote's per-year values that add up to `total` (of its metric,
- * within its period, one per year) into years[]; their count, 0 when fewer
- * than two or a year comes twice. */
+ * within its period, one per year) into years[]; their count, 0 when a
+ * year of the period has none (the series could not add up to it), or a
+ * year comes twice. */
 static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first, size_t nfoot,
                        const solieu_fact **years, double *sum)
 {
@@ -126,7 +127,7 @@ static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first,
         years[k++] = f;
         *sum += f->value;
     }
-    return k >= 2 ? k : 0;
+    return k >= 2 && k == (size_t)(y2 - y1 + 1) ? k : 0;
 }
 
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)

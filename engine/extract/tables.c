@@ -86,14 +86,14 @@ typedef struct table_ctx {
     int oom;
 } table_ctx;
 
-static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
-                     const sl_rule *rule, const char *period, const char *entity)
+/* A figure at text[start, end) of a 1-based line: `rule` says what it
+ * counts; a share ("96,5%") is a percent, a fraction ("48/52") the units
+ * that have what the rule counts. */
+static void add_figure(table_ctx *c, size_t line, size_t start, size_t end,
+                       const solieu_number *num, const sl_rule *rule, const char *period,
+                       const char *entity)
 {
     const char *text = c->doc->text;
-    solieu_number num;
-    if (!cell_figure(text + cell->start, cell->end - cell->start, &num) ||
-        taken(c->taken, c->ntaken, cell->start, cell->end))
-        return;
     solieu_facts *facts = c->facts;
     solieu_fact *f = sl_vec_push(&facts->facts);
     if (!f) {
@@ -103,34 +103,43 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     memset(f, 0, sizeof *f);
     f->doc = c->doc->name;
     f->path = c->doc->path;
-    f->text_start = cell->start;
-    f->text_end = cell->end;
-    f->line = solieu_document_line_of(c->doc, cell->start, &f->column);
-    f->byte_start = solieu_document_original_offset(c->doc, cell->start);
-    f->byte_end = solieu_document_original_offset(c->doc, cell->end);
-    f->text =
-        sl_facts_keep(facts, sl_strndup(text + cell->start, cell->end - cell->start), &c->oom);
-    f->value = num.value;
-    f->denominator = num.denominator;
-    f->has_denominator = num.has_denominator;
+    f->text_start = start;
+    f->text_end = end;
+    f->line = solieu_document_line_of(c->doc, start, &f->column);
+    f->byte_start = solieu_document_original_offset(c->doc, start);
+    f->byte_end = solieu_document_original_offset(c->doc, end);
+    f->text = sl_facts_keep(facts, sl_strndup(text + start, end - start), &c->oom);
+    f->value = num->value;
+    f->denominator = num->denominator;
+    f->has_denominator = num->has_denominator;
     f->approx = "";
-    f->unit = rule->unit ? rule->unit : "";
-    f->metric = rule->metric;
+    int share = num->percent && strcmp(rule->metric, "percent") != 0;
+    f->unit = share ? "%" : rule->unit ? rule->unit : "";
+    f->metric = share ? "percent" : num->has_denominator ? "units_with" : rule->metric;
     f->qualifier = rule->qualifier ? rule->qualifier : "";
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
-    f->footnote = c->doc->line_footnote[row->line - 1];
+    f->footnote = c->doc->line_footnote[line - 1];
     f->scope =
         f->footnote ? sl_facts_keep(facts, sl_printf("footnote:%d", f->footnote), &c->oom) : "body";
     f->entity = entity ? entity : facts->entity ? facts->entity : "";
     f->rule = rule->id;
-    size_t line_start = c->doc->line_starts[row->line - 1];
-    size_t line_end = row->line < c->doc->line_count ? c->doc->line_starts[row->line] : c->doc->len;
+    size_t line_start = c->doc->line_starts[line - 1];
+    size_t line_end = line < c->doc->line_count ? c->doc->line_starts[line] : c->doc->len;
     f->context = sl_facts_keep(facts,
                                sl_context_snippet(text + line_start, line_end - line_start,
-                                                  cell->start - line_start, cell->end - line_start,
+                                                  start - line_start, end - line_start,
                                                   SOLIEU_CONTEXT_BYTES),
                                &c->oom);
-    f->paragraph = sl_document_paragraph_at(c->doc, cell->start);
+    f->paragraph = sl_document_paragraph_at(c->doc, start);
+}
+
+static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
+                     const sl_rule *rule, const char *period, const char *entity)
+{
+    solieu_number num;
+    if (cell_figure(c->doc->text + cell->start, cell->end - cell->start, &num) &&
+        !taken(c->taken, c->ntaken, cell->start, cell->end))
+        add_figure(c, row->line, cell->start, cell->end, &num, rule, period, entity);
 }
 
 static void table_facts(table_ctx *c, const sl_table *table)
@@ -190,6 +199,92 @@ static void table_facts(table_ctx *c, const sl_table *table)
     free(years);
 }
 
+/* ---- labelled figures: "- Số đảng viên mới kết nạp: 125 đồng chí" ---- */
+
+static int is_label_edge(char ch)
+{
+    return ch == '(' || ch == ';' || ch == ',';
+}
+
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Whether text[s, e) can label a figure: a letter, no number but a year,
+ * not too long. */
+static int is_label(const char *text, size_t s, size_t e)
+{
+    int letter = 0;
+    if (e <= s || e - s > 160)
+        return 0;
+    for (size_t i = s; i < e; i++) {
+        if (is_digit(text[i])) {
+            size_t run = i;
+            while (run < e && is_digit(text[run]))
+                run++;
+            if (run - i != 4 || !year_in(text + i, 4))
+                return 0;
+            i = run - 1;
+            continue;
+        }
+        letter |=
+            (unsigned char)text[i] >= 0x80 || ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z');
+    }
+    return letter;
+}
+
+/* A lone "một" or "năm" is an article or a year's word, not a figure. */
+static int lone_article(const char *s, size_t len, const solieu_number *num)
+{
+    return num->from_words && (num->value == 1 || num->value == 5) && !memchr(s, ' ', len);
+}
+
+/* Every "label: figure" of one line, the label running back from the colon
+ * to the line's start (past a bullet) or to a '(', ';' or ','. */
+static void line_labels(table_ctx *c, size_t line)
+{
+    const char *text = c->doc->text;
+    size_t start = c->doc->line_starts[line - 1];
+    size_t end = line < c->doc->line_count ? c->doc->line_starts[line] : c->doc->len;
+    size_t from = start;
+    while (from < end && (text[from] == ' ' || text[from] == '\t' || text[from] == '-' ||
+                          text[from] == '+' || text[from] == '*'))
+        from++;
+    if (from < end && text[from] == '|')
+        return; /* a table's line */
+    for (size_t colon = from; colon < end && !c->oom; colon++) {
+        if (text[colon] != ':')
+            continue;
+        size_t ls = colon;
+        while (ls > from && !is_label_edge(text[ls - 1]))
+            ls--;
+        while (ls < colon && (text[ls] == ' ' || text[ls] == '*'))
+            ls++;
+        size_t le = colon;
+        while (le > ls && (text[le - 1] == ' ' || text[le - 1] == '*'))
+            le--;
+        size_t fs = colon + 1;
+        while (fs < end && (text[fs] == ' ' || text[fs] == '*'))
+            fs++;
+        solieu_number num;
+        if (!is_label(text, ls, le) || fs >= end ||
+            solieu_number_parse(text + fs, end - fs, &num) != SOLIEU_OK || !num.consumed)
+            continue;
+        size_t fe = fs + num.consumed;
+        if ((fe < end && !strchr(" \n,;.)*", text[fe])) || lone_article(text + fs, fe - fs, &num))
+            continue; /* "12/2023", "3a", "năm 2021": no figure */
+        const sl_rule *rule = column_rule(c->ex, text + ls, le - ls);
+        if (!rule || taken(c->taken, c->ntaken, fs, fe))
+            continue;
+        char period[16] = "";
+        int year = year_in(text + ls, le - ls);
+        if (year)
+            snprintf(period, sizeof period, "%d", year);
+        add_figure(c, line, fs, fe, &num, rule, period, NULL);
+    }
+}
+
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts)
 {
     if (!sl_rules_kind_count(ex->rules, SL_RULE_COLUMN))
@@ -200,7 +295,7 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;
     size_t *starts = NULL;
-    if (!c.oom && tables.len) {
+    if (!c.oom) {
         starts = sl_calloc(facts->facts.len + 1, sizeof *starts);
         c.oom = !starts;
         for (size_t i = 0; starts && i < facts->facts.len; i++)
@@ -212,6 +307,8 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     }
     for (size_t t = 0; t < tables.len && !c.oom; t++)
         table_facts(&c, sl_vec_at(&tables, t));
+    for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
+        line_labels(&c, line);
     free(starts);
     sl_tables_free(&tables);
     return c.oom ? -1 : 0;
