@@ -184,26 +184,6 @@ static void run_formulas(sl_check_doc *cd)
     }
 }
 
-/* Whether a paragraph opens with a bullet ("- ", "+ ", "* ", "• "). */
-static int is_bullet_item(const sl_paragraph *p)
-{
-    size_t i = 0;
-    while (i < p->segment_len && p->segment[i] == ' ')
-        i++;
-    if (i + 1 < p->segment_len && strchr("-+*", p->segment[i]) && p->segment[i + 1] == ' ')
-        return 1;
-    return i + 3 < p->segment_len && memcmp(p->segment + i, "\xE2\x80\xA2", 3) == 0; /* • */
-}
-
-/* Whether a paragraph ends with ':' (spaces after it aside). */
-static int opens_list(const sl_paragraph *p)
-{
-    size_t n = p->segment_len;
-    while (n > 0 && p->segment[n - 1] == ' ')
-        n--;
-    return n > 0 && p->segment[n - 1] == ':';
-}
-
 /* Whether text[pos] stands inside a parenthesis that closes before `end`. */
 static int in_parenthesis(const char *text, size_t pos, size_t end)
 {
@@ -233,7 +213,7 @@ static void run_bullet_lists(sl_check_doc *cd)
     size_t n = solieu_facts_count(cd->facts);
     for (size_t k = 0; r && k + 2 < paragraphs->len; k++) {
         const sl_paragraph *head = sl_vec_at(paragraphs, k);
-        if (head->footnote || !opens_list(head))
+        if (head->footnote || !sl_paragraph_opens_list(head))
             continue;
         const solieu_fact *total = NULL;
         const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
@@ -251,7 +231,7 @@ static void run_bullet_lists(sl_check_doc *cd)
         size_t nparts = 0;
         for (size_t j = k + 1; j < paragraphs->len && nparts < 64; j++) {
             const sl_paragraph *item = sl_vec_at(paragraphs, j);
-            if (item->footnote != head->footnote || !is_bullet_item(item))
+            if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
                 break;
             for (size_t i = 0; i < n; i++) {
                 const solieu_fact *f = solieu_facts_get(cd->facts, i);

@@ -62,6 +62,10 @@ struct solieu_document {
 size_t sl_document_text_offset(const solieu_document *doc, size_t original);
 /* Segment offset -> normalised offset within paragraph p. */
 size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset);
+/* Whether a paragraph is a list item: it opens with "- ", "+ ", "* " or "• ". */
+int sl_paragraph_is_item(const sl_paragraph *p);
+/* Whether a paragraph ends with ':' (a list's head: "Kết quả như sau:"). */
+int sl_paragraph_opens_list(const sl_paragraph *p);
 /* Normalised offset -> paragraph index, or (size_t)-1. */
 size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset);
 /* Replaces the header fields (copies the strings). */

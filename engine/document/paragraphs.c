@@ -367,3 +367,21 @@ size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset)
     size_t off = pieces[j].start + (seg_offset - pieces[j].seg_offset);
     return off > pieces[j].end ? pieces[j].end : off;
 }
+
+int sl_paragraph_is_item(const sl_paragraph *p)
+{
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    if (i + 1 < p->segment_len && strchr("-+*", p->segment[i]) && p->segment[i + 1] == ' ')
+        return 1;
+    return i + 3 < p->segment_len && memcmp(p->segment + i, "\xE2\x80\xA2", 3) == 0; /* • */
+}
+
+int sl_paragraph_opens_list(const sl_paragraph *p)
+{
+    size_t n = p->segment_len;
+    while (n > 0 && p->segment[n - 1] == ' ')
+        n--;
+    return n > 0 && p->segment[n - 1] == ':';
+}

@@ -223,6 +223,9 @@ typedef struct doc_ctx {
     sl_vec near;         /* span: where ignore rules run in the current paragraph */
     sl_sentences sentences; /* of the current paragraph, once asked for */
     int sentences_found;
+    /* the period a list's head line gives its items ("Kết quả năm 2024 như
+     * sau:" then "- ..."), "" when none */
+    char list_period[32];
     int oom;
 } doc_ctx;
 
@@ -643,8 +646,8 @@ static const sl_vec *candidate_windows(doc_ctx *d, const sl_paragraph *p, const 
     return near;
 }
 
-static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
-                              sl_vec *markers, sl_vec *sites)
+static void extract_paragraph_facts(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
+                                    sl_vec *markers, sl_vec *sites)
 {
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, k);
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
@@ -722,6 +725,45 @@ static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *
                     d->doc->name, markers);
     for (size_t i = 0; i < candidates->len; i++)
         add_fact(d, k, p, sl_vec_at(candidates, i), markers);
+}
+
+/* The period in force at the end of a paragraph: what a list under it
+ * ("Kết quả năm 2024 như sau:") inherits. */
+static void period_at_end(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec *markers,
+                          char *out, size_t size)
+{
+    markers->len = 0;
+    sl_periods_find(d->ex, p, NULL, d->header, line, d->doc->name, markers);
+    size_t end = p->segment_len;
+    while (end > 0 && (p->segment[end - 1] == ' ' || p->segment[end - 1] == ':'))
+        end--;
+    snprintf(out, size, "%s", end ? sl_period_for(p, markers, end - 1) : "");
+}
+
+/* A paragraph's facts; the items of a list take its head's period when
+ * they name none of their own. */
+static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
+                              sl_vec *markers, sl_vec *sites)
+{
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, k);
+    int item = sl_paragraph_is_item(p);
+    if (!item)
+        d->list_period[0] = '\0';
+    size_t before = d->facts->facts.len;
+    extract_paragraph_facts(d, k, candidates, ignored, markers, sites);
+    for (size_t i = before; item && d->list_period[0] && i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (!*f->period)
+            f->period = sl_facts_keep(d->facts, sl_strdup(d->list_period), &d->oom);
+    }
+    if (sl_paragraph_opens_list(p) && !d->oom) {
+        const sl_piece *first = sl_vec_at(&p->pieces, 0);
+        char head[32];
+        period_at_end(d, p, solieu_document_line_of(d->doc, first->start, NULL), markers, head,
+                      sizeof head);
+        if (*head || !item) /* an item that heads a list of its own keeps the outer period */
+            snprintf(d->list_period, sizeof d->list_period, "%s", head);
+    }
 }
 
 /* "lượt tập thể" and "tập thể" count the same noun. */

@@ -27,6 +27,11 @@ static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t
     return best;
 }
 
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
 /* The year a header cell or a row label names ("Năm 2022", "2022"), or 0. */
 static int year_in(const char *s, size_t len)
 {
@@ -45,6 +50,25 @@ static int year_in(const char *s, size_t len)
         found = y;
     }
     return found;
+}
+
+/* The range of years a header cell names ("Kết nạp (2017 - 2023)"), as
+ * "2017/2023" into out; "" when it names none or one. */
+static void range_in(const char *s, size_t len, char *out, size_t size)
+{
+    out[0] = '\0';
+    int years[2], n = 0;
+    for (size_t i = 0; i + 4 <= len && n <= 2; i++) {
+        int y = year_in(s + i, 4);
+        if (!y || (i > 0 && is_digit(s[i - 1])) || (i + 4 < len && is_digit(s[i + 4])))
+            continue;
+        if (n < 2)
+            years[n] = y;
+        n++;
+        i += 3;
+    }
+    if (n == 2 && years[0] < years[1])
+        snprintf(out, size, "%d/%d", years[0], years[1]);
 }
 
 /* A cell that is a figure and nothing else: "4.215", "2,99", "96,5%",
@@ -191,6 +215,8 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 snprintf(period, sizeof period, "%s", span);
             else if (years[k] || row_year)
                 snprintf(period, sizeof period, "%d", years[k] ? years[k] : row_year);
+            else
+                range_in(text + h->start, h->end - h->start, period, sizeof period);
             if (rule)
                 add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept);
         }
@@ -204,11 +230,6 @@ static void table_facts(table_ctx *c, const sl_table *table)
 static int is_label_edge(char ch)
 {
     return ch == '(' || ch == ';' || ch == ',';
-}
-
-static int is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
 }
 
 /* Whether text[s, e) can label a figure: a letter, no number but a year,

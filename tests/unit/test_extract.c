@@ -318,6 +318,26 @@ static void test_table_facts(void)
     run_free(&r);
 }
 
+/* The items of a list take the period of the line that heads it; a table
+ * column's header may give a range of years. */
+static void test_list_and_column_periods(void)
+{
+    const char *text = "Kết quả đánh giá năm 2024 như sau:\n"                      /* 1 */
+                       "- Đảng viên hoàn thành xuất sắc nhiệm vụ: 211 đồng chí;\n" /* 2 */
+                       "- Đảng viên không hoàn thành nhiệm vụ: 9 đồng chí.\n"      /* 3 */
+                       "Các chi bộ tiếp tục kết nạp 14 đảng viên.\n"               /* 4 */
+                       "\n"                                                        /* 5 */
+                       "| TT | Đơn vị | Kết nạp đảng viên (2019 - 2023) |\n"       /* 6 */
+                       "|---|---|---|\n"                                           /* 7 */
+                       "| 1 | Chi bộ thôn 1 | 12 |\n";                             /* 8 */
+    run r = extract_bytes("lists.txt", text);
+    const solieu_fact *item = fact_at(&r, 2, "211"), *after = fact_at(&r, 4, "14");
+    CHECK(item && strcmp(item->period, "2024") == 0);
+    CHECK(after && strcmp(after->period, "") == 0);
+    expect_fact(&r, 8, "12", "members_admitted", 12, "đảng viên", "2019/2023", "body");
+    run_free(&r);
+}
+
 /* A year named in a clause holds for what follows it, not for what came
  * before; an event's date holds for its whole clause. */
 static void test_year_reaches_forward(void)
@@ -556,6 +576,7 @@ int main(void)
     test_footnote_year_values();
     test_past_term();
     test_table_facts();
+    test_list_and_column_periods();
     test_entity_votes();
     test_no_facts();
     test_rules_tried_where_they_can_match();
