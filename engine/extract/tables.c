@@ -17,6 +17,9 @@
  * pattern matches it, the first written on a tie; NULL when none does. */
 static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t len)
 {
+    const pcre2_code *any = ex->rules->any_column;
+    if (any && pcre2_match(any, (PCRE2_SPTR)text, len, 0, 0, ex->md, ex->mc) < 0)
+        return NULL; /* no column rule names it (or a limit: then none is sure) */
     const sl_rule *best = NULL;
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
@@ -274,9 +277,9 @@ static void line_labels(table_ctx *c, size_t line)
         from++;
     if (from < end && text[from] == '|')
         return; /* a table's line */
-    for (size_t colon = from; colon < end && !c->oom; colon++) {
-        if (text[colon] != ':')
-            continue;
+    for (const char *at = memchr(text + from, ':', end - from); at && !c->oom;
+         at = memchr(at + 1, ':', end - (size_t)(at + 1 - text))) {
+        size_t colon = (size_t)(at - text);
         size_t ls = colon;
         while (ls > from && !is_label_edge(text[ls - 1]))
             ls--;

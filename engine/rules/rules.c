@@ -75,6 +75,7 @@ void solieu_rules_destroy(solieu_rules *rules)
     sl_triggers_free(&rules->triggers);
     sl_triggers_free(&rules->header_words);
     sl_value_index_free(&rules->value_rules);
+    pcre2_code_free(rules->any_column);
     free(rules);
 }
 
@@ -158,6 +159,39 @@ done:
     free(kinds);
     free(groups);
     return rc;
+}
+
+/* The column rules' patterns (expanded) as alternatives of one code. A
+ * label is read against every column rule only when this one matches. -1
+ * when out of memory; a code that does not compile is no error (the rules
+ * are then tried one by one). */
+static int build_any_column(solieu_rules *rules)
+{
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_COLUMN); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_COLUMN, i);
+        if (r->cased) { /* one caseless code cannot stand for it */
+            sl_buf_free(&b);
+            return 0;
+        }
+        sl_buf_printf(&b, "%s(?:%s)", i ? "|" : "", r->pattern);
+    }
+    if (b.failed) {
+        sl_buf_free(&b);
+        return -1;
+    }
+    if (b.len) {
+        int errcode;
+        PCRE2_SIZE erroffset;
+        rules->any_column =
+            pcre2_compile((PCRE2_SPTR)b.data, b.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+                          &errcode, &erroffset, NULL);
+        if (rules->any_column)
+            (void)pcre2_jit_compile(rules->any_column, PCRE2_JIT_COMPLETE);
+    }
+    sl_buf_free(&b);
+    return 0;
 }
 
 solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, void *user,
@@ -284,7 +318,7 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         sl_rule_follow_bytes(r, &defines);
     }
     if (index_kinds(rules) != 0 || build_literal_search(rules) != 0 ||
-        sl_value_index_build(&rules->value_rules, rules) != 0) {
+        sl_value_index_build(&rules->value_rules, rules) != 0 || build_any_column(rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
     }

@@ -120,6 +120,8 @@ struct solieu_rules {
                                  * looked for in each paragraph */
     sl_triggers header_words;   /* header rules' opening words, looked for in each document */
     sl_value_index value_rules; /* the value-first fact rules, by number shape and next byte */
+    pcre2_code *any_column;     /* every column rule's pattern in one: a label no rule
+                                 * names is turned away with one match (NULL: none) */
 };
 
 /* Whether a value-first rule can match where the text after the number
