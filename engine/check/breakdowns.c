@@ -196,11 +196,36 @@ static int in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+/* The parts the bulleted items after paragraph k give `total`: each
+ * item's first figure of the total's kind, into parts[]; their count. */
+static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
+                         const solieu_fact **parts, size_t max)
+{
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    const sl_paragraph *head = sl_vec_at(paragraphs, k);
+    size_t n = solieu_facts_count(cd->facts), nparts = 0;
+    for (size_t j = k + 1; j < paragraphs->len && nparts < max; j++) {
+        const sl_paragraph *item = sl_vec_at(paragraphs, j);
+        if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
+            break;
+        for (size_t i = 0; i < n; i++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, i);
+            if (f->paragraph == j && !cd->is_part[f->id] &&
+                part_of_kind(cd->checker->rules, total, f)) {
+                parts[nparts++] = f;
+                break;
+            }
+        }
+    }
+    return nparts;
+}
+
 /* A figure that ends a line with ':' and the bulleted lines under it:
  * "thi hành kỷ luật 37 đảng viên, cụ thể:" then "+ Khiển trách: 21 đồng
- * chí;" ... The total is the line's first figure outside parentheses (a
- * second one says what was left out: "541 đồng chí; 55 đồng chí không xếp
- * loại"); each item gives its first figure of the total's kind. */
+ * chí;" ... The total is the line's figure (outside parentheses) that the
+ * most items break down, the first on a tie ("541 đồng chí; 55 đồng chí
+ * không xếp loại. Cụ thể:" breaks down the 541; "03 tổ chức đảng ... và 52
+ * đảng viên, cụ thể:" with the forms of members, the 52). */
 static void run_bullet_lists(sl_check_doc *cd)
 {
     const sl_rule *r = NULL;
@@ -215,34 +240,22 @@ static void run_bullet_lists(sl_check_doc *cd)
         const sl_paragraph *head = sl_vec_at(paragraphs, k);
         if (head->footnote || !sl_paragraph_opens_list(head))
             continue;
-        const solieu_fact *total = NULL;
         const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
+        const solieu_fact *total = NULL, *parts[64], *candidate_parts[64];
+        size_t nparts = 0;
         for (size_t i = 0; i < n; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
-            if (f->paragraph == k && !f->has_denominator && strcmp(f->unit, "%") != 0 &&
-                !in_parenthesis(cd->doc->text, f->text_end, last->end)) {
+            if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||
+                in_parenthesis(cd->doc->text, f->text_end, last->end))
+                continue;
+            size_t got = item_parts(cd, k, f, candidate_parts, 64);
+            if (got > nparts) {
                 total = f;
-                break;
+                nparts = got;
+                memcpy(parts, candidate_parts, got * sizeof *parts);
             }
         }
-        if (!total)
-            continue;
-        const solieu_fact *parts[64];
-        size_t nparts = 0;
-        for (size_t j = k + 1; j < paragraphs->len && nparts < 64; j++) {
-            const sl_paragraph *item = sl_vec_at(paragraphs, j);
-            if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
-                break;
-            for (size_t i = 0; i < n; i++) {
-                const solieu_fact *f = solieu_facts_get(cd->facts, i);
-                if (f->paragraph == j && !cd->is_part[f->id] &&
-                    part_of_kind(cd->checker->rules, total, f)) {
-                    parts[nparts++] = f;
-                    break;
-                }
-            }
-        }
-        if (nparts >= 2)
+        if (total && nparts >= 2)
             sl_record_breakdown(cd, r, total, parts, nparts, 0);
     }
 }

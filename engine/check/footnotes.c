@@ -85,7 +85,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->text_start > m->start)
             break;
-        if (total->paragraph != m->paragraph || total->has_denominator)
+        /* shares do not add up */
+        if (total->paragraph != m->paragraph || total->has_denominator ||
+            strcmp(total->unit, "%") == 0)
             continue;
         const solieu_fact *parts[64];
         size_t k = 0;
@@ -191,7 +193,8 @@ static char *footnote_text(const solieu_document *doc, int number, size_t *first
     return *first_line ? sl_buf_take(&b) : (sl_buf_free(&b), NULL);
 }
 
-/* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B".
+/* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",
+ * "các huyện ủy: A, B, C; Đảng ủy X; Đảng ủy Y".
  * Returns 0 when the text is not a plain list (it holds numbers). */
 static size_t count_items(const char *text)
 {
@@ -220,6 +223,15 @@ static size_t count_items(const char *text)
     size_t items = 0;
     char *list = t;
     char *colon = strrchr(t, ':');
+    char *first_semicolon = strchr(t, ';');
+    char *group_colon = first_semicolon ? memchr(t, ':', (size_t)(first_semicolon - t)) : NULL;
+    if (group_colon)
+        colon = group_colon; /* "các huyện ủy: A, B, C; Đảng ủy X; Đảng ủy Y": the colon
+                              * opens the first group's own list, names set apart by commas */
+    if (colon && first_semicolon && colon < first_semicolon) {
+        for (char *c = colon + 1; c < first_semicolon; c++)
+            items += *c == ',';
+    }
     if (colon) {
         *colon = '\0';
         /* "Đảng ủy Công an tỉnh và đảng ủy các đơn vị:" names one more */

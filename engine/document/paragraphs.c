@@ -23,6 +23,7 @@ typedef struct line_info {
     int ends_open;     /* no sentence-final punctuation at the end */
     int bullet;        /* "- ", "+ ", "• " */
     int heading;
+    int table; /* a markdown table's row: complete, and never a footnote's */
 } line_info;
 
 /* A zone of footnote bodies stops after this many lines without the body
@@ -174,7 +175,8 @@ static void classify(const solieu_document *doc, line_info *li)
     li->ends_open = ends_open(s, li->start, li->end);
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
-    if (li->heading)
+    li->table = li->kind == LINE_TEXT && doc->text[i] == '|';
+    if (li->heading || li->table)
         li->ends_open = 0;
 }
 
@@ -225,7 +227,7 @@ static void assign_footnotes(line_info *lines, size_t n)
         }
         if (in_zone) {
             int stays = 0;
-            if (++zone_lines <= MAX_ZONE_LINES && !li->heading) {
+            if (++zone_lines <= MAX_ZONE_LINES && !li->heading && !li->table) {
                 if (zone_interrupted)
                     stays = !li->starts_lower;
                 else

@@ -111,6 +111,129 @@ static int read_row(const solieu_document *doc, size_t k, sl_table_row *row)
     return rc;
 }
 
+/* ---- tables aligned with spaces, as OCR lays them out ------------------
+ *
+ *                      Tổ chức đảng      Đảng viên
+ *    Quý I/2024             03              12
+ *
+ * Cells are set apart by three spaces or more (or a tab). A header line
+ * (no figure) is followed by two rows or more with a figure each, with as
+ * many cells as the header or one more (the rows' labels, unnamed). */
+
+/* Splits line k into cells at runs of three spaces or tabs; -1: out of
+ * memory. */
+static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row)
+{
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    const char *text = doc->text;
+    row->line = k + 1;
+    sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    size_t i = start;
+    while (i < end) {
+        while (i < end && is_blank(text[i]))
+            i++;
+        if (i == end)
+            break;
+        size_t s = i;
+        /* a cell runs to a gap of three spaces or a tab */
+        while (i < end && !(text[i] == '\t' || (i + 2 < end && text[i] == ' ' &&
+                                                text[i + 1] == ' ' && text[i + 2] == ' ')))
+            i++;
+        size_t e = i;
+        while (e > s && is_blank(text[e - 1]))
+            e--;
+        sl_table_cell *c = sl_vec_push(&row->cells);
+        if (!c) {
+            row_free(row);
+            return -1;
+        }
+        c->start = s;
+        c->end = e;
+    }
+    return 0;
+}
+
+/* Whether a cell is a figure: digits first, and only what numbers hold. */
+static int figure_cell(const char *text, const sl_table_cell *c)
+{
+    if (c->end == c->start || text[c->start] < '0' || text[c->start] > '9')
+        return 0;
+    for (size_t i = c->start; i < c->end; i++)
+        if (!strchr("0123456789.,/% ", text[i]))
+            return 0;
+    return 1;
+}
+
+static size_t figures_in(const char *text, const sl_table_row *row)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < row->cells.len; k++)
+        n += figure_cell(text, sl_vec_at(&row->cells, k));
+    return n;
+}
+
+/* An aligned table whose header is line k, into *table; 1 when there is
+ * none, -1 when out of memory. *last is its last line (0-based). */
+static int read_aligned(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
+{
+    if (opening_pipe(doc->text, doc->line_starts[k],
+                     k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len) != (size_t)-1)
+        return 1;
+    sl_table_row header;
+    if (split_aligned(doc, k, &header) != 0)
+        return -1;
+    size_t width = header.cells.len;
+    if (width < 2 || figures_in(doc->text, &header)) {
+        row_free(&header);
+        return 1;
+    }
+    sl_vec_init(&table->rows, sizeof(sl_table_row));
+    size_t j = k + 1;
+    for (; j < doc->line_count; j++) {
+        sl_table_row row;
+        if (split_aligned(doc, j, &row) != 0) {
+            row_free(&header);
+            return -1;
+        }
+        size_t n = row.cells.len;
+        if ((n != width && n != width + 1) || !figures_in(doc->text, &row)) {
+            row_free(&row);
+            break;
+        }
+        sl_table_row *slot = sl_vec_push(&table->rows);
+        if (!slot) {
+            row_free(&row);
+            row_free(&header);
+            return -1;
+        }
+        *slot = row;
+    }
+    if (table->rows.len < 2) {
+        for (size_t r = 0; r < table->rows.len; r++)
+            row_free(sl_vec_at(&table->rows, r));
+        sl_vec_free(&table->rows);
+        row_free(&header);
+        return 1;
+    }
+    /* rows one cell wider: their labels' column has no header */
+    const sl_table_row *first = sl_vec_at(&table->rows, 0);
+    if (first->cells.len == width + 1) {
+        sl_table_cell *c = sl_vec_push(&header.cells);
+        if (!c) {
+            row_free(&header);
+            return -1;
+        }
+        memmove((sl_table_cell *)header.cells.items + 1, header.cells.items,
+                width * sizeof(sl_table_cell));
+        sl_table_cell *label = header.cells.items;
+        label->start = label->end = doc->line_starts[k];
+    }
+    table->header = header;
+    *last = j - 1;
+    return 0;
+}
+
 int sl_find_tables(const solieu_document *doc, sl_vec *tables)
 {
     for (size_t k = 0; k + 1 < doc->line_count; k++) {
@@ -151,6 +274,36 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             }
             *slot = row;
         }
+    }
+    /* then the aligned ones, away from the markdown ones */
+    size_t markdown = tables->len;
+    for (size_t k = 0; k + 2 < doc->line_count; k++) {
+        int inside = 0;
+        for (size_t t = 0; t < markdown && !inside; t++) {
+            const sl_table *m = sl_vec_at(tables, t);
+            const sl_table_row *end =
+                m->rows.len ? sl_vec_at(&m->rows, m->rows.len - 1) : &m->header;
+            inside = k + 1 >= m->header.line && k + 1 <= end->line;
+        }
+        if (inside)
+            continue;
+        sl_table table;
+        size_t last;
+        int rc = read_aligned(doc, k, &table, &last);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            continue;
+        sl_table *slot = sl_vec_push(tables);
+        if (!slot) {
+            row_free(&table.header);
+            for (size_t r = 0; r < table.rows.len; r++)
+                row_free(sl_vec_at(&table.rows, r));
+            sl_vec_free(&table.rows);
+            return -1;
+        }
+        *slot = table;
+        k = last;
     }
     return 0;
 }

@@ -531,6 +531,43 @@ static void test_tables(void)
     solieu_document_destroy(doc);
 }
 
+/* A table aligned with spaces: a header with a figure-free cell per
+ * column, rows one cell wider for their labels; the document's two-column
+ * header block, with no figure in its rows, is no table. */
+static void test_aligned_tables(void)
+{
+    solieu_document *doc =
+        load_text("aligned.txt", "TỈNH ỦY LẠNG SƠN          ĐẢNG CỘNG SẢN VIỆT NAM\n"   /* 1 */
+                                 "Số 12-BC/TU               Lạng Sơn, ngày 5 tháng 1\n" /* 2 */
+                                 "\n"                                                   /* 3 */
+                                 "                 Tổ chức đảng      Đảng viên\n"       /* 4 */
+                                 "   Quý I/2024        03               12\n"           /* 5 */
+                                 "   Quý II/2024       05               17\n"           /* 6 */
+                                 "   Cộng              08               29\n"           /* 7 */
+                                 "Hết.\n");                                             /* 8 */
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    sl_vec tables;
+    sl_vec_init(&tables, sizeof(sl_table));
+    CHECK(sl_find_tables(doc, &tables) == 0);
+    CHECK(tables.len == 1);
+    if (tables.len == 1) {
+        const sl_table *t = sl_vec_at(&tables, 0);
+        CHECK(t->header.line == 4 && t->header.cells.len == 3 && t->rows.len == 3);
+        const sl_table_cell *named =
+            t->header.cells.len == 3 ? sl_vec_at(&t->header.cells, 2) : NULL;
+        CHECK(named && named->end - named->start == strlen("Đảng viên") &&
+              memcmp(doc->text + named->start, "Đảng viên", named->end - named->start) == 0);
+        const sl_table_row *last = t->rows.len == 3 ? sl_vec_at(&t->rows, 2) : NULL;
+        const sl_table_cell *figure =
+            last && last->cells.len == 3 ? sl_vec_at(&last->cells, 1) : NULL;
+        CHECK(figure && memcmp(doc->text + figure->start, "08", 2) == 0);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+}
+
 int main(void)
 {
     test_invalid_input();
@@ -546,5 +583,6 @@ int main(void)
     test_resumption_with_a_number();
     test_last_line();
     test_tables();
+    test_aligned_tables();
     TEST_MAIN_END();
 }
