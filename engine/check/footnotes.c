@@ -68,8 +68,18 @@ static int opens_partial(const solieu_document *doc, int number)
         size_t i = 0;
         while (i < p->segment_len && (p->segment[i] == ' ' || p->segment[i] == '-'))
             i++;
-        return i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
-               memcmp(p->segment + i + 1, among, sizeof among - 1) == 0;
+        if (i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
+            memcmp(p->segment + i + 1, among, sizeof among - 1) == 0)
+            return 1;
+        /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...": only some of
+         * the total, said in the footnote's first words */
+        static const char alone[] = "ri\xC3\xAAng "; /* "riêng " */
+        for (size_t j = i; j < i + 80 && j + sizeof alone - 1 <= p->segment_len; j++) {
+            if ((j == 0 || p->segment[j - 1] == ' ') &&
+                memcmp(p->segment + j, alone, sizeof alone - 1) == 0)
+                return 1;
+        }
+        return 0;
     }
     return 0;
 }
@@ -114,8 +124,8 @@ static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first,
                        const solieu_fact **years, double *sum)
 {
     int y1, y2;
-    if (!parse_range(total->period, &y1, &y2))
-        return 0;
+    if (!parse_range(total->period, &y1, &y2) || strcmp(total->unit, "%") == 0)
+        return 0; /* shares of the years do not add up to the period's */
     size_t k = 0;
     *sum = 0;
     for (size_t j = first; j < first + nfoot && k < MAX_SERIES_YEARS; j++) {

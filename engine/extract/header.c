@@ -11,6 +11,7 @@ typedef struct header_ctx {
     sl_header *h;
     int date_found;   /* docdate matched */
     int term_this_year; /* a term that begins in the document's year is named */
+    size_t header_end;  /* where the header block ends: votes before it weigh more */
     long best_date;   /* latest cited date as yyyymmdd */
     char number[64];
     char place[96];
@@ -108,6 +109,17 @@ static int on_docnumber(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 1;
 }
 
+/* HEADER_LINES lines open a report with its issuer ("HUYỆN ỦY HẢI HẬU"); a
+ * name there weighs HEADER_WEIGHT times one in the body, where a district's
+ * report names its communes again and again. */
+enum { HEADER_LINES = 12, HEADER_WEIGHT = 5 };
+
+static long vote_weight(const header_ctx *c, const sl_rule *r, size_t at)
+{
+    long w = r->priority > 0 ? r->priority : 1;
+    return at < c->header_end ? w * HEADER_WEIGHT : w;
+}
+
 /* Whether offset `at` of text stands on a markdown table's line: a table
  * lists other organisations than the report's own. */
 static int on_table_line(const char *text, size_t at)
@@ -140,7 +152,7 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
     for (size_t i = 0; i < c->votes.len; i++) {
         entity_vote *v = sl_vec_at(&c->votes, i);
         if (strcmp(v->name, entity) == 0) {
-            v->score += r->priority > 0 ? r->priority : 1;
+            v->score += vote_weight(c, r, ns);
             free(entity);
             return 0;
         }
@@ -151,7 +163,7 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
         return 0;
     }
     v->name = entity;
-    v->score = r->priority > 0 ? r->priority : 1;
+    v->score = vote_weight(c, r, ns);
     v->first = c->votes.len;
     return 0;
 }
@@ -256,6 +268,7 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     memset(&c, 0, sizeof c);
     c.text = doc->scan;
     c.h = h;
+    c.header_end = doc->line_count > HEADER_LINES ? doc->line_starts[HEADER_LINES] : doc->len;
     sl_vec_init(&c.votes, sizeof(entity_vote));
     sl_word_starts words = {NULL, 0};
     const sl_word_starts *openings = header_words(ex, doc, &words);

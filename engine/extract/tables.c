@@ -208,11 +208,11 @@ static void table_facts(table_ctx *c, const sl_table *table)
             kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
         }
         for (size_t k = 0; k < row->cells.len && k < ncols; k++) {
-            /* a column named by its header; a year's column, or the
-             * column that totals the years, by the row */
+            /* a column named by its header; a column of a year or of a
+             * range of years ("Nhiệm kỳ 2015 - 2020"), or the column that
+             * totals the years, by the row */
             const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
             int totals = !rules[k] && *span && sl_table_cell_is_total(text, h);
-            const sl_rule *rule = rules[k] ? rules[k] : years[k] || totals ? row_rule : NULL;
             char period[32] = "";
             if (totals)
                 snprintf(period, sizeof period, "%s", span);
@@ -220,6 +220,9 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 snprintf(period, sizeof period, "%d", years[k] ? years[k] : row_year);
             else
                 range_in(text + h->start, h->end - h->start, period, sizeof period);
+            const sl_rule *rule = rules[k]                        ? rules[k]
+                                  : years[k] || totals || *period ? row_rule
+                                                                  : NULL;
             if (rule)
                 add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept);
         }
@@ -232,7 +235,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
 
 static int is_label_edge(char ch)
 {
-    return ch == '(' || ch == ';' || ch == ',';
+    return ch == '(' || ch == ';';
 }
 
 /* Whether text[s, e) can label a figure: a letter, no number but a year,
@@ -265,7 +268,7 @@ static int lone_article(const char *s, size_t len, const solieu_number *num)
 }
 
 /* Every "label: figure" of one line, the label running back from the colon
- * to the line's start (past a bullet) or to a '(', ';' or ','. */
+ * to the line's start (past a bullet) or to a '(' or ';'. */
 static void line_labels(table_ctx *c, size_t line)
 {
     const char *text = c->doc->text;
