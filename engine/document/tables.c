@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "document/tables.h"
+#include "util/bytes16.h"
 
 /* Line k (0-based) of the document: [*start, *end), no '\n'. */
 static void line_span(const solieu_document *doc, size_t k, size_t *start, size_t *end)
@@ -175,9 +176,63 @@ static size_t figures_in(const char *text, const sl_table_row *row)
 
 /* An aligned table whose header is line k, into *table; 1 when there is
  * none, -1 when out of memory. *last is its last line (0-based). */
-static int read_aligned(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
+/* The line that holds text offset `at` (0-based). */
+static size_t line_at(const solieu_document *doc, size_t at)
 {
-    if (opening_pipe(doc->text, doc->line_starts[k],
+    size_t lo = 0, hi = doc->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first tab or run of three spaces in text[from, len), or len. Sixteen
+ * bytes at a time with SSE2: a report has few. */
+static size_t next_gap(const char *text, size_t from, size_t len)
+{
+    size_t i = from;
+#ifdef __SSE2__
+    for (; i + 18 <= len; i += 16) {
+        __m128i a = sl_load16(text + i), b = sl_load16(text + i + 1), c = sl_load16(text + i + 2);
+        uint32_t m =
+            (sl_mask_eq(a, ' ') & sl_mask_eq(b, ' ') & sl_mask_eq(c, ' ')) | sl_mask_eq(a, '\t');
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < len; i++)
+        if (text[i] == '\t' ||
+            (i + 2 < len && text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' '))
+            return i;
+    return len;
+}
+
+/* Per line: whether it has a gap that sets cells apart (three spaces or a
+ * tab after its indentation). One sweep over the text: gaps are rare. */
+static unsigned char *gap_lines(const solieu_document *doc)
+{
+    unsigned char *gaps = sl_calloc(doc->line_count + 1, 1);
+    const char *text = doc->text;
+    for (size_t pos = next_gap(text, 0, doc->len); gaps && pos < doc->len;
+         pos = next_gap(text, pos + 1, doc->len)) {
+        size_t line = line_at(doc, pos), i = doc->line_starts[line];
+        while (i < pos && is_blank(text[i]))
+            i++;
+        if (i < pos) /* past the indentation */
+            gaps[line] = 1;
+    }
+    return gaps;
+}
+
+static int read_aligned(const solieu_document *doc, const unsigned char *gaps, size_t k,
+                        sl_table *table, size_t *last)
+{
+    if (!gaps[k] || !gaps[k + 1] ||
+        opening_pipe(doc->text, doc->line_starts[k],
                      k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len) != (size_t)-1)
         return 1;
     sl_table_row header;
@@ -277,6 +332,9 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
     }
     /* then the aligned ones, away from the markdown ones */
     size_t markdown = tables->len;
+    unsigned char *gaps = gap_lines(doc);
+    if (!gaps)
+        return -1;
     for (size_t k = 0; k + 2 < doc->line_count; k++) {
         int inside = 0;
         for (size_t t = 0; t < markdown && !inside; t++) {
@@ -289,9 +347,11 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             continue;
         sl_table table;
         size_t last;
-        int rc = read_aligned(doc, k, &table, &last);
-        if (rc < 0)
+        int rc = read_aligned(doc, gaps, k, &table, &last);
+        if (rc < 0) {
+            free(gaps);
             return -1;
+        }
         if (rc > 0)
             continue;
         sl_table *slot = sl_vec_push(tables);
@@ -300,11 +360,13 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             for (size_t r = 0; r < table.rows.len; r++)
                 row_free(sl_vec_at(&table.rows, r));
             sl_vec_free(&table.rows);
+            free(gaps);
             return -1;
         }
         *slot = table;
         k = last;
     }
+    free(gaps);
     return 0;
 }
 
