@@ -174,22 +174,6 @@ static size_t figures_in(const char *text, const sl_table_row *row)
     return n;
 }
 
-/* An aligned table whose header is line k, into *table; 1 when there is
- * none, -1 when out of memory. *last is its last line (0-based). */
-/* The line that holds text offset `at` (0-based). */
-static size_t line_at(const solieu_document *doc, size_t at)
-{
-    size_t lo = 0, hi = doc->line_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_starts[mid] <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The first tab or run of three spaces in text[from, len), or len. Sixteen
  * bytes at a time with SSE2: a report has few. */
 static size_t next_gap(const char *text, size_t from, size_t len)
@@ -219,7 +203,7 @@ static unsigned char *gap_lines(const solieu_document *doc)
     const char *text = doc->text;
     for (size_t pos = next_gap(text, 0, doc->len); gaps && pos < doc->len;
          pos = next_gap(text, pos + 1, doc->len)) {
-        size_t line = line_at(doc, pos), i = doc->line_starts[line];
+        size_t line = solieu_document_line_of(doc, pos, NULL) - 1, i = doc->line_starts[line];
         while (i < pos && is_blank(text[i]))
             i++;
         if (i < pos) /* past the indentation */
@@ -228,6 +212,8 @@ static unsigned char *gap_lines(const solieu_document *doc)
     return gaps;
 }
 
+/* An aligned table whose header is line k, into *table; 1 when there is
+ * none, -1 when out of memory. *last is its last line (0-based). */
 static int read_aligned(const solieu_document *doc, const unsigned char *gaps, size_t k,
                         sl_table *table, size_t *last)
 {
