@@ -196,6 +196,21 @@ static int in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+/* The facts that lie within paragraph k's span of text: [*from, return)
+ * (a paragraph a page break split may hold another's facts; callers check
+ * f->paragraph). */
+static size_t paragraph_span(const sl_check_doc *cd, size_t k, size_t *from)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+    const sl_piece *first = sl_vec_at(&p->pieces, 0);
+    const sl_piece *last = sl_vec_at(&p->pieces, p->pieces.len - 1);
+    size_t n = solieu_facts_count(cd->facts), i = sl_facts_from(cd->facts, first->start);
+    *from = i;
+    while (i < n && solieu_facts_get(cd->facts, i)->text_start < last->end)
+        i++;
+    return i;
+}
+
 /* The parts the bulleted items after paragraph k give `total`: each
  * item's first figure of the total's kind, into parts[]; their count. */
 static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
@@ -203,12 +218,13 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
 {
     const sl_vec *paragraphs = &cd->doc->paragraphs;
     const sl_paragraph *head = sl_vec_at(paragraphs, k);
-    size_t n = solieu_facts_count(cd->facts), nparts = 0;
+    size_t nparts = 0;
     for (size_t j = k + 1; j < paragraphs->len && nparts < max; j++) {
         const sl_paragraph *item = sl_vec_at(paragraphs, j);
         if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
             break;
-        for (size_t i = 0; i < n; i++) {
+        size_t i, end = paragraph_span(cd, j, &i);
+        for (; i < end; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph == j && !cd->is_part[f->id] &&
                 part_of_kind(cd->checker->rules, total, f)) {
@@ -228,22 +244,16 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
  * đảng viên, cụ thể:" with the forms of members, the 52). */
 static void run_bullet_lists(sl_check_doc *cd)
 {
-    const sl_rule *r = NULL;
-    for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION) && !r; i++) {
-        const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
-        if (strcmp(rule->check, "list_sum") == 0)
-            r = rule;
-    }
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "list_sum");
     const sl_vec *paragraphs = &cd->doc->paragraphs;
-    size_t n = solieu_facts_count(cd->facts);
     for (size_t k = 0; r && k + 2 < paragraphs->len; k++) {
         const sl_paragraph *head = sl_vec_at(paragraphs, k);
         if (head->footnote || !sl_paragraph_opens_list(head))
             continue;
         const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
         const solieu_fact *total = NULL, *parts[64], *candidate_parts[64];
-        size_t nparts = 0;
-        for (size_t i = 0; i < n; i++) {
+        size_t nparts = 0, i, end = paragraph_span(cd, k, &i);
+        for (; i < end; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||
                 in_parenthesis(cd->doc->text, f->text_end, last->end))

@@ -82,11 +82,10 @@ void sl_check_tables(sl_check_doc *cd); /* a table's total row against its rows 
 void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                          const solieu_fact *const *parts, size_t n, int partial);
 
-/* Index of the first fact at or after normalised offset `offset` (facts
- * are in text order). */
-size_t sl_facts_from(const solieu_facts *facts, size_t offset);
 /* Where footnote N's facts start in cd->footnoted, and how many (*count). */
 size_t sl_footnote_facts(const sl_check_doc *cd, int number, size_t *count);
+/* The first relation rule with check `check`, or NULL (the check is off). */
+const sl_rule *sl_relation_rule(const solieu_rules *rules, const char *check);
 /* The fact whose number starts at normalised offset `at`, or NULL. */
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether `metric` is listed in the space-separated `list`. */

@@ -147,17 +147,14 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
     r->rule = sl_strdup(rule ? rule : "");
 }
 
-size_t sl_facts_from(const solieu_facts *facts, size_t offset)
+const sl_rule *sl_relation_rule(const solieu_rules *rules, const char *check)
 {
-    size_t lo = 0, hi = solieu_facts_count(facts);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (solieu_facts_get(facts, mid)->text_start < offset)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+        if (strcmp(r->check, check) == 0)
+            return r;
     }
-    return lo;
+    return NULL;
 }
 
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at)
@@ -240,11 +237,11 @@ size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
 static void mark_overlaps(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
-    for (size_t i = 0; i < solieu_facts_count(cd->facts); i++) {
-        const solieu_fact *f = solieu_facts_get(cd->facts, i);
-        for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_FACT); k++) {
-            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, k);
-            if (r->overlap && strcmp(r->id, f->rule) == 0)
+    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_FACT); k++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, k);
+        for (size_t i = 0; r->overlap && i < solieu_facts_count(cd->facts); i++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, i);
+            if (strcmp(r->id, f->rule) == 0)
                 cd->overlaps[f->id] = 1;
         }
     }

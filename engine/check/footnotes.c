@@ -17,16 +17,6 @@
 
 enum { MAX_SERIES_YEARS = 64 };
 
-static const sl_rule *rule_named(const solieu_rules *rules, const char *check)
-{
-    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
-        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
-        if (strcmp(r->check, check) == 0)
-            return r;
-    }
-    return NULL;
-}
-
 static int parse_range(const char *period, int *y1, int *y2)
 {
     char *end;
@@ -359,10 +349,10 @@ static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remain
 void sl_check_footnotes(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
-    const sl_rule *series = rule_named(rules, "series_total");
-    const sl_rule *listed = rule_named(rules, "list_count");
-    const sl_rule *remainder = rule_named(rules, "remainder");
-    const sl_rule *breakdown = rule_named(rules, "footnote_sum");
+    const sl_rule *series = sl_relation_rule(rules, "series_total");
+    const sl_rule *listed = sl_relation_rule(rules, "list_count");
+    const sl_rule *remainder = sl_relation_rule(rules, "remainder");
+    const sl_rule *breakdown = sl_relation_rule(rules, "footnote_sum");
     for (size_t k = 0; k < cd->doc->markers.len; k++) {
         const sl_marker *m = sl_vec_at(&cd->doc->markers, k);
         if (m->definition || m->paragraph == (size_t)-1)

@@ -17,12 +17,7 @@ static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *ro
 {
     if (column >= row->cells.len)
         return NULL;
-    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
-    size_t i = sl_facts_from(cd->facts, cell->start);
-    if (i >= solieu_facts_count(cd->facts))
-        return NULL;
-    const solieu_fact *f = solieu_facts_get(cd->facts, i);
-    return f->text_start == cell->start ? f : NULL;
+    return sl_fact_at(cd->facts, ((const sl_table_cell *)sl_vec_at(&row->cells, column))->start);
 }
 
 static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
@@ -56,12 +51,7 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
 
 void sl_check_tables(sl_check_doc *cd)
 {
-    const sl_rule *r = NULL;
-    for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION) && !r; i++) {
-        const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
-        if (strcmp(rule->check, "table_sum") == 0)
-            r = rule;
-    }
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
     if (!r)
         return;
     sl_vec tables;

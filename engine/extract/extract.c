@@ -103,6 +103,19 @@ const char *solieu_facts_entity(const solieu_facts *facts)
     return facts->entity ? facts->entity : "";
 }
 
+size_t sl_facts_from(const solieu_facts *facts, size_t offset)
+{
+    size_t lo = 0, hi = solieu_facts_count(facts);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (solieu_facts_get(facts, mid)->text_start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const char *sl_facts_keep(solieu_facts *facts, char *s, int *oom)
 {
     if (!s) {
@@ -812,10 +825,11 @@ static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn giv
             continue;
         size_t seg_marker = segment_offset(p, mk->start);
         size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
-        for (size_t j = 0; j < facts->len; j++) {
+        for (size_t j = sl_facts_from(d->facts, from);
+             j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= mk->start;
+             j++) {
             const solieu_fact *g = sl_vec_at(facts, j);
-            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph &&
-                g->text_start >= from && g->text_start <= mk->start && gives(g, f))
+            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f))
                 best = g;
         }
     }

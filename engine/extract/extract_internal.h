@@ -99,6 +99,9 @@ char *sl_entity_in(solieu_extractor *ex, const char *text, size_t len);
  * added to `facts`: a figure in a column whose header a column rule names,
  * unless a fact of the text stands there already. -1 when out of memory. */
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts);
+/* Index of the first fact at or after normalised offset `offset` (facts
+ * are in text order). */
+size_t sl_facts_from(const solieu_facts *facts, size_t offset);
 /* Keeps s (caller-allocated; NULL sets *oom) among the strings the facts
  * own, and returns it ("" when out of memory). */
 const char *sl_facts_keep(solieu_facts *facts, char *s, int *oom);

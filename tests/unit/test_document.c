@@ -491,6 +491,19 @@ static void test_last_line(void)
     solieu_document_destroy(doc);
 }
 
+/* The tables of doc into *tables; the table when there is just one, else
+ * NULL (a failed check). The caller frees tables and doc. */
+static const sl_table *one_table(const solieu_document *doc, sl_vec *tables)
+{
+    sl_vec_init(tables, sizeof(sl_table));
+    CHECK(doc != NULL);
+    if (!doc)
+        return NULL;
+    CHECK(sl_find_tables(doc, tables) == 0);
+    CHECK(tables->len == 1);
+    return tables->len == 1 ? sl_vec_at(tables, 0) : NULL;
+}
+
 /* Markdown tables: a header, a line of dashes, rows; cells trimmed, a
  * trailing '|' optional, an escaped '\|' kept in its cell; no table without
  * the dashes. */
@@ -504,15 +517,9 @@ static void test_tables(void)
                                                    "Hết bảng.\n"                      /* 6 */
                                                    "| a | b |\n"                      /* 7 */
                                                    "| c | d |\n");                    /* 8 */
-    CHECK(doc != NULL);
-    if (!doc)
-        return;
     sl_vec tables;
-    sl_vec_init(&tables, sizeof(sl_table));
-    CHECK(sl_find_tables(doc, &tables) == 0);
-    CHECK(tables.len == 1);
-    if (tables.len == 1) {
-        const sl_table *t = sl_vec_at(&tables, 0);
+    const sl_table *t = one_table(doc, &tables);
+    if (t) {
         CHECK(t->header.line == 2 && t->header.cells.len == 3);
         CHECK(t->rows.len == 2);
         const char *want[2][3] = {{"1", "Chi bộ A \\| B", "1.204"}, {"2", "Chi bộ C", "96"}};
@@ -545,15 +552,9 @@ static void test_aligned_tables(void)
                                  "   Quý II/2024       05               17\n"           /* 6 */
                                  "   Cộng              08               29\n"           /* 7 */
                                  "Hết.\n");                                             /* 8 */
-    CHECK(doc != NULL);
-    if (!doc)
-        return;
     sl_vec tables;
-    sl_vec_init(&tables, sizeof(sl_table));
-    CHECK(sl_find_tables(doc, &tables) == 0);
-    CHECK(tables.len == 1);
-    if (tables.len == 1) {
-        const sl_table *t = sl_vec_at(&tables, 0);
+    const sl_table *t = one_table(doc, &tables);
+    if (t) {
         CHECK(t->header.line == 4 && t->header.cells.len == 3 && t->rows.len == 3);
         const sl_table_cell *named =
             t->header.cells.len == 3 ? sl_vec_at(&t->header.cells, 2) : NULL;
