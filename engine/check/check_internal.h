@@ -72,6 +72,7 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
 void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formulas */
 void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */
 void sl_check_ratios(sl_check_doc *cd);
+void sl_check_shares(sl_check_doc *cd);     /* a share against a whole named elsewhere */
 void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remainders */
 void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
 void sl_check_citations_across(solieu_checker *c);

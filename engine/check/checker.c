@@ -263,6 +263,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_breakdowns(&cd);
     sl_check_chains(&cd);
     sl_check_ratios(&cd);
+    sl_check_shares(&cd);
     sl_check_footnotes(&cd);
     sl_check_tables(&cd);
     sl_check_citations(&cd);

@@ -64,6 +64,8 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_buf text;
     sl_buf_init(&text, 0);
     status = doc->path ? sl_normalize(data, len, &text, &doc->anchors) : SOLIEU_ERR_NOMEM;
+    if (status == SOLIEU_OK)
+        status = sl_mend_slips(&text, &doc->anchors, len);
     if (status == SOLIEU_OK) {
         doc->len = text.len;
         doc->text = sl_buf_take(&text);
@@ -158,31 +160,9 @@ size_t solieu_document_line_of(const solieu_document *doc, size_t offset, size_t
     return lo + 1;
 }
 
-/* The last anchor at or before `at`, read as a normalised offset (by_norm)
- * or an original one. */
-static size_t anchor_before(const solieu_document *doc, size_t at, int by_norm)
-{
-    const sl_anchor *a = doc->anchors.items;
-    size_t lo = 0, hi = doc->anchors.len;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if ((by_norm ? a[mid].norm : a[mid].orig) <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 size_t solieu_document_original_offset(const solieu_document *doc, size_t offset)
 {
-    const sl_anchor *a = doc->anchors.items;
-    size_t lo = anchor_before(doc, offset, 1);
-    size_t orig = a[lo].orig + (offset - a[lo].norm);
-    /* within a run that normalisation lengthened, stay inside the run */
-    if (lo + 1 < doc->anchors.len && orig > a[lo + 1].orig)
-        orig = a[lo + 1].orig;
-    return orig > doc->original_size ? doc->original_size : orig;
+    return sl_anchors_original(&doc->anchors, offset, doc->original_size);
 }
 
 int solieu_document_footnote_at(const solieu_document *doc, size_t offset)
@@ -236,7 +216,7 @@ const char *solieu_document_place(const solieu_document *doc)
 size_t sl_document_text_offset(const solieu_document *doc, size_t original)
 {
     const sl_anchor *a = doc->anchors.items;
-    size_t lo = anchor_before(doc, original, 0);
+    size_t lo = sl_anchor_before(&doc->anchors, original, 0);
     size_t off = a[lo].norm + (original > a[lo].orig ? original - a[lo].orig : 0);
     return off > doc->len ? doc->len : off;
 }

@@ -70,6 +70,31 @@ solieu_status sl_validate_bytes(const char *path, const char *data, size_t len, 
     return SOLIEU_ERR_EMPTY;
 }
 
+size_t sl_anchor_before(const sl_vec *anchors, size_t at, int by_norm)
+{
+    const sl_anchor *a = anchors->items;
+    size_t lo = 0, hi = anchors->len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((by_norm ? a[mid].norm : a[mid].orig) <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t sl_anchors_original(const sl_vec *anchors, size_t norm, size_t original_size)
+{
+    const sl_anchor *a = anchors->items;
+    size_t lo = sl_anchor_before(anchors, norm, 1);
+    size_t orig = a[lo].orig + (norm - a[lo].norm);
+    /* within a run that normalisation lengthened, stay inside the run */
+    if (lo + 1 < anchors->len && orig > a[lo + 1].orig)
+        orig = a[lo + 1].orig;
+    return orig > original_size ? original_size : orig;
+}
+
 static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)
 {
     sl_anchor *a = sl_vec_push(anchors);

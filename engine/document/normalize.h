@@ -10,4 +10,13 @@ solieu_status sl_validate_bytes(const char *path, const char *data, size_t len, 
 /* Valid UTF-8 in, NFC with LF line ends out; anchors map offsets back. */
 solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *anchors);
 
+/* The last anchor at or before `at`, read as a normalised offset (by_norm)
+ * or an original one. */
+size_t sl_anchor_before(const sl_vec *anchors, size_t at, int by_norm);
+/* The original offset of normalised offset `norm`, through the anchors. */
+size_t sl_anchors_original(const sl_vec *anchors, size_t norm, size_t original_size);
+/* Mends the OCR and encoding slips of a few key nouns ("dảng" -> "đảng")
+ * in normalised text, keeping the anchors true (see slips.c). */
+solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size);
+
 #endif

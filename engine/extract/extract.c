@@ -843,7 +843,7 @@ static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
 }
 
 /* "đảng viên" and "đồng chí" count the same people. */
-static int counts_members(const char *unit)
+int sl_counts_members(const char *unit)
 {
     static const char member[] = "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn"; /* đảng viên */
     static const char comrade[] = "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD"; /* đồng chí */
@@ -856,8 +856,9 @@ static int counts_members(const char *unit)
  * members counts members, not organisations). */
 static int may_lead(const solieu_fact *g, const solieu_fact *f)
 {
-    return strcmp(g->unit, "%") != 0 && (!*f->unit || sl_same_noun(g->unit, f->unit) ||
-                                         (counts_members(g->unit) && counts_members(f->unit)));
+    return strcmp(g->unit, "%") != 0 &&
+           (!*f->unit || sl_same_noun(g->unit, f->unit) ||
+            (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the

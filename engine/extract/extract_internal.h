@@ -143,6 +143,8 @@ size_t sl_sentences_end(const sl_sentences *t, size_t pos);
 /* Whether a footnote's noun ("cuộc", "tập thể") names what a body unit
  * ("cuộc giám sát", "lượt tập thể") counts. */
 int sl_same_noun(const char *body_unit, const char *footnote_unit);
+/* Whether a unit counts party members ("đảng viên", "đồng chí"). */
+int sl_counts_members(const char *unit);
 
 /* Text helpers (caller-owned results, NULL when out of memory). */
 char *sl_utf8_lower(const char *s, size_t n);   /* lower case, spaces folded */

@@ -169,6 +169,38 @@ static void test_crlf(void)
     }
 }
 
+/* ---- OCR and encoding slips ------------------------------------------------------ */
+
+static void test_slips(void)
+{
+    /* NFD and CRLF as well, so the mends' anchors sit among the others' */
+    const char nfc[] = "Kỷ luật 27 dảng viên, 5.207 đồng chỉ; Dảng bộ có 12 chi bô.\r\n"
+                       "\xC3\x90\xE1\xBA\xA3ng \xC3\xB0\xE1\xBB\x93ng chí; 3 triệu đồng chỉ đủ; "
+                       "chi bôi, Dảnga\r\n";
+    char *raw = (char *)utf8proc_NFD((const utf8proc_uint8_t *)nfc);
+    CHECK(raw != NULL);
+    if (!raw)
+        return;
+    solieu_document *doc = load_text("slips.txt", raw);
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK_STR(solieu_document_text(doc, NULL),
+                  "Kỷ luật 27 đảng viên, 5.207 đồng chí; Đảng bộ có 12 chi bộ.\n"
+                  "Đảng đồng chí; 3 triệu đồng chỉ đủ; chi bôi, Dảnga\n");
+        /* every word after a mend still maps to its own bytes in the file */
+        char *nfd_word = NULL;
+        const char *after[] = {"viên", "5.207", "12", "3 triệu", "chi bôi"};
+        for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+            nfd_word = (char *)utf8proc_NFD((const utf8proc_uint8_t *)after[i]);
+            size_t orig = solieu_document_original_offset(doc, text_offset_of(doc, after[i]));
+            CHECK(nfd_word && memcmp(raw + orig, nfd_word, strlen(nfd_word)) == 0);
+            free(nfd_word);
+        }
+        solieu_document_destroy(doc);
+    }
+    free(raw);
+}
+
 /* ---- NFD input ----------------------------------------------------------------- */
 
 static void test_nfd(void)
@@ -575,6 +607,7 @@ int main(void)
     test_bom();
     test_crlf();
     test_nfd();
+    test_slips();
     test_nfd_every_letter();
     test_one_mark_anywhere();
     test_markers();

@@ -1,0 +1,235 @@
+/* A share stated beside its part, the whole standing elsewhere: "kết nạp
+ * 520 đảng viên; ... nữ 234 đồng chí (chiếm 45%)", or a list under "63
+ * đồng chí được xếp loại:" whose items read "+ Xuất sắc: 11 đồng chí,
+ * chiếm 17,5%".
+ *
+ * The whole is not named, so it is looked for: any figure of the part's
+ * noun in the share's paragraph, in the paragraph before it, or, for a list
+ * item, in the list's head and earlier items. A share that one of them
+ * explains passes. One that none explains fails only on evidence: another
+ * share of the same noun, in its sentence or its list, that one whole
+ * explains, and that whole is larger than the part. A share nothing bears
+ * out is not reported: the whole may not be in the text at all. */
+#include <math.h>
+#include <string.h>
+
+#include <solieu/number.h>
+
+#include "check/check_internal.h"
+
+enum { MAX_GAP_BYTES = 90 };
+
+typedef struct share {
+    const solieu_fact *pct, *part, *whole; /* whole: the figure that explains it, or NULL */
+    size_t scope;                          /* paragraph of the list head, or its own */
+    int decimals;                          /* of the stated share */
+    int own;                               /* the part is a fraction: "126/179" */
+    double tolerance;
+} share;
+
+static int is_pct(const solieu_fact *f)
+{
+    return strcmp(f->unit, "%") == 0;
+}
+
+/* "trường hợp" (cases) counts members where members are counted. */
+static int counts_people(const char *unit)
+{
+    static const char cases[] = "tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p"; /* trường hợp */
+    return sl_counts_members(unit) || strcmp(unit, cases) == 0;
+}
+
+static int same_kind(const solieu_fact *a, const solieu_fact *b)
+{
+    if (!*a->unit || !*b->unit)
+        return 0;
+    return sl_same_noun(a->unit, b->unit) || sl_same_noun(b->unit, a->unit) ||
+           (counts_people(a->unit) && counts_people(b->unit));
+}
+
+/* The count a share stands beside: the fact right before it in its clause,
+ * a count of something, with no other number between ("112 tổ chức, chiếm
+ * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
+ * Footnote markers are blanked in the scan text. */
+static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
+{
+    const solieu_fact *pct = solieu_facts_get(cd->facts, i);
+    if (i == 0 || !is_pct(pct) || pct->has_denominator || *pct->approx)
+        return NULL;
+    const solieu_fact *part = solieu_facts_get(cd->facts, i - 1);
+    if (part->paragraph != pct->paragraph || is_pct(part) || *part->approx || part->value <= 0 ||
+        pct->text_start < part->text_end || pct->text_start - part->text_end > MAX_GAP_BYTES)
+        return NULL;
+    for (size_t k = part->text_end; k < pct->text_start; k++) {
+        char c = cd->doc->scan[k];
+        if (c == '.' || c == ';' || c == ':' || c == '\n' || (c >= '0' && c <= '9'))
+            return NULL;
+    }
+    return part;
+}
+
+static int explains(const solieu_fact *whole, const share *s, double *computed)
+{
+    if (whole == s->part && s->part->has_denominator) {
+        *computed = 100.0 * s->part->value / s->part->denominator;
+        return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
+    }
+    if (whole == s->part || s->part->has_denominator || is_pct(whole) || whole->value <= 0 ||
+        !same_kind(whole, s->part))
+        return 0;
+    *computed = 100.0 * s->part->value / whole->value;
+    return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
+}
+
+/* The paragraphs a share's whole may stand in: [*from, to]. */
+static size_t scope_of(const sl_check_doc *cd, size_t k, size_t *from)
+{
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    const sl_paragraph *p = sl_vec_at(paragraphs, k);
+    size_t head = k;
+    if (sl_paragraph_is_item(p)) {
+        while (head > 0) {
+            const sl_paragraph *q = sl_vec_at(paragraphs, head - 1);
+            if (q->footnote != p->footnote)
+                break;
+            head--;
+            if (!sl_paragraph_is_item(q))
+                break;
+        }
+        *from = head;
+        return head;
+    }
+    const sl_paragraph *before = k > 0 ? sl_vec_at(paragraphs, k - 1) : NULL;
+    *from = before && before->footnote == p->footnote ? k - 1 : k;
+    return k;
+}
+
+/* The figures of paragraphs [from, to]: the facts list's [*first, return). */
+static size_t facts_of(const sl_check_doc *cd, size_t from, size_t to, size_t *first)
+{
+    const sl_paragraph *a = sl_vec_at(&cd->doc->paragraphs, from);
+    const sl_paragraph *b = sl_vec_at(&cd->doc->paragraphs, to);
+    const sl_piece *start = sl_vec_at(&a->pieces, 0);
+    const sl_piece *end = sl_vec_at(&b->pieces, b->pieces.len - 1);
+    size_t n = solieu_facts_count(cd->facts), i = sl_facts_from(cd->facts, start->start);
+    *first = i;
+    while (i < n && solieu_facts_get(cd->facts, i)->text_start < end->end)
+        i++;
+    return i;
+}
+
+/* The explaining whole nearest before the share, else the nearest after. */
+static const solieu_fact *find_whole(const sl_check_doc *cd, const share *s, size_t from)
+{
+    size_t first, end = facts_of(cd, from, s->pct->paragraph, &first);
+    const solieu_fact *before = NULL, *after = NULL;
+    double computed;
+    for (size_t i = first; i < end; i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->paragraph < from || f->paragraph > s->pct->paragraph ||
+            f->footnote != s->pct->footnote || !explains(f, s, &computed))
+            continue;
+        if (f->text_start < s->part->text_start)
+            before = f;
+        else if (!after)
+            after = f;
+    }
+    return before ? before : after;
+}
+
+static int in_one_sentence(const char *text, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n')) || text[k] == '\n')
+            return 0;
+    return 1;
+}
+
+/* A whole that a sibling share of the same noun is explained by, larger
+ * than this share's part; NULL without such evidence. */
+static const share *sibling_evidence(const sl_check_doc *cd, const share *shares, size_t n,
+                                     const share *s)
+{
+    for (size_t j = 0; j < n; j++) {
+        const share *o = &shares[j];
+        if (o == s || !o->whole || o->own || o->scope != s->scope || !same_kind(o->part, s->part) ||
+            o->whole->value <= s->part->value || !same_kind(o->whole, s->part))
+            continue;
+        int listed = o->pct->paragraph != s->pct->paragraph;
+        size_t a =
+            o->pct->text_start < s->pct->text_start ? o->pct->text_start : s->pct->text_start;
+        size_t b =
+            o->pct->text_start < s->pct->text_start ? s->pct->text_start : o->pct->text_start;
+        if (listed || in_one_sentence(cd->doc->text, a, b))
+            return o;
+    }
+    return NULL;
+}
+
+/* Whether a ratio rule has checked this share already ("27/29 đơn, đạt
+ * 93,1%"). */
+static int stated_checked(const sl_check_doc *cd, const solieu_fact *pct)
+{
+    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
+        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
+        if (row->byte_start == pct->byte_start && strcmp(row->check, "ratio") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void report(sl_check_doc *cd, const sl_rule *r, const share *s, const solieu_fact *whole,
+                   int pass)
+{
+    double base = s->own ? s->part->denominator : whole->value;
+    double computed = 100.0 * s->part->value / base;
+    double shown = round(computed * pow(10.0, s->decimals)) / pow(10.0, s->decimals);
+    const solieu_fact *others[2] = {s->part, whole};
+    char a[64], b[64], z[64];
+    sl_check_add(cd, "ratio", pass, r->id, s->pct, others, 2, s->pct->value, shown, s->tolerance,
+                 "%s %s on line %zu of the %s %s on line %zu = %.3f%%, line %zu states %s%%",
+                 solieu_format_number(s->part->value, a, sizeof a), s->part->unit, s->part->line,
+                 solieu_format_number(base, b, sizeof b), whole->unit, whole->line, computed,
+                 s->pct->line, solieu_format_number(s->pct->value, z, sizeof z));
+}
+
+void sl_check_shares(sl_check_doc *cd)
+{
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "share");
+    size_t count = solieu_facts_count(cd->facts);
+    if (!r || count < 2)
+        return;
+    sl_vec shares;
+    sl_vec_init(&shares, sizeof(share));
+    for (size_t i = 1; i < count; i++) {
+        const solieu_fact *part = part_of(cd, i);
+        solieu_number pct;
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (!part || solieu_number_parse(f->text, strlen(f->text), &pct) != SOLIEU_OK)
+            continue;
+        share *s = sl_vec_push(&shares);
+        if (!s) {
+            cd->oom = 1;
+            break;
+        }
+        size_t from;
+        *s = (share){
+            f, part, NULL, 0, pct.decimals, part->has_denominator, pow(10.0, -pct.decimals)};
+        s->scope = scope_of(cd, f->paragraph, &from);
+        s->whole = s->own ? part : find_whole(cd, s, from);
+    }
+    share *all = shares.items;
+    for (size_t j = 0; j < shares.len; j++) {
+        const share *s = &all[j], *o;
+        double computed;
+        if (s->own && !stated_checked(cd, s->pct))
+            report(cd, r, s, s->part, explains(s->part, s, &computed));
+        else if (s->own)
+            continue;
+        else if (s->whole)
+            report(cd, r, s, s->whole, 1);
+        else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
+            report(cd, r, s, o->whole, 0);
+    }
+    sl_vec_free(&shares);
+}
