@@ -73,6 +73,7 @@ void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formul
 void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */
 void sl_check_ratios(sl_check_doc *cd);
 void sl_check_shares(sl_check_doc *cd);     /* a share against a whole named elsewhere */
+void sl_check_ratings(sl_check_doc *cd);    /* counts by rating against the rated total */
 void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remainders */
 void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
 void sl_check_citations_across(solieu_checker *c);
@@ -89,6 +90,9 @@ size_t sl_footnote_facts(const sl_check_doc *cd, int number, size_t *count);
 const sl_rule *sl_relation_rule(const solieu_rules *rules, const char *check);
 /* The fact whose number starts at normalised offset `at`, or NULL. */
 const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
+/* Whether two figures count the same noun ("tổ chức" and "tổ chức cơ sở
+ * đảng"; "đảng viên", "đồng chí" and "trường hợp"). */
+int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
 /* Segment offset of a normalised offset in paragraph p (0 when outside). */

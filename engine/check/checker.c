@@ -207,6 +207,21 @@ size_t sl_footnote_facts(const sl_check_doc *cd, int number, size_t *count)
     return lo;
 }
 
+/* "trường hợp" (cases) counts members where members are counted. */
+static int counts_people(const char *unit)
+{
+    static const char cases[] = "tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p"; /* trường hợp */
+    return sl_counts_members(unit) || strcmp(unit, cases) == 0;
+}
+
+int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
+{
+    if (!*a->unit || !*b->unit)
+        return 0;
+    return sl_same_noun(a->unit, b->unit) || sl_same_noun(b->unit, a->unit) ||
+           (counts_people(a->unit) && counts_people(b->unit));
+}
+
 int sl_metric_listed(const char *list, const char *metric)
 {
     size_t n = strlen(metric);
@@ -264,6 +279,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_chains(&cd);
     sl_check_ratios(&cd);
     sl_check_shares(&cd);
+    sl_check_ratings(&cd);
     sl_check_footnotes(&cd);
     sl_check_tables(&cd);
     sl_check_citations(&cd);

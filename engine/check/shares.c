@@ -32,21 +32,6 @@ static int is_pct(const solieu_fact *f)
     return strcmp(f->unit, "%") == 0;
 }
 
-/* "trường hợp" (cases) counts members where members are counted. */
-static int counts_people(const char *unit)
-{
-    static const char cases[] = "tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p"; /* trường hợp */
-    return sl_counts_members(unit) || strcmp(unit, cases) == 0;
-}
-
-static int same_kind(const solieu_fact *a, const solieu_fact *b)
-{
-    if (!*a->unit || !*b->unit)
-        return 0;
-    return sl_same_noun(a->unit, b->unit) || sl_same_noun(b->unit, a->unit) ||
-           (counts_people(a->unit) && counts_people(b->unit));
-}
-
 /* The count a share stands beside: the fact right before it in its clause,
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
@@ -75,7 +60,7 @@ static int explains(const solieu_fact *whole, const share *s, double *computed)
         return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
     }
     if (whole == s->part || s->part->has_denominator || is_pct(whole) || whole->value <= 0 ||
-        !same_kind(whole, s->part))
+        !sl_same_kind(whole, s->part))
         return 0;
     *computed = 100.0 * s->part->value / whole->value;
     return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
@@ -152,8 +137,9 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
 {
     for (size_t j = 0; j < n; j++) {
         const share *o = &shares[j];
-        if (o == s || !o->whole || o->own || o->scope != s->scope || !same_kind(o->part, s->part) ||
-            o->whole->value <= s->part->value || !same_kind(o->whole, s->part))
+        if (o == s || !o->whole || o->own || o->scope != s->scope ||
+            !sl_same_kind(o->part, s->part) || o->whole->value <= s->part->value ||
+            !sl_same_kind(o->whole, s->part))
             continue;
         int listed = o->pct->paragraph != s->pct->paragraph;
         size_t a =

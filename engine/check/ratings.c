@@ -1,0 +1,203 @@
+/* Counts by yearly rating against the total rated: "586 tổ chức cơ sở đảng
+ * được đánh giá, xếp loại" then "hoàn thành xuất sắc nhiệm vụ 112 tổ chức;
+ * hoàn thành tốt nhiệm vụ 421 tổ chức; hoàn thành nhiệm vụ 49 tổ chức;
+ * không hoàn thành nhiệm vụ 4 tổ chức", in one sentence or over a list.
+ *
+ * The four levels split the rated total, so counts of two or more levels
+ * that add up to it pass. They fail only when they cannot be a partial
+ * list: all of the levels down to "không hoàn thành" are given, or they
+ * exceed the total. */
+#include <string.h>
+
+#include "check/check_internal.h"
+
+enum { NO_LEVEL, EXCELLENT, GOOD, DONE, FAILED };
+enum { MAX_PARTS = 8, MAX_WINDOW = 120 };
+
+static int has(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= n; i++)
+        if (memcmp(s + i, word, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* The rating a clause names, in either case of its first letter. */
+static int level_in(const char *s, size_t n)
+{
+    static const char *const cumulative[] = {"tr\xE1\xBB\x9F l\xC3\xAAn"}; /* trở lên */
+    if (has(s, n, cumulative[0]))
+        return NO_LEVEL; /* "tốt trở lên" adds levels up */
+    if (has(s, n, "kh\xC3\xB4ng ho\xC3\xA0n th\xC3\xA0nh") ||
+        has(s, n, "Kh\xC3\xB4ng ho\xC3\xA0n th\xC3\xA0nh")) /* không hoàn thành */
+        return FAILED;
+    if (has(s, n, "xu\xE1\xBA\xA5t s\xE1\xBA\xAF")) /* xuất sắc */
+        return EXCELLENT;
+    if (has(s, n, "ho\xC3\xA0n th\xC3\xA0nh t\xE1\xBB\x91t") ||
+        has(s, n, "Ho\xC3\xA0n th\xC3\xA0nh t\xE1\xBB\x91t")) /* hoàn thành tốt */
+        return GOOD;
+    if (has(s, n, "ho\xC3\xA0n th\xC3\xA0nh nhi\xE1\xBB\x87m v\xE1\xBB\xA5") ||
+        has(s, n,
+            "Ho\xC3\xA0n th\xC3\xA0nh nhi\xE1\xBB\x87m v\xE1\xBB\xA5")) /* hoàn thành nhiệm vụ */
+        return DONE;
+    return NO_LEVEL;
+}
+
+/* A clause of one count ends at punctuation, at the next number or at
+ * "và". */
+static int clause_break(const char *text, size_t i)
+{
+    char c = text[i];
+    return c == ';' || c == '.' || c == '\n' || c == '(' || c == ',' || c == ')' ||
+           (c >= '0' && c <= '9') || (c == ' ' && strncmp(text + i, " v\xC3\xA0 ", 5) == 0);
+}
+
+/* The window, without its spaces, ends with `word` ("tốt 26", "hoàn
+ * thành 4": the short forms of a list of levels). */
+static int ends_with(const char *s, size_t n, const char *word)
+{
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    size_t w = strlen(word);
+    return n >= w && memcmp(s + n - w, word, w) == 0 && (n == w || s[n - w - 1] == ' ');
+}
+
+/* The rating of a count: named in its clause before it ("hoàn thành tốt
+ * nhiệm vụ 421 tổ chức"), else after it ("9.871 đảng viên hoàn thành xuất
+ * sắc nhiệm vụ"). */
+static int level_of(const sl_check_doc *cd, const solieu_fact *f, size_t after_limit)
+{
+    const char *text = cd->doc->scan;
+    size_t from = f->text_start;
+    while (from > 0 && f->text_start - from < MAX_WINDOW && !clause_break(text, from - 1))
+        from--;
+    int level = level_in(text + from, f->text_start - from);
+    if (level)
+        return level;
+    if (ends_with(text + from, f->text_start - from, "t\xE1\xBB\x91t")) /* tốt */
+        return GOOD;
+    if (ends_with(text + from, f->text_start - from, "ho\xC3\xA0n th\xC3\xA0nh")) /* hoàn thành */
+        return DONE;
+    size_t to = f->text_end;
+    while (to < after_limit && to - f->text_end < MAX_WINDOW && !clause_break(text, to))
+        to++;
+    return level_in(text + f->text_end, to - f->text_end);
+}
+
+static int is_count(const solieu_fact *f)
+{
+    return strcmp(f->unit, "%") != 0 && *f->unit && f->value >= 0;
+}
+
+/* The sentence holding `at` names a rating ("được đánh giá, xếp loại",
+ * "Đảng viên được đánh giá, xếp loại năm 2024: 63/68 đồng chí"). */
+static int sentence_rates(const sl_check_doc *cd, size_t at)
+{
+    const char *text = cd->doc->scan;
+    size_t from = at, to = at;
+    while (from > 0 && text[from - 1] != '.' && text[from - 1] != '\n')
+        from--;
+    while (to < cd->doc->len && text[to] != '.' && text[to] != '\n' && text[to] != ';')
+        to++;
+    return has(text + from, to - from, "x\xE1\xBA\xBFp lo\xE1\xBA\xA1i") || /* xếp loại */
+           has(text + from, to - from, "\xC4\x91\xC3\xA1nh gi\xC3\xA1");    /* đánh giá */
+}
+
+static int in_parentheses(const char *text, size_t len, size_t at)
+{
+    for (size_t i = at; i < len && text[i] != '\n'; i++) {
+        if (text[i] == '(')
+            return 0;
+        if (text[i] == ')')
+            return 1;
+    }
+    return 0;
+}
+
+/* The rated total before the first part: among the earlier counts of its
+ * noun in its paragraph, or in the paragraphs before it where their
+ * sentence speaks of rating, the one the parts add up to, else the nearest
+ * outside parentheses ("63/68 đồng chí (05 đồng chí miễn đánh giá)"). */
+static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, double sum)
+{
+    const solieu_fact *part = solieu_facts_get(cd->facts, first), *nearest = NULL;
+    for (size_t j = first; j-- > 0;) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, j);
+        if (f->footnote != part->footnote || f->paragraph > part->paragraph ||
+            part->paragraph - f->paragraph > 6)
+            break;
+        if (!is_count(f) || !sl_same_kind(f, part) || level_of(cd, f, cd->doc->len) ||
+            (f->paragraph != part->paragraph && !sentence_rates(cd, f->text_start)))
+            continue;
+        if (f->value == sum)
+            return f;
+        if (!nearest && !in_parentheses(cd->doc->scan, cd->doc->len, f->text_end))
+            nearest = f;
+    }
+    return nearest;
+}
+
+static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **parts, size_t n,
+                        const int *levels, size_t first)
+{
+    unsigned seen = 0;
+    double sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        seen |= 1u << levels[k];
+        sum += parts[k]->value;
+    }
+    if (__builtin_popcount(seen) < 2)
+        return;
+    const solieu_fact *total = total_before(cd, first, sum);
+    if (!total)
+        return;
+    int complete = (seen & (1u << FAILED)) && __builtin_popcount(seen) >= 3;
+    int pass = sum == total->value;
+    if (!pass && !complete && sum < total->value)
+        return;
+    char a[64], b[64];
+    sl_check_add(cd, "sum", pass, r->id, total, parts, n, total->value, sum, 0,
+                 "the %zu counts by rating add up to %s %s, %s line %zu states %s", n,
+                 solieu_format_number(sum, a, sizeof a), total->unit, pass ? "as" : "but",
+                 total->line, solieu_format_number(total->value, b, sizeof b));
+}
+
+void sl_check_ratings(sl_check_doc *cd)
+{
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "rating_sum");
+    size_t count = solieu_facts_count(cd->facts);
+    const solieu_fact *parts[MAX_PARTS];
+    int levels[MAX_PARTS];
+    size_t n = 0, first = 0;
+    for (size_t i = 0; r && i <= count; i++) {
+        const solieu_fact *f = i < count ? solieu_facts_get(cd->facts, i) : NULL;
+        int level = NO_LEVEL;
+        if (f && is_count(f) && !f->has_denominator)
+            level = level_of(cd, f, cd->doc->len);
+        if (!f && n) {
+            check_group(cd, r, parts, n, levels, first);
+            break;
+        }
+        const solieu_fact *last = n ? parts[n - 1] : NULL;
+        if (!level) {
+            /* a count of the parts' noun that is not rated starts anew */
+            if (last && f && is_count(f) && sl_same_kind(f, last)) {
+                check_group(cd, r, parts, n, levels, first);
+                n = 0;
+            }
+            continue;
+        }
+        int joins = last && f->footnote == last->footnote && f->paragraph >= last->paragraph &&
+                    f->paragraph - last->paragraph <= 2 && sl_same_kind(f, last) &&
+                    level > levels[n - 1] && n < MAX_PARTS;
+        if (!joins) {
+            if (n)
+                check_group(cd, r, parts, n, levels, first);
+            n = 0;
+            first = i;
+        }
+        parts[n] = f;
+        levels[n++] = level;
+    }
+}
