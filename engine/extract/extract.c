@@ -929,6 +929,50 @@ static void inherit_from_leads(doc_ctx *d)
     free(bare);
 }
 
+/* The metrics of the rules marked `stock`, up to max; their count. */
+static size_t stock_metrics(const solieu_rules *rules, const char **out, size_t max)
+{
+    static const sl_rule_kind kinds[] = {SL_RULE_FACT, SL_RULE_COLUMN};
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t i = 0; i < sl_rules_kind_count(rules, kinds[k]) && n < max; i++) {
+            const sl_rule *r = sl_rules_of_kind(rules, kinds[k], i);
+            if (r->stock && r->metric)
+                out[n++] = r->metric;
+        }
+    return n;
+}
+
+static int listed(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* A body figure whose text names no period is one of the period the
+ * report's title names, unless it counts what there is (members,
+ * organisations). */
+static void apply_title_period(doc_ctx *d)
+{
+    char title[32];
+    sl_title_period(d->ex, d->doc, d->header, title, sizeof title);
+    if (!*title)
+        return;
+    const char *stocks[64];
+    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+    const char *kept = NULL;
+    for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (*f->period || f->footnote || listed(stocks, nstocks, f->metric))
+            continue;
+        if (!kept)
+            kept = sl_facts_keep(d->facts, sl_strdup(title), &d->oom);
+        f->period = kept;
+    }
+}
+
 static int by_offset(const void *pa, const void *pb)
 {
     const solieu_fact *a = pa, *b = pb;
@@ -989,6 +1033,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
         if (facts->facts.len)
             qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
         inherit_from_leads(&d);
+        apply_title_period(&d);
     }
     if (d.oom) {
         solieu_facts_destroy(facts);

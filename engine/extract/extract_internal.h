@@ -120,6 +120,10 @@ typedef struct sl_period_marker {
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
                      const sl_header *h, size_t line, const char *doc_name, sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
+/* The period the report's title names ("... năm 2024", "... nhiệm kỳ 2020
+ * - 2025"), into out; "" when it names none. */
+void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                     char *out, size_t size);
 
 /* Resolution: drops ignored numbers, keeps one fact per number. */
 void sl_candidates_resolve(sl_vec *candidates, sl_vec *ignored);

@@ -77,6 +77,9 @@ typedef struct sl_rule {
     int overlap;         /* fact rules: its figures are groups that may overlap
                           * (women, youth): subsets of a total, never the
                           * parts that add up to it */
+    int stock;           /* fact rules: its metric counts what there is as of
+                          * the report's date, so it never takes the period
+                          * the report's title names */
     /* Fact rules split their alternatives: those that start with the number
      * run anchored where numbers start (code_value), the others scan the
      * text (code_scan). `code` holds them all, for examples and lint. */

@@ -293,6 +293,13 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->overlap = 0;
         else
             report(p, line, value_col, "overlap must be yes or no");
+    } else if (KEY("stock")) {
+        if (strcmp(value, "yes") == 0)
+            r->stock = 1;
+        else if (strcmp(value, "no") == 0)
+            r->stock = 0;
+        else
+            report(p, line, value_col, "stock must be yes or no");
     } else if (KEY("case")) {
         if (strcmp(value, "sensitive") == 0)
             r->cased = 1;

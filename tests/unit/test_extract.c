@@ -294,6 +294,29 @@ static void test_past_term(void)
     run_free(&r);
 }
 
+/* The title's year is the period of a figure whose text names none, but
+ * not of a stock (members counted as of the report's date) nor of a
+ * footnote's figures. */
+static void test_title_period(void)
+{
+    const char *text = "Hòa An, ngày 20 tháng 12 năm 2024\n"
+                       "\n"
+                       "**BÁO CÁO**\n"
+                       "Kết quả công tác xây dựng Đảng năm 2024, phương hướng nhiệm vụ năm 2025\n"
+                       "\n"
+                       "Đảng bộ hiện có 1.250 đảng viên¹. Các chi bộ đã kết nạp 31 đảng viên; "
+                       "năm 2023 kết nạp 28 đảng viên.\n"
+                       "\n"
+                       "¹ Trong đó có 402 đảng viên nữ.\n";
+    run r = extract_bytes("title.txt", text);
+    expect_fact(&r, 6, "1.250", "party_members", 1250, "đảng viên", "", "body");
+    expect_fact(&r, 6, "31", "members_admitted", 31, "đảng viên", "2024", "body");
+    expect_fact(&r, 6, "28", "members_admitted", 28, "đảng viên", "2023", "body");
+    const solieu_fact *f = fact_at(&r, 8, "402");
+    CHECK(f && strcmp(f->period, "") == 0);
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -575,6 +598,7 @@ int main(void)
     test_year_reaches_forward();
     test_footnote_year_values();
     test_past_term();
+    test_title_period();
     test_table_facts();
     test_list_and_column_periods();
     test_entity_votes();
