@@ -21,7 +21,7 @@ typedef struct line_info {
     int footnote;      /* footnote number for footnote lines, else 0 */
     int starts_lower;  /* first letter is lower case: a continuation */
     int ends_open;     /* no sentence-final punctuation at the end */
-    int bullet;        /* "- ", "+ ", "• " */
+    int bullet;        /* which bullet opens it: 0 none, else BULLET_* */
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
 } line_info;
@@ -105,13 +105,18 @@ static int ends_open(const char *s, size_t start, size_t end)
     return 0;
 }
 
+enum { BULLET_NONE, BULLET_HYPHEN, BULLET_PLUS, BULLET_DOT, BULLET_DASH };
+
 static int is_bullet(const char *s, size_t start, size_t end)
 {
     size_t i = skip_spaces(s, start, end);
     if (i + 1 < end && (s[i] == '-' || s[i] == '+') && s[i + 1] == ' ')
-        return 1;
-    return i + 3 < end && (memcmp(s + i, "\xE2\x80\xA2", 3) == 0 || /* • */
-                           memcmp(s + i, "\xE2\x80\x93", 3) == 0);  /* – */
+        return s[i] == '-' ? BULLET_HYPHEN : BULLET_PLUS;
+    if (i + 3 < end && memcmp(s + i, "\xE2\x80\xA2", 3) == 0) /* • */
+        return BULLET_DOT;
+    if (i + 3 < end && memcmp(s + i, "\xE2\x80\x93", 3) == 0) /* – */
+        return BULLET_DASH;
+    return BULLET_NONE;
 }
 
 static int is_heading(const solieu_document *doc, size_t start, size_t end)
@@ -202,6 +207,8 @@ static int bullets_then_resumption(const line_info *lines, size_t n, size_t k)
 static void assign_footnotes(line_info *lines, size_t n)
 {
     int in_zone = 0, zone_interrupted = 0, current = 0, zone_lines = 0;
+    int body_bullet = 0; /* the bullet of the last body line, of the zone's citing item */
+    int zone_bullet = 0;
     int body_open = 0;      /* the last body text line stopped mid-sentence */
     int footnote_open = 0;  /* the last footnote line stopped mid-sentence */
     for (size_t k = 0; k < n; k++) {
@@ -212,6 +219,7 @@ static void assign_footnotes(line_info *lines, size_t n)
             if (!in_zone) {
                 zone_interrupted = body_open;
                 zone_lines = 0;
+                zone_bullet = body_bullet;
             }
             in_zone = 1;
             current = li->footnote;
@@ -227,7 +235,10 @@ static void assign_footnotes(line_info *lines, size_t n)
         }
         if (in_zone) {
             int stays = 0;
-            if (++zone_lines <= MAX_ZONE_LINES && !li->heading && !li->table) {
+            /* the body's list resumes: an item with the bullet of the item
+             * that cites the footnote */
+            int next_item = li->bullet && li->bullet == zone_bullet;
+            if (++zone_lines <= MAX_ZONE_LINES && !li->heading && !li->table && !next_item) {
                 if (zone_interrupted)
                     stays = !li->starts_lower;
                 else
@@ -241,6 +252,7 @@ static void assign_footnotes(line_info *lines, size_t n)
             in_zone = 0;
         }
         body_open = li->ends_open;
+        body_bullet = li->bullet;
     }
 }
 

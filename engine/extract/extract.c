@@ -836,10 +836,17 @@ static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn giv
     return best;
 }
 
+/* A metric that says only what is counted ("count", "party_orgs"): a
+ * footnote's figure of it may count what its body figure counts. */
+static int is_generic(const char *metric)
+{
+    return strcmp(metric, "count") == 0 || strcmp(metric, "party_orgs") == 0;
+}
+
 /* "20 tập thể" in a footnote counts what the body's "449 lượt tập thể" counts. */
 static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
 {
-    return strcmp(g->metric, "count") != 0 && sl_same_noun(g->unit, f->unit);
+    return !is_generic(g->metric) && sl_same_noun(g->unit, f->unit);
 }
 
 /* "đảng viên" and "đồng chí" count the same people. */
@@ -878,57 +885,6 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 
-/* Facts that say only part of what they are take the rest from a figure
- * before them: a footnote `count` with a noun the metric of the body figure
- * its marker hangs on; an `inherit` fact (a number with no metric of its
- * own) the metric, and the unit and qualifier it lacks, of its lead
- * (lead_of). Without a lead, one that names its noun is a `count`, a bare
- * number is dropped. */
-static void inherit_from_leads(doc_ctx *d)
-{
-    enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
-    sl_vec *facts = &d->facts->facts;
-    size_t kept = 0;
-    unsigned char *bare = sl_calloc(facts->len + 1, 1);
-    if (!bare) {
-        d->oom = 1;
-        return;
-    }
-    for (size_t i = 0; i < facts->len; i++)
-        bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
-    for (size_t i = 0; i < facts->len; i++) {
-        solieu_fact *f = sl_vec_at(facts, i);
-        if (bare[i]) {
-            const solieu_fact *best = lead_of(d, i, bare);
-            if (!best && *f->unit) {
-                f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
-                continue;
-            }
-            if (!best) {
-                bare[i] = DROPPED; /* below, once every fact has looked */
-                continue;
-            }
-            f->metric = best->metric;
-            if (!*f->unit)
-                f->unit = best->unit;
-            if (!*f->qualifier)
-                f->qualifier = best->qualifier;
-        } else if (f->footnote && strcmp(f->metric, "count") == 0 && *f->unit) {
-            const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
-            if (best) {
-                f->metric = best->metric;
-                if (!*f->qualifier)
-                    f->qualifier = best->qualifier;
-            }
-        }
-    }
-    for (size_t i = 0; i < facts->len; i++)
-        if (bare[i] != DROPPED)
-            *(solieu_fact *)sl_vec_at(facts, kept++) = *(solieu_fact *)sl_vec_at(facts, i);
-    facts->len = kept;
-    free(bare);
-}
-
 /* The metrics of the rules marked `stock`, up to max; their count. */
 static size_t stock_metrics(const solieu_rules *rules, const char **out, size_t max)
 {
@@ -949,6 +905,63 @@ static int listed(const char *const *list, size_t n, const char *s)
         if (strcmp(list[i], s) == 0)
             return 1;
     return 0;
+}
+
+/* Facts that say only part of what they are take the rest from a figure
+ * before them: a footnote `count` with a noun the metric of the body figure
+ * its marker hangs on; an `inherit` fact (a number with no metric of its
+ * own) the metric, and the unit and qualifier it lacks, of its lead
+ * (lead_of). Without a lead, one that names its noun is a `count`, a bare
+ * number is dropped. */
+static void inherit_from_leads(doc_ctx *d)
+{
+    enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
+    sl_vec *facts = &d->facts->facts;
+    size_t kept = 0;
+    unsigned char *bare = sl_calloc(facts->len + 1, 1);
+    if (!bare) {
+        d->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < facts->len; i++)
+        bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
+    const char *stocks[64];
+    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+    for (size_t i = 0; i < facts->len; i++) {
+        solieu_fact *f = sl_vec_at(facts, i);
+        if (bare[i]) {
+            const solieu_fact *best = lead_of(d, i, bare);
+            if (!best && *f->unit) {
+                f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
+                continue;
+            }
+            if (!best) {
+                bare[i] = DROPPED; /* below, once every fact has looked */
+                continue;
+            }
+            f->metric = best->metric;
+            if (!*f->unit)
+                f->unit = best->unit;
+            if (!*f->qualifier)
+                f->qualifier = best->qualifier;
+        } else if (f->footnote && is_generic(f->metric) && *f->unit) {
+            const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
+            /* organisations dissolved or merged, in a footnote on the
+             * number there were, are no stock themselves */
+            if (best && strcmp(f->metric, "count") != 0 && listed(stocks, nstocks, best->metric))
+                best = NULL;
+            if (best) {
+                f->metric = best->metric;
+                if (!*f->qualifier)
+                    f->qualifier = best->qualifier;
+            }
+        }
+    }
+    for (size_t i = 0; i < facts->len; i++)
+        if (bare[i] != DROPPED)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *(solieu_fact *)sl_vec_at(facts, i);
+    facts->len = kept;
+    free(bare);
 }
 
 /* A body figure whose text names no period is one of the period the

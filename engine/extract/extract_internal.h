@@ -111,6 +111,7 @@ typedef struct sl_period_marker {
     size_t pos; /* segment offset; first, for sl_vec_lower_bound */
     int paragraph_reach;
     int forward_only; /* a clause marker that does not reach back */
+    int figure_before; /* a marker of the figure right before it: "97 (2021)" */
     char value[32];
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */

@@ -81,6 +81,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     m->pos = ov[0];
     m->paragraph_reach = r->paragraph_reach;
     m->forward_only = r->forward_only;
+    m->figure_before = r->figure_before;
     snprintf(m->value, sizeof m->value, "%s", value);
     return 0;
 }
@@ -171,6 +172,10 @@ static const unsigned char may_bound_clause[256] = {
     ['('] = 1, [')'] = 1, [';'] = 1, ['.'] = 1, ['!'] = 1,
     ['?'] = 1, ['t'] = 1, ['T'] = 1, ['r'] = 1, ['R'] = 1};
 
+/* How far after a figure's start a `figure-before` marker may stand:
+ * the longest number written and a space. */
+enum { FIGURE_BEFORE_BYTES = 24 };
+
 /* The clause around pos at pos's own parenthesis level. */
 static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, size_t *end)
 {
@@ -233,6 +238,14 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             if (m->pos >= end)
                 break;
             int clause_level = !m->paragraph_reach || m->paren != (size_t)-1;
+            if (m->figure_before) {
+                /* it names the period of the figure it follows, and no other */
+                if (m->pos > pos && m->pos - pos <= FIGURE_BEFORE_BYTES) {
+                    best = m;
+                    break;
+                }
+                continue;
+            }
             if (!clause_level || m->paren != paren || (m->forward_only && m->pos > pos))
                 continue;
             /* the nearest one before the fact, else the first after it */

@@ -284,8 +284,11 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->paragraph_reach = 0;
         else if (strcmp(value, "rest-of-clause") == 0)
             r->forward_only = 1;
+        else if (strcmp(value, "figure-before") == 0)
+            r->figure_before = 1;
         else
-            report(p, line, value_col, "reach must be paragraph, clause or rest-of-clause");
+            report(p, line, value_col,
+                   "reach must be paragraph, clause, rest-of-clause or figure-before");
     } else if (KEY("overlap")) {
         if (strcmp(value, "yes") == 0)
             r->overlap = 1;

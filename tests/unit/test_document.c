@@ -455,6 +455,28 @@ static void test_footnote_bullets(void)
     solieu_document_destroy(doc);
 }
 
+/* A footnote cited by a list item, its body right under the item: the next
+ * item with the same bullet is the body's list again, while the
+ * footnote's own items (another bullet) stay in it. */
+static void test_footnote_between_items(void)
+{
+    const char *text = "- Kết nạp 14 đảng viên mới<sup>2</sup>.\n"       /* 1 */
+                       "<sup>2</sup> Cụ thể như sau:\n"                  /* 2 */
+                       "+ Chi bộ ấp 1: 02 đồng chí;\n"                   /* 3 */
+                       "+ Chi bộ ấp 2: 12 đồng chí.\n"                   /* 4 */
+                       "- Trong năm chuyển sinh hoạt đi 02 đồng chí.\n"; /* 5 */
+    solieu_document *doc = load_text("items.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 0);
+    solieu_document_destroy(doc);
+}
+
 /* The body resumes with a number ("120 chi bộ ..."): that ends the
  * footnote, and the next paragraphs are body text again. */
 static void test_resumption_with_a_number(void)
@@ -613,6 +635,7 @@ int main(void)
     test_markers();
     test_page_break();
     test_footnote_bullets();
+    test_footnote_between_items();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
     test_last_line();
