@@ -1,8 +1,10 @@
 /* Parts never exceed wholes.
  * - A chain rule names a metric and the metrics of its wholes
  *   ("violating_orgs" within "inspected_orgs"): each fact is held against
- *   the nearest whole before it in its paragraph, of the same period (or
- *   where one of them names none).
+ *   the nearest whole before it in its paragraph (its sentence, for a rule
+ *   of `reach sentence`, unless its pattern finds words in the part's
+ *   sentence that refer back), of the same period (or where one of them
+ *   names none).
  * - A narrower rule holds a year's figure against the same metric's figure
  *   for a range that contains the year, earlier in the paragraph ("kết nạp
  *   386 đảng viên, riêng năm 2021 kết nạp 147"). */
@@ -64,6 +66,43 @@ static int year_within(const char *year, const char *range)
     return from <= y && y <= to;
 }
 
+/* No sentence ends between the two figures: a part's whole is in its own
+ * sentence ("kết luận 10 đảng viên có vi phạm. Toàn Đảng bộ thi hành kỷ
+ * luật 17 đảng viên" are two populations). */
+static int one_sentence(const sl_check_doc *cd, const solieu_fact *a, const solieu_fact *b)
+{
+    const char *text = cd->doc->scan;
+    for (size_t i = a->text_end; i + 1 < b->text_start; i++)
+        if (text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n'))
+            return 0;
+    return 1;
+}
+
+static int on_link(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    (void)r;
+    (void)md;
+    *(int *)ctx = 1;
+    return 1; /* one is enough */
+}
+
+/* The part's sentence, up to the part, refers back to the sentence before
+ * ("... thi hành kỷ luật 602 đảng viên trong số các đảng viên vi phạm nói
+ * trên"): the rule's pattern matches in it. */
+static int refers_back(sl_check_doc *cd, const sl_rule *r, const solieu_fact *part)
+{
+    if (!r->code || part->paragraph >= cd->doc->paragraphs.len)
+        return 0;
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, part->paragraph);
+    size_t at = sl_segment_offset(p, part->text_start);
+    size_t from = sl_sentence_start(p->segment, at);
+    size_t to = sl_sentence_end(p->segment, p->segment_len, at);
+    int found = 0;
+    sl_match_all(cd->checker->matcher, r, p->segment + from, to - from, part->line, cd->doc->name,
+                 on_link, &found);
+    return found;
+}
+
 void sl_check_chains(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
@@ -85,7 +124,8 @@ void sl_check_chains(sl_check_doc *cd)
                     part->text_start - f->text_start > 4 * SOLIEU_MAX_SENTENCE_BYTES)
                     break;
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    comparable_periods(f->period, part->period))
+                    comparable_periods(f->period, part->period) &&
+                    (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
                     whole = f;
                 /* a whole with a qualifier is a group or an average
                  * ("bình quân mỗi năm"), not the range's total */

@@ -808,9 +808,29 @@ static size_t segment_offset(const sl_paragraph *p, size_t text_offset)
 /* Whether body figure g can give footnote fact f what f lacks. */
 typedef int (*gives_fn)(const solieu_fact *g, const solieu_fact *f);
 
+/* Where the parenthesis that closes right before `at` opens ("(Huyện ủy
+ * giao 12 đồng chí)²"), or `at` when none closes there. */
+static size_t aside_before(const char *text, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && text[i - 1] == ' ')
+        i--;
+    if (i == 0 || text[i - 1] != ')')
+        return at;
+    int depth = 0;
+    for (size_t k = i; k-- > 0 && text[k] != '\n';) {
+        if (text[k] == ')')
+            depth++;
+        else if (text[k] == '(' && --depth == 0)
+            return k;
+    }
+    return at;
+}
+
 /* The body figure the marker of f's footnote hangs on: the last fact that
- * `gives` before a marker of that footnote, in the marker's sentence, not a
- * bare number itself (bare[], by fact index); NULL when there is none. */
+ * `gives` before a marker of that footnote, in the marker's sentence and
+ * outside an aside the marker closes, not a bare number itself (bare[], by
+ * fact index); NULL when there is none. */
 static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn gives,
                                   const unsigned char *bare)
 {
@@ -825,8 +845,9 @@ static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn giv
             continue;
         size_t seg_marker = segment_offset(p, mk->start);
         size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
+        size_t until = aside_before(d->doc->scan, mk->start);
         for (size_t j = sl_facts_from(d->facts, from);
-             j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= mk->start;
+             j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= until;
              j++) {
             const solieu_fact *g = sl_vec_at(facts, j);
             if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f))
@@ -846,7 +867,8 @@ static int is_generic(const char *metric)
 /* "20 tập thể" in a footnote counts what the body's "449 lượt tập thể" counts. */
 static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
 {
-    return !is_generic(g->metric) && sl_same_noun(g->unit, f->unit);
+    return !is_generic(g->metric) && (sl_same_noun(g->unit, f->unit) ||
+                                      (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
 }
 
 /* "đảng viên" and "đồng chí" count the same people. */
@@ -883,6 +905,74 @@ static const solieu_fact *lead_of(doc_ctx *d, size_t i, const unsigned char *bar
             return g;
     }
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
+}
+
+/* The years of footnote N's values of total's metric, one each, if they
+ * run without a gap ("Năm 2021: 65; năm 2022: 74; ...") and each is less
+ * than the total: *y1, *y2; 0 if not. */
+static int series_years(const doc_ctx *d, int number, const solieu_fact *total, int *y1, int *y2)
+{
+    const char *metric = total->metric;
+    enum { MAX_YEARS = 16 };
+    int years[MAX_YEARS];
+    size_t n = 0;
+    for (size_t i = 0; i < d->facts->facts.len; i++) {
+        const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (f->footnote != number || strcmp(f->metric, metric) != 0)
+            continue;
+        /* a year's value as large as the total: not a breakdown of it
+         * (ratings year by year, of which the body gives the last) */
+        if (strlen(f->period) != 4 || n == MAX_YEARS || f->value >= total->value)
+            return 0;
+        int y = atoi(f->period);
+        for (size_t k = 0; k < n; k++)
+            if (years[k] == y)
+                return 0;
+        years[n++] = y;
+    }
+    if (n < 2)
+        return 0;
+    *y1 = *y2 = years[0];
+    for (size_t k = 1; k < n; k++) {
+        *y1 = years[k] < *y1 ? years[k] : *y1;
+        *y2 = years[k] > *y2 ? years[k] : *y2;
+    }
+    return *y2 - *y1 + 1 == (int)n;
+}
+
+/* The last body figure of a metric before a footnote's marker, naming no
+ * period, holds for the years the footnote gives it by ("kiểm tra 287 đảng viên[3]" / "[3] Năm
+ * 2021: 65;
+ * ... năm 2024: 72" is 2021/2024). */
+static void periods_from_series(doc_ctx *d)
+{
+    for (size_t m = 0; m < d->doc->markers.len && !d->oom; m++) {
+        const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
+        if (mk->definition || mk->paragraph == (size_t)-1)
+            continue;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
+        if (p->footnote)
+            continue;
+        size_t seg_marker = segment_offset(p, mk->start);
+        size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
+        /* of each metric, the last figure before the marker in its sentence */
+        size_t first = sl_facts_from(d->facts, from), end = first;
+        while (end < d->facts->facts.len &&
+               ((const solieu_fact *)sl_vec_at(&d->facts->facts, end))->text_start <= mk->start)
+            end++;
+        for (size_t j = first; j < end && !d->oom; j++) {
+            solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+            int later = 0;
+            for (size_t k = j + 1; k < end && !later; k++)
+                later = strcmp(((const solieu_fact *)sl_vec_at(&d->facts->facts, k))->metric,
+                               g->metric) == 0;
+            int y1, y2;
+            if (later || *g->period || g->footnote || g->paragraph != mk->paragraph ||
+                strcmp(g->unit, "%") == 0 || !series_years(d, mk->number, g, &y1, &y2))
+                continue;
+            g->period = sl_facts_keep(d->facts, sl_printf("%d/%d", y1, y2), &d->oom);
+        }
+    }
 }
 
 /* The metrics of the rules marked `stock`, up to max; their count. */
@@ -1046,6 +1136,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
         if (facts->facts.len)
             qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
         inherit_from_leads(&d);
+        periods_from_series(&d);
         apply_title_period(&d);
     }
     if (d.oom) {
