@@ -1,5 +1,5 @@
 /* Slips that OCR and old Vietnamese encodings leave in the few nouns every
- * rule reads ("đảng", "đồng chí", "chi bộ"), mended before any rule runs so
+ * rule reads ("đảng", "viên", "đồng chí", "chi bộ"), mended before any rule runs so
  * that "27 dảng viên" counts members like "27 đảng viên". Each wrong form is
  * no Vietnamese word, so mending it cannot turn good text into bad; the one
  * that is a word ("chỉ", only) is mended only where a count stands before
@@ -13,13 +13,13 @@
 
 typedef struct slip {
     const char *wrong, *right;
-    unsigned char anchor; /* where in `wrong` its ASCII letter before a non-ASCII byte stands */
+    unsigned char anchor; /* where in `wrong` the byte the scan picks stands */
     int after_count;      /* only right after a number: "5.207 đồng chỉ" */
 } slip;
 
 /* Written in UTF-8 escapes: the source stays ASCII. Each slip is found by
- * its anchor: 'd', 'D', 'h' or 'b' right before a lead byte of Vietnamese
- * letters (C3 or E1), which the scan picks sixteen bytes at a time. */
+ * its anchor, a byte the scan picks sixteen bytes at a time by the bytes
+ * around it (see candidates). */
 static const slip slips[] = {
     {"d\xE1\xBA\xA3ng", "\xC4\x91\xE1\xBA\xA3ng", 0, 0},                       /* dảng */
     {"D\xE1\xBA\xA3ng", "\xC4\x90\xE1\xBA\xA3ng", 0, 0},                       /* Dảng */
@@ -33,7 +33,14 @@ static const slip slips[] = {
     {"\xC4\x91\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
      0}, /* đảng bô */
     {"\xC4\x90\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
-     0}, /* Đảng bô */
+     0},                                              /* Đảng bô */
+    {"chi b\xE1\xBB\x8D", "chi b\xE1\xBB\x99", 4, 0}, /* chi bọ */
+    {"Chi b\xE1\xBB\x8D", "Chi b\xE1\xBB\x99", 4, 0}, /* Chi bọ */
+    {"v\xC3\xAC\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* vìên */
+    {"v\xC3\xAD\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* víên */
+    {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* vĩên */
+    {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, 0},  /* vỉên */
+    {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, 0},  /* vịên */
 };
 
 typedef struct mend {
@@ -88,17 +95,12 @@ static int is_eth(const char *s, size_t at)
     return s[at] == '\xC3' && (s[at + 1] == '\x90' || s[at + 1] == '\xB0');
 }
 
-static int is_anchor(const char *s, size_t at)
-{
-    char c = s[at], next = s[at + 1];
-    return (c == 'd' || c == 'D' || c == 'h' || c == 'b') && (next == '\xC3' || next == '\xE1');
-}
-
 #ifdef __SSE2__
 /* The bytes of s[0..16) that may open an eth or anchor a slip (s[16..19)
- * readable): d or D before ả, Ả or ồ; b before ô; h before ỉ. Vietnamese
- * has a 'd' or 'h' before some E1 letter every few words, so the letter
- * after the lead byte is looked at too. */
+ * readable): d or D before ả, Ả or ồ; b before ô or ọ; h before ỉ; the
+ * last byte of an i with a tone mark before ê. Vietnamese has a 'd' or 'h'
+ * before some E1 letter every few words, so the letter after the lead byte
+ * is looked at too. */
 static inline __m128i eq(__m128i x, int c)
 {
     return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c));
@@ -114,6 +116,12 @@ static uint32_t candidates(const char *s)
     __m128i b = _mm_and_si128(_mm_and_si128(eq(x, 'b'), eq(x1, 0xC3)), eq(x2, 0xB4));
     __m128i h = _mm_and_si128(_mm_and_si128(eq(x, 'h'), eq(x1, 0xE1)),
                               _mm_and_si128(eq(x2, 0xBB), eq(x3, 0x89)));
+    b = _mm_or_si128(b, _mm_and_si128(_mm_and_si128(eq(x, 'b'), eq(x1, 0xE1)),
+                                      _mm_and_si128(eq(x2, 0xBB), eq(x3, 0x8D))));
+    __m128i i_tone =
+        _mm_or_si128(_mm_or_si128(eq(x, 0xAC), eq(x, 0xAD)),
+                     _mm_or_si128(eq(x, 0xA9), _mm_or_si128(eq(x, 0x89), eq(x, 0x8B))));
+    h = _mm_or_si128(h, _mm_and_si128(i_tone, _mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA))));
     __m128i eth = _mm_and_si128(eq(x, 0xC3), _mm_or_si128(eq(x1, 0x90), eq(x1, 0xB0)));
     __m128i any = _mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth));
     return (uint32_t)_mm_movemask_epi8(any);
@@ -126,8 +134,6 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
         mend_eth(s, at);
         return SOLIEU_OK;
     }
-    if (!is_anchor(s, at))
-        return SOLIEU_OK;
     for (size_t k = 0; k < sizeof slips / sizeof slips[0]; k++) {
         const slip *sp = &slips[k];
         size_t n = strlen(sp->wrong);

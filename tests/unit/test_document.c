@@ -174,7 +174,8 @@ static void test_crlf(void)
 static void test_slips(void)
 {
     /* NFD and CRLF as well, so the mends' anchors sit among the others' */
-    const char nfc[] = "Kỷ luật 27 dảng viên, 5.207 đồng chỉ; Dảng bộ có 12 chi bô.\r\n"
+    const char nfc[] = "Kỷ luật 27 dảng viên, 5.207 đồng chỉ; Dảng bộ có 12 chi bô, 02 chi bọ, "
+                       "15 đảng vỉên, 6 đảng vìên.\r\n"
                        "\xC3\x90\xE1\xBA\xA3ng \xC3\xB0\xE1\xBB\x93ng chí; 3 triệu đồng chỉ đủ; "
                        "chi bôi, Dảnga\r\n";
     char *raw = (char *)utf8proc_NFD((const utf8proc_uint8_t *)nfc);
@@ -185,11 +186,12 @@ static void test_slips(void)
     CHECK(doc != NULL);
     if (doc) {
         CHECK_STR(solieu_document_text(doc, NULL),
-                  "Kỷ luật 27 đảng viên, 5.207 đồng chí; Đảng bộ có 12 chi bộ.\n"
+                  "Kỷ luật 27 đảng viên, 5.207 đồng chí; Đảng bộ có 12 chi bộ, 02 chi bộ, "
+                  "15 đảng viên, 6 đảng viên.\n"
                   "Đảng đồng chí; 3 triệu đồng chỉ đủ; chi bôi, Dảnga\n");
         /* every word after a mend still maps to its own bytes in the file */
         char *nfd_word = NULL;
-        const char *after[] = {"viên", "5.207", "12", "3 triệu", "chi bôi"};
+        const char *after[] = {"viên", "5.207", "12", "02", "15", "6 ", "3 triệu", "chi bôi"};
         for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
             nfd_word = (char *)utf8proc_NFD((const utf8proc_uint8_t *)after[i]);
             size_t orig = solieu_document_original_offset(doc, text_offset_of(doc, after[i]));
