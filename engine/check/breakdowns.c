@@ -212,21 +212,6 @@ static int in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
-/* The facts that lie within paragraph k's span of text: [*from, return)
- * (a paragraph a page break split may hold another's facts; callers check
- * f->paragraph). */
-static size_t paragraph_span(const sl_check_doc *cd, size_t k, size_t *from)
-{
-    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
-    const sl_piece *first = sl_vec_at(&p->pieces, 0);
-    const sl_piece *last = sl_vec_at(&p->pieces, p->pieces.len - 1);
-    size_t n = solieu_facts_count(cd->facts), i = sl_facts_from(cd->facts, first->start);
-    *from = i;
-    while (i < n && solieu_facts_get(cd->facts, i)->text_start < last->end)
-        i++;
-    return i;
-}
-
 /* The parts the bulleted items after paragraph k give `total`: each
  * item's first figure of the total's kind, into parts[]; their count. */
 static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
@@ -239,7 +224,7 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
         const sl_paragraph *item = sl_vec_at(paragraphs, j);
         if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
             break;
-        size_t i, end = paragraph_span(cd, j, &i);
+        size_t i, end = sl_paragraphs_facts(cd, j, j, &i);
         for (; i < end; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph == j && !cd->is_part[f->id] &&
@@ -268,7 +253,7 @@ static void run_bullet_lists(sl_check_doc *cd)
             continue;
         const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
         const solieu_fact *total = NULL, *parts[64], *candidate_parts[64];
-        size_t nparts = 0, i, end = paragraph_span(cd, k, &i);
+        size_t nparts = 0, i, end = sl_paragraphs_facts(cd, k, k, &i);
         for (; i < end; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||

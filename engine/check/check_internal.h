@@ -93,6 +93,10 @@ const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether two figures count the same noun ("tổ chức" and "tổ chức cơ sở
  * đảng"; "đảng viên", "đồng chí" and "trường hợp"). */
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
+/* The facts within the text of paragraphs [from, to]: the facts list's
+ * [*first, return) (a paragraph a page break split may hold another's
+ * facts; callers check f->paragraph). */
+size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_t *first);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
 /* Segment offset of a normalised offset in paragraph p (0 when outside). */

@@ -222,6 +222,19 @@ int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
            (counts_people(a->unit) && counts_people(b->unit));
 }
 
+size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_t *first)
+{
+    const sl_paragraph *a = sl_vec_at(&cd->doc->paragraphs, from);
+    const sl_paragraph *b = sl_vec_at(&cd->doc->paragraphs, to);
+    const sl_piece *start = sl_vec_at(&a->pieces, 0);
+    const sl_piece *end = sl_vec_at(&b->pieces, b->pieces.len - 1);
+    size_t n = solieu_facts_count(cd->facts), i = sl_facts_from(cd->facts, start->start);
+    *first = i;
+    while (i < n && solieu_facts_get(cd->facts, i)->text_start < end->end)
+        i++;
+    return i;
+}
+
 int sl_metric_listed(const char *list, const char *metric)
 {
     size_t n = strlen(metric);

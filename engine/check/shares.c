@@ -89,24 +89,10 @@ static size_t scope_of(const sl_check_doc *cd, size_t k, size_t *from)
     return k;
 }
 
-/* The figures of paragraphs [from, to]: the facts list's [*first, return). */
-static size_t facts_of(const sl_check_doc *cd, size_t from, size_t to, size_t *first)
-{
-    const sl_paragraph *a = sl_vec_at(&cd->doc->paragraphs, from);
-    const sl_paragraph *b = sl_vec_at(&cd->doc->paragraphs, to);
-    const sl_piece *start = sl_vec_at(&a->pieces, 0);
-    const sl_piece *end = sl_vec_at(&b->pieces, b->pieces.len - 1);
-    size_t n = solieu_facts_count(cd->facts), i = sl_facts_from(cd->facts, start->start);
-    *first = i;
-    while (i < n && solieu_facts_get(cd->facts, i)->text_start < end->end)
-        i++;
-    return i;
-}
-
 /* The explaining whole nearest before the share, else the nearest after. */
 static const solieu_fact *find_whole(const sl_check_doc *cd, const share *s, size_t from)
 {
-    size_t first, end = facts_of(cd, from, s->pct->paragraph, &first);
+    size_t first, end = sl_paragraphs_facts(cd, from, s->pct->paragraph, &first);
     const solieu_fact *before = NULL, *after = NULL;
     double computed;
     for (size_t i = first; i < end; i++) {
@@ -146,7 +132,7 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
             o->pct->text_start < s->pct->text_start ? o->pct->text_start : s->pct->text_start;
         size_t b =
             o->pct->text_start < s->pct->text_start ? s->pct->text_start : o->pct->text_start;
-        if (listed || in_one_sentence(cd->doc->text, a, b))
+        if (listed || in_one_sentence(cd->doc->scan, a, b))
             return o;
     }
     return NULL;
@@ -208,11 +194,10 @@ void sl_check_shares(sl_check_doc *cd)
     for (size_t j = 0; j < shares.len; j++) {
         const share *s = &all[j], *o;
         double computed;
-        if (s->own && !stated_checked(cd, s->pct))
-            report(cd, r, s, s->part, explains(s->part, s, &computed));
-        else if (s->own)
-            continue;
-        else if (s->whole)
+        if (s->own) {
+            if (!stated_checked(cd, s->pct))
+                report(cd, r, s, s->part, explains(s->part, s, &computed));
+        } else if (s->whole)
             report(cd, r, s, s->whole, 1);
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, 0);
