@@ -1,6 +1,8 @@
 /* Slips that OCR and old Vietnamese encodings leave in the few nouns every
- * rule reads ("đảng", "viên", "đồng chí", "chi bộ"), mended before any rule runs so
- * that "27 dảng viên" counts members like "27 đảng viên". Each wrong form is
+ * rule reads ("đảng", "viên", "đồng chí", "chi bộ"), and the abbreviations
+ * reports write for them ("ĐV", "đ/c", "TCCSĐ", "HTXSNV"), mended before
+ * any rule runs so that "27 dảng viên" and "27 ĐV" count members like "27
+ * đảng viên". Each wrong form is
  * no Vietnamese word, so mending it cannot turn good text into bad; the one
  * that is a word ("chỉ", only) is mended only where a count stands before
  * it. Offsets still map to the file as read. */
@@ -11,36 +13,71 @@
 #include "document/normalize.h"
 #include "util/bytes16.h"
 
+enum slip_kind {
+    SLIP_ANYWHERE,
+    SLIP_AFTER_COUNT, /* only right after a number: "5.207 đồng chỉ" */
+    SLIP_ABBREVIATION /* a word of its own, not part of a code: "ĐV", not "HD/ĐV" */
+};
+
 typedef struct slip {
     const char *wrong, *right;
     unsigned char anchor; /* where in `wrong` the byte the scan picks stands */
-    int after_count;      /* only right after a number: "5.207 đồng chỉ" */
+    enum slip_kind kind;
 } slip;
 
 /* Written in UTF-8 escapes: the source stays ASCII. Each slip is found by
  * its anchor, a byte the scan picks sixteen bytes at a time by the bytes
  * around it (see candidates). */
 static const slip slips[] = {
-    {"d\xE1\xBA\xA3ng", "\xC4\x91\xE1\xBA\xA3ng", 0, 0},                       /* dảng */
-    {"D\xE1\xBA\xA3ng", "\xC4\x90\xE1\xBA\xA3ng", 0, 0},                       /* Dảng */
-    {"D\xE1\xBA\xA2NG", "\xC4\x90\xE1\xBA\xA2NG", 0, 0},                       /* DẢNG */
-    {"d\xE1\xBB\x93ng ch\xC3\xAD", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, 0}, /* dồng chí */
-    {"D\xE1\xBB\x93ng ch\xC3\xAD", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0, 0}, /* Dồng chí */
+    {"d\xE1\xBA\xA3ng", "\xC4\x91\xE1\xBA\xA3ng", 0, SLIP_ANYWHERE}, /* dảng */
+    {"D\xE1\xBA\xA3ng", "\xC4\x90\xE1\xBA\xA3ng", 0, SLIP_ANYWHERE}, /* Dảng */
+    {"D\xE1\xBA\xA2NG", "\xC4\x90\xE1\xBA\xA2NG", 0, SLIP_ANYWHERE}, /* DẢNG */
+    {"d\xE1\xBB\x93ng ch\xC3\xAD", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0,
+     SLIP_ANYWHERE}, /* dồng chí */
+    {"D\xE1\xBB\x93ng ch\xC3\xAD", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0,
+     SLIP_ANYWHERE}, /* Dồng chí */
     {"\xC4\x91\xE1\xBB\x93ng ch\xE1\xBB\x89", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 9,
-     1},                                          /* đồng chỉ */
-    {"chi b\xC3\xB4", "chi b\xE1\xBB\x99", 4, 0}, /* chi bô */
-    {"Chi b\xC3\xB4", "Chi b\xE1\xBB\x99", 4, 0}, /* Chi bô */
+     SLIP_AFTER_COUNT},                                       /* đồng chỉ */
+    {"chi b\xC3\xB4", "chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* chi bô */
+    {"Chi b\xC3\xB4", "Chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* Chi bô */
     {"\xC4\x91\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
-     0}, /* đảng bô */
+     SLIP_ANYWHERE}, /* đảng bô */
     {"\xC4\x90\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
-     0},                                              /* Đảng bô */
-    {"chi b\xE1\xBB\x8D", "chi b\xE1\xBB\x99", 4, 0}, /* chi bọ */
-    {"Chi b\xE1\xBB\x8D", "Chi b\xE1\xBB\x99", 4, 0}, /* Chi bọ */
-    {"v\xC3\xAC\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* vìên */
-    {"v\xC3\xAD\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* víên */
-    {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, 0},      /* vĩên */
-    {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, 0},  /* vỉên */
-    {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, 0},  /* vịên */
+     SLIP_ANYWHERE},                                              /* Đảng bô */
+    {"chi b\xE1\xBB\x8D", "chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* chi bọ */
+    {"Chi b\xE1\xBB\x8D", "Chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* Chi bọ */
+    {"v\xC3\xAC\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* vìên */
+    {"v\xC3\xAD\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* víên */
+    {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* vĩên */
+    {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vỉên */
+    {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vịên */
+    /* abbreviations of the reports' own nouns */
+    {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION}, /* ĐV */
+    {"\xC4\x91/c", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION}, /* đ/c */
+    {"\xC4\x90/c", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION}, /* Đ/c */
+    {"TCCS\xC4\x90",
+     "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+     "c c\xC6\xA1 s\xE1\xBB\x9F \xC4\x91\xE1\xBA\xA3ng",
+     0, SLIP_ABBREVIATION}, /* TCCSĐ */
+    {"TC\xC4\x90",
+     "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+     "c \xC4\x91\xE1\xBA\xA3ng",
+     0, SLIP_ABBREVIATION}, /* TCĐ */
+    {"CB\xC4\x90V", "c\xC3\xA1n b\xE1\xBB\x99, \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0,
+     SLIP_ABBREVIATION},                                                         /* CBĐV */
+    {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION},     /* UBKT */
+    {"BCH", "Ban Ch\xE1\xBA\xA5p h\xC3\xA0nh", 0, SLIP_ABBREVIATION},            /* BCH */
+    {"BTV", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5", 0, SLIP_ABBREVIATION}, /* BTV */
+    {"HTXSNV",
+     "ho\xC3\xA0n th\xC3\xA0nh xu\xE1\xBA\xA5t s\xE1\xBA\xAF"
+     "c nhi\xE1\xBB\x87m v\xE1\xBB\xA5",
+     0, SLIP_ABBREVIATION}, /* HTXSNV */
+    {"HTTNV", "ho\xC3\xA0n th\xC3\xA0nh t\xE1\xBB\x91t nhi\xE1\xBB\x87m v\xE1\xBB\xA5", 0,
+     SLIP_ABBREVIATION}, /* HTTNV */
+    {"HTNV", "ho\xC3\xA0n th\xC3\xA0nh nhi\xE1\xBB\x87m v\xE1\xBB\xA5", 0,
+     SLIP_ABBREVIATION}, /* HTNV */
+    {"KHTNV", "kh\xC3\xB4ng ho\xC3\xA0n th\xC3\xA0nh nhi\xE1\xBB\x87m v\xE1\xBB\xA5", 0,
+     SLIP_ABBREVIATION}, /* KHTNV */
 };
 
 typedef struct mend {
@@ -73,6 +110,14 @@ static int letter_at(const char *s, size_t len, size_t at)
 static int count_before(const char *s, size_t at)
 {
     return at >= 2 && s[at - 1] == ' ' && s[at - 2] >= '0' && s[at - 2] <= '9';
+}
+
+/* Whether [start, end) is part of a code ("Số 12-HD/UBKT", "BCH2"). */
+static int in_code(const char *s, size_t len, size_t start, size_t end)
+{
+    char before = start ? s[start - 1] : ' ', after = end < len ? s[end] : ' ';
+    return strchr("/-_", before) || strchr("/-_", after) || (before >= '0' && before <= '9') ||
+           (after >= '0' && after <= '9');
 }
 
 static int by_offset(const void *a, const void *b)
@@ -123,7 +168,16 @@ static uint32_t candidates(const char *s)
                      _mm_or_si128(eq(x, 0xA9), _mm_or_si128(eq(x, 0x89), eq(x, 0x8B))));
     h = _mm_or_si128(h, _mm_and_si128(i_tone, _mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA))));
     __m128i eth = _mm_and_si128(eq(x, 0xC3), _mm_or_si128(eq(x1, 0x90), eq(x1, 0xB0)));
-    __m128i any = _mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth));
+    /* abbreviations: two capitals ("UBKT", "TCĐ"), or Đ/đ before V or '/' */
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    __m128i upper1 = _mm_and_si128(_mm_cmpgt_epi8(x1, _mm_set1_epi8('A' - 1)),
+                                   _mm_cmplt_epi8(x1, _mm_set1_epi8('Z' + 1)));
+    __m128i caps = _mm_and_si128(upper, _mm_or_si128(upper1, eq(x1, 0xC4)));
+    __m128i dd = _mm_and_si128(_mm_and_si128(eq(x, 0xC4), _mm_or_si128(eq(x1, 0x90), eq(x1, 0x91))),
+                               _mm_or_si128(eq(x2, 'V'), eq(x2, '/')));
+    __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth)),
+                               _mm_or_si128(caps, dd));
     return (uint32_t)_mm_movemask_epi8(any);
 }
 #endif
@@ -142,7 +196,8 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
             continue;
         size_t start = at - sp->anchor;
         if (letter_before(s, start) || letter_at(s, len, start + n) ||
-            (sp->after_count && !count_before(s, start)))
+            (sp->kind == SLIP_AFTER_COUNT && !count_before(s, start)) ||
+            (sp->kind == SLIP_ABBREVIATION && in_code(s, len, start, start + n)))
             continue;
         mend *m = sl_vec_push(mends);
         if (!m)

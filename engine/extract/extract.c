@@ -1060,20 +1060,29 @@ static void inherit_from_leads(doc_ctx *d)
 static void apply_title_period(doc_ctx *d)
 {
     char title[32];
+    char(*sections)[32];
     sl_title_period(d->ex, d->doc, d->header, title, sizeof title);
-    if (!*title)
+    if (sl_section_periods(d->ex, d->doc, d->header, &sections) != 0) {
+        d->oom = 1;
         return;
+    }
     const char *stocks[64];
     size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
-    const char *kept = NULL;
+    const char *kept = NULL, *kept_value = NULL;
     for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
         if (*f->period || f->footnote || listed(stocks, nstocks, f->metric))
             continue;
-        if (!kept)
-            kept = sl_facts_keep(d->facts, sl_strdup(title), &d->oom);
+        const char *value = sections && *sections[f->paragraph] ? sections[f->paragraph] : title;
+        if (!*value)
+            continue;
+        if (!kept || strcmp(kept_value, value) != 0) {
+            kept = sl_facts_keep(d->facts, sl_strdup(value), &d->oom);
+            kept_value = kept;
+        }
         f->period = kept;
     }
+    free(sections);
 }
 
 static int by_offset(const void *pa, const void *pb)

@@ -125,6 +125,11 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
  * - 2025"), into out; "" when it names none. */
 void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
                      char *out, size_t size);
+/* Per paragraph, the period the heading of its section names ("" when
+ * none): *out, caller-freed, one entry per paragraph. -1 when out of
+ * memory. */
+int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                       char (**out)[32]);
 
 /* Resolution: drops ignored numbers, keeps one fact per number. */
 void sl_candidates_resolve(sl_vec *candidates, sl_vec *ignored);

@@ -43,6 +43,37 @@ static int has_group(const pcre2_code *code, pcre2_match_data *md, const char *n
     return sl_group_span(code, md, name, &s, &e);
 }
 
+/* "I".."IV" or "1".."4"; 0 otherwise. */
+static int quarter_of(const pcre2_code *code, pcre2_match_data *md, const char *text)
+{
+    size_t s, e;
+    if (!sl_group_span(code, md, "quarter", &s, &e) || e == s || e - s > 3)
+        return 0;
+    static const char *const names[] = {"I", "II", "III", "IV", "1", "2", "3", "4"};
+    for (int q = 0; q < 8; q++)
+        if (strlen(names[q]) == e - s && memcmp(text + s, names[q], e - s) == 0)
+            return q % 4 + 1;
+    return 0;
+}
+
+/* The months [*m1, *m2] a half year or a quarter names; 0 when none. */
+static int months_named(const pcre2_code *code, pcre2_match_data *md, const char *text, int *m1,
+                        int *m2)
+{
+    int q = quarter_of(code, md, text);
+    if (q) {
+        *m1 = 3 * q - 2;
+        *m2 = 3 * q;
+        return 1;
+    }
+    if (has_group(code, md, "first_half") || has_group(code, md, "second_half")) {
+        *m1 = has_group(code, md, "first_half") ? 1 : 7;
+        *m2 = *m1 + 5;
+        return 1;
+    }
+    return 0;
+}
+
 static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     period_ctx *c = ctx;
@@ -52,8 +83,13 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     int y2 = group_int(r->code, md, c->text, "y2");
     int m2 = group_int(r->code, md, c->text, "m2");
     int n = group_int(r->code, md, c->text, "n");
+    int m1 = 0, m_last = 0;
     char value[32] = "";
-    if (y) {
+    if (months_named(r->code, md, c->text, &m1, &m_last)) {
+        int year = y ? y : doc_year;
+        if (year)
+            snprintf(value, sizeof value, "%d-%02d/%d-%02d", year, m1, year, m_last);
+    } else if (y) {
         snprintf(value, sizeof value, "%d", y);
     } else if (y1 && y2 && m2 >= 1 && m2 <= 12) {
         snprintf(value, sizeof value, "%d/%d-%02d", y1, y2, m2);

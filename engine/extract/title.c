@@ -1,8 +1,11 @@
 /* The period a report's title names: "BÁO CÁO" on a line of its own, then
  * "Kết quả công tác xây dựng Đảng năm 2024, phương hướng, nhiệm vụ năm
  * 2025" or "Tổng kết ... nhiệm kỳ 2020 - 2025". The first period the period
- * rules find in that paragraph is the one the report covers; a figure whose
- * own text names no period is a figure of it (see sl_title_period_apply). */
+ * rules find in that paragraph is the one the report covers. A section's
+ * heading may name its own ("3. Đánh giá, xếp loại chất lượng năm 2023").
+ * A figure whose own text names no period is one of its section's, else of
+ * the report's (apply_title_period in extract.c). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_internal.h"
@@ -21,6 +24,40 @@ static int is_report_word(const sl_paragraph *p)
     return to - from == sizeof word - 1 && memcmp(p->segment + from, word, to - from) == 0;
 }
 
+/* The first period the period rules find in paragraph p, into out. */
+static void first_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                         const sl_paragraph *p, char *out, size_t size)
+{
+    const sl_piece *first = sl_vec_at(&p->pieces, 0);
+    sl_vec markers;
+    sl_vec_init(&markers, sizeof(sl_period_marker));
+    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name,
+                    &markers);
+    snprintf(out, size, "%s",
+             markers.len ? ((const sl_period_marker *)sl_vec_at(&markers, 0))->value : "");
+    sl_vec_free(&markers);
+}
+
+int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                       char (**out)[32])
+{
+    *out = NULL;
+    if (!doc->paragraphs.len)
+        return 0;
+    char(*periods)[32] = sl_calloc(doc->paragraphs.len, sizeof *periods);
+    if (!periods)
+        return -1;
+    char current[32] = "";
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        if (p->heading && !p->footnote)
+            first_period(ex, doc, h, p, current, sizeof current);
+        memcpy(periods[k], current, sizeof current);
+    }
+    *out = periods;
+    return 0;
+}
+
 void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
                      char *out, size_t size)
 {
@@ -33,15 +70,7 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
             return;
         if (p->footnote || !is_report_word(p))
             continue;
-        const sl_paragraph *title = sl_vec_at(&doc->paragraphs, k + 1);
-        const sl_piece *title_first = sl_vec_at(&title->pieces, 0);
-        sl_vec markers;
-        sl_vec_init(&markers, sizeof(sl_period_marker));
-        sl_periods_find(ex, title, NULL, h, solieu_document_line_of(doc, title_first->start, NULL),
-                        doc->name, &markers);
-        if (markers.len)
-            snprintf(out, size, "%s", ((const sl_period_marker *)sl_vec_at(&markers, 0))->value);
-        sl_vec_free(&markers);
+        first_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), out, size);
         return;
     }
 }
