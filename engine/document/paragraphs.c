@@ -21,6 +21,7 @@ typedef struct line_info {
     int footnote;      /* footnote number for footnote lines, else 0 */
     int starts_lower;  /* first letter is lower case: a continuation */
     int ends_open;     /* no sentence-final punctuation at the end */
+    int ends_clause;   /* ends with ';' or ',': the sentence goes on */
     int bullet;        /* which bullet opens it: 0 none, else BULLET_* */
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
@@ -63,6 +64,10 @@ static int is_debris(const char *s, size_t start, size_t end)
 static int first_letter_case(const char *s, size_t i, size_t end)
 {
     int after_number = 0;
+    /* an item's letter ("b) Củng cố ...") is no continuation's first word */
+    size_t j = skip_spaces(s, i, end);
+    if (j + 2 < end && s[j] >= 'a' && s[j] <= 'z' && s[j + 1] == ')' && s[j + 2] == ' ')
+        i = j + 2;
     while (i < end) {
         int cp;
         size_t n = sl_utf8_decode(s + i, end - i, &cp);
@@ -178,6 +183,10 @@ static void classify(const solieu_document *doc, line_info *li)
     }
     li->starts_lower = first_letter_case(s, li->start, li->end);
     li->ends_open = ends_open(s, li->start, li->end);
+    size_t last = li->end;
+    while (last > li->start && s[last - 1] == ' ')
+        last--;
+    li->ends_clause = last > li->start && (s[last - 1] == ';' || s[last - 1] == ',');
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
     li->table = li->kind == LINE_TEXT && doc->text[i] == '|';
@@ -211,10 +220,15 @@ static void assign_footnotes(line_info *lines, size_t n)
     int zone_bullet = 0;
     int body_open = 0;      /* the last body text line stopped mid-sentence */
     int footnote_open = 0;  /* the last footnote line stopped mid-sentence */
+    int footnote_goes_on = 0; /* ... or at a clause's end (';', ',') */
+    size_t last_footnote_line = (size_t)-1;
     for (size_t k = 0; k < n; k++) {
         line_info *li = &lines[k];
         if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
             continue;
+        /* the line right under a footnote's line: a hard wrap goes on with it
+         * ("... thị xã Bến" / "Ngọc 96/150 ĐV (64,00%); ...") */
+        int adjacent = last_footnote_line != (size_t)-1 && last_footnote_line + 1 == k;
         if (li->kind == LINE_FOOTNOTE_START) {
             if (!in_zone) {
                 zone_interrupted = body_open;
@@ -224,6 +238,8 @@ static void assign_footnotes(line_info *lines, size_t n)
             in_zone = 1;
             current = li->footnote;
             footnote_open = li->ends_open;
+            footnote_goes_on = li->ends_open || li->ends_clause;
+            last_footnote_line = k;
             continue;
         }
         if (!in_zone && body_open && current && li->bullet && !li->starts_lower &&
@@ -239,14 +255,20 @@ static void assign_footnotes(line_info *lines, size_t n)
              * that cites the footnote */
             int next_item = li->bullet && li->bullet == zone_bullet;
             if (++zone_lines <= MAX_ZONE_LINES && !li->heading && !li->table && !next_item) {
-                if (zone_interrupted)
-                    stays = !li->starts_lower;
+                if (zone_interrupted) /* lower case resumes the body, unless the
+                                       * footnote's sentence goes on right above */
+                    stays = !li->starts_lower || (adjacent && footnote_goes_on);
                 else
-                    stays = li->bullet || (li->starts_lower && footnote_open);
+                    stays = li->bullet || (li->starts_lower && footnote_open) ||
+                            (adjacent && (li->starts_lower || footnote_open));
             }
             if (stays) {
                 li->footnote = current;
                 footnote_open = li->ends_open;
+                /* a line kept only for its capital (a page's running header,
+                 * a name) says nothing of where the footnote's sentence is */
+                footnote_goes_on = li->starts_lower && (li->ends_open || li->ends_clause);
+                last_footnote_line = k;
                 continue;
             }
             in_zone = 0;

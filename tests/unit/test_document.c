@@ -203,6 +203,24 @@ static void test_slips(void)
     free(raw);
 }
 
+/* The reports' abbreviations read as the nouns they stand for, but not
+ * inside a document's code. */
+static void test_abbreviations(void)
+{
+    solieu_document *doc = load_text("abbr.txt", "Kết nạp 41 ĐV, 12 đ/c; 98 TCCSĐ HTXSNV. "
+                                                 "Hướng dẫn số 02-HD/UBKT và UBKT2.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_STR(solieu_document_text(doc, NULL),
+              "Kết nạp 41 đảng viên, 12 đồng chí; 98 tổ chức cơ sở đảng hoàn thành xuất sắc "
+              "nhiệm vụ. Hướng dẫn số 02-HD/UBKT và UBKT2.\n");
+    size_t at = text_offset_of(doc, "02-HD");
+    CHECK(solieu_document_original_offset(doc, at) ==
+          strlen("Kết nạp 41 ĐV, 12 đ/c; 98 TCCSĐ HTXSNV. Hướng dẫn số "));
+    solieu_document_destroy(doc);
+}
+
 /* ---- NFD input ----------------------------------------------------------------- */
 
 static void test_nfd(void)
@@ -479,6 +497,35 @@ static void test_footnote_between_items(void)
     solieu_document_destroy(doc);
 }
 
+/* Text from a PDF: a page ends mid-sentence, its footnote is wrapped over
+ * two lines (the second in lower case after a ';'), the page's footer and
+ * the next page's running header stand between, and the body resumes in
+ * lower case. An item "b) ..." after a footnote is the body's again. */
+static void test_wrapped_footnote_at_page_end(void)
+{
+    const char *text = "Toàn Đảng bộ có 5.120 đảng viên¹, được quản lý và\n" /* 1 */
+                       "____________________\n"                              /* 2 */
+                       "¹ Trong đó: 4.900 đảng viên chính thức;\n"           /* 3 */
+                       "đảng viên nữ 1.806 đồng chí.\n"                      /* 4 */
+                       "- 2 -\n"                                             /* 5 */
+                       "Báo cáo số 215-BC/BTCTU\n"                           /* 6 */
+                       "sinh hoạt tại 312 chi bộ.\n"                         /* 7 */
+                       "a) Kết nạp 14 đảng viên².\n"                         /* 8 */
+                       "² Chi bộ khu phố 1: 2 đảng viên.\n"                  /* 9 */
+                       "b) Củng cố 03 chi bộ.\n";                            /* 10 */
+    solieu_document *doc = load_text("wrapped.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 7)) == 0);
+    CHECK(paragraph_on_line(doc, 7) == paragraph_on_line(doc, 1));
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 9)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 10)) == 0);
+    solieu_document_destroy(doc);
+}
+
 /* The body resumes with a number ("120 chi bộ ..."): that ends the
  * footnote, and the next paragraphs are body text again. */
 static void test_resumption_with_a_number(void)
@@ -632,12 +679,14 @@ int main(void)
     test_crlf();
     test_nfd();
     test_slips();
+    test_abbreviations();
     test_nfd_every_letter();
     test_one_mark_anywhere();
     test_markers();
     test_page_break();
     test_footnote_bullets();
     test_footnote_between_items();
+    test_wrapped_footnote_at_page_end();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
     test_last_line();
