@@ -319,6 +319,17 @@ static void test_title_period(void)
     run_free(&r);
 }
 
+/* Full and probationary members are parts of the membership, the second
+ * without its noun ("đảng viên chính thức 3.471, dự bị 116"). */
+static void test_standing_members(void)
+{
+    run r = extract_bytes("standing.txt",
+                          "Đảng bộ có 3.587 đảng viên; đảng viên chính thức 3.471, dự bị 116.\n");
+    expect_fact(&r, 1, "3.471", "party_members", 3471, "đảng viên", "", "body");
+    expect_fact(&r, 1, "116", "party_members", 116, "đảng viên", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -601,6 +612,7 @@ int main(void)
     test_footnote_year_values();
     test_past_term();
     test_title_period();
+    test_standing_members();
     test_table_facts();
     test_list_and_column_periods();
     test_entity_votes();
