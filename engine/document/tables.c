@@ -270,6 +270,22 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         sl_table_cell *label = header.cells.items;
         label->start = label->end = doc->line_starts[k];
     }
+    /* a row with fewer cells lacks its first ones (a total row without a
+     * number: "    Cộng    24    612"): its cells stand under the last
+     * headers */
+    for (size_t r = 0; r < table->rows.len; r++) {
+        sl_table_row *row = sl_vec_at(&table->rows, r);
+        while (row->cells.len < header.cells.len) {
+            if (!sl_vec_push(&row->cells)) {
+                row_free(&header);
+                return -1;
+            }
+            memmove((sl_table_cell *)row->cells.items + 1, row->cells.items,
+                    (row->cells.len - 1) * sizeof(sl_table_cell));
+            sl_table_cell *empty = row->cells.items;
+            empty->start = empty->end = doc->line_starts[row->line - 1];
+        }
+    }
     table->header = header;
     *last = j - 1;
     return 0;

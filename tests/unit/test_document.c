@@ -670,6 +670,23 @@ static void test_aligned_tables(void)
     }
     sl_tables_free(&tables);
     solieu_document_destroy(doc);
+
+    /* numbered rows, and a total row without a number: its cells stand
+     * under the last headers */
+    doc = load_text("numbered.txt", "TT  Loại hình chi bộ      Số chi bộ   Đảng viên\n" /* 1 */
+                                    "1   Chi bộ khu phố             17         418\n"   /* 2 */
+                                    "2   Chi bộ cơ quan              5         136\n"   /* 3 */
+                                    "    Cộng                       22         554\n"); /* 4 */
+    t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->header.cells.len == 4 && t->rows.len == 3);
+        const sl_table_row *total = t->rows.len == 3 ? sl_vec_at(&t->rows, 2) : NULL;
+        const sl_table_cell *members =
+            total && total->cells.len == 4 ? sl_vec_at(&total->cells, 3) : NULL;
+        CHECK(members && memcmp(doc->text + members->start, "554", 3) == 0);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
 }
 
 int main(void)
