@@ -28,6 +28,11 @@ static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, con
      * total's own noun breaks it down */
     if (strcmp(f->metric, "count") == 0 && sl_same_noun(total->unit, f->unit))
         return 1;
+    /* a plain count listed as "gồm: ..." is broken down by whatever counts
+     * its noun ("giảm 201 đồng chí, gồm: từ trần 142, xóa tên 36 và cho ra
+     * khỏi Đảng 21") */
+    if (strcmp(total->metric, "count") == 0 && strcmp(f->unit, "%") != 0 && sl_same_kind(total, f))
+        return 1;
     const char *family = family_of(rules, total->metric);
     return family && sl_metric_listed(family, f->metric);
 }
