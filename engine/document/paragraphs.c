@@ -342,12 +342,25 @@ int sl_find_paragraphs(solieu_document *doc)
     int rc = 0;
     size_t open_body = (size_t)-1; /* paragraph a lower-case line may continue */
     size_t prev_body_line = (size_t)-1;
+    size_t open_footnote = (size_t)-1; /* footnote paragraph a wrapped line goes on */
     for (size_t k = 0; k < n && rc == 0; k++) {
         line_info *li = &lines[k];
         doc->line_footnote[k] = li->footnote;
         if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
             continue;
         int is_footnote = li->footnote != 0;
+        if (is_footnote && li->kind != LINE_FOOTNOTE_START && open_footnote != (size_t)-1 &&
+            !li->bullet &&
+            ((const sl_paragraph *)sl_vec_at(&doc->paragraphs, open_footnote))->footnote ==
+                li->footnote) {
+            /* a footnote's sentence wrapped onto this line */
+            sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_footnote);
+            rc = add_piece(p, li->start, li->end);
+            doc->line_paragraph[k] = open_footnote;
+            if (!li->ends_open)
+                open_footnote = (size_t)-1;
+            continue;
+        }
         if (!is_footnote && open_body != (size_t)-1 && !li->bullet && !li->heading &&
             (li->starts_lower || prev_body_line + 1 == k)) {
             sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_body);
@@ -371,6 +384,8 @@ int sl_find_paragraphs(solieu_document *doc)
         if (!is_footnote) {
             open_body = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
             prev_body_line = k;
+        } else {
+            open_footnote = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
         }
     }
     free(lines);

@@ -975,6 +975,135 @@ static void periods_from_series(doc_ctx *d)
     }
 }
 
+/* ---- figures of a unit the text names ("huyện Sông Mây 118/176 đảng
+ * viên (67,05%); thị xã Bến Ngọc 96/150 ...") ---- */
+
+enum { UNIT_WINDOW_BYTES = 80 };
+
+static int clause_edge(char c)
+{
+    return c == ';' || c == ',' || c == ':' || c == '(' || c == ')' || c == '.';
+}
+
+/* Whether s[i..n) opens with `word`, its first letter in either case. */
+static int opens_with(const char *s, size_t i, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return i + w <= n && (s[i] | 0x20) == word[0] && memcmp(s + i + 1, word + 1, w - 1) == 0;
+}
+
+/* Letters up to the next space: a capitalised word's length, or 0. */
+static size_t capitalised_word(const char *s, size_t i, size_t n)
+{
+    int32_t cp;
+    size_t k = sl_utf8_next(s + i, n - i, &cp);
+    if (sl_cp_case(cp) != SL_CASE_UPPER)
+        return 0;
+    while (i + k < n && s[i + k] != ' ')
+        k++;
+    return k;
+}
+
+/* The last unit named in s[from, to): a level word (or a committee's:
+ * "Huyện ủy"), then one to four capitalised words; its span in s, or 0.
+ * `label`: it must stand right before `to`, followed by two words of a verb
+ * at most ("huyện Sông Mây 118/176", "huyện Tu Mơ Rông kết nạp 352"). */
+static int unit_before(const char *s, size_t from, size_t to, int label, size_t *us, size_t *ue)
+{
+    static const char *const levels[] = {
+        "th\xE1\xBB\x8B x\xC3\xA3 ",       /* thị xã */
+        "th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", /* thị trấn */
+        "th\xC3\xA0nh ph\xE1\xBB\x91 ",    /* thành phố */
+        "huy\xE1\xBB\x87n \xE1\xBB\xA7y ", /* huyện ủy */
+        "th\xE1\xBB\x8B \xE1\xBB\xA7y ",   /* thị ủy */
+        "th\xC3\xA0nh \xE1\xBB\xA7y ",     /* thành ủy */
+        "qu\xE1\xBA\xADn \xE1\xBB\xA7y ",  /* quận ủy */
+        "huy\xE1\xBB\x87n ",               /* huyện */
+        "qu\xE1\xBA\xADn ",                /* quận */
+        "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
+        "x\xC3\xA3 ",                      /* xã */
+    };
+    for (size_t i = to; i-- > from;) {
+        if (i > from && s[i - 1] != ' ')
+            continue;
+        /* "xã" of "thị xã" is found as "thị xã" one word before */
+        if (i >= from + 6 && opens_with(s, i - 6, to, "th\xE1\xBB\x8B "))
+            continue;
+        for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+            if (!opens_with(s, i, to, levels[l]))
+                continue;
+            size_t k = i + strlen(levels[l]), words = 0, w;
+            while (words < 4 && k < to && (w = capitalised_word(s, k, to)) > 0) {
+                k += w;
+                words++;
+                while (k < to && s[k] == ' ')
+                    k++;
+            }
+            if (!words)
+                continue;
+            size_t end = k;
+            while (end > i && s[end - 1] == ' ')
+                end--;
+            size_t rest = 0; /* words between the name and the figure */
+            for (size_t j = k; j < to; j++)
+                rest += s[j] == ' ' && j + 1 < to && s[j + 1] != ' ';
+            if (label && (rest > 1 || (k < to && capitalised_word(s, k, to))))
+                return 0;
+            *us = i;
+            *ue = end;
+            return 1;
+        }
+        if (label && i + UNIT_WINDOW_BYTES < to)
+            return 0;
+    }
+    return 0;
+}
+
+static void entities_of_named_units(doc_ctx *d)
+{
+    const solieu_fact *named = NULL; /* the last figure given a unit's name */
+    for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (f->paragraph >= d->doc->paragraphs.len)
+            continue;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+        /* a share right after such a figure is the same unit's ("(67,05%)") */
+        if (named && i > 0 && named == sl_vec_at(&d->facts->facts, i - 1) &&
+            named->paragraph == f->paragraph && strcmp(f->unit, "%") == 0 &&
+            f->text_start - named->text_end < 24 &&
+            !memchr(d->doc->text + named->text_end, ';', f->text_start - named->text_end)) {
+            f->entity = named->entity;
+            continue;
+        }
+        size_t at = segment_offset(p, f->text_start), from = at;
+        while (from > 0 && at - from < UNIT_WINDOW_BYTES && !clause_edge(p->segment[from - 1]))
+            from--;
+        /* a unit that labels the figure ("Đảng bộ xã Hải Hưng: 09"), in its
+         * clause or right before its colon */
+        size_t label_from = from;
+        if (label_from > 0 && p->segment[label_from - 1] == ':') {
+            label_from--;
+            while (label_from > 0 && from - label_from < UNIT_WINDOW_BYTES &&
+                   !clause_edge(p->segment[label_from - 1]))
+                label_from--;
+        }
+        size_t us, ue, sentence = sl_sentence_start(p->segment, at);
+        int found =
+            unit_before(p->segment, from, at, 1, &us, &ue) ||
+            (label_from < from && unit_before(p->segment, label_from, from - 1, 1, &us, &ue)) ||
+            /* else the sentence's subject ("Đảng bộ huyện Đồng Xuân là ..., trong
+             * nhiệm kỳ kết nạp 742 đảng viên") */
+            unit_before(p->segment, sentence, at, 0, &us, &ue);
+        if (!found)
+            continue;
+        char *entity = sl_entity_in(d->ex, p->segment + us, ue - us);
+        if (entity) {
+            f->entity = sl_facts_keep(d->facts, entity, &d->oom);
+            named = f;
+        }
+    }
+}
+
 /* The metrics of the rules marked `stock`, up to max; their count. */
 static size_t stock_metrics(const solieu_rules *rules, const char **out, size_t max)
 {
@@ -1147,6 +1276,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
         inherit_from_leads(&d);
         periods_from_series(&d);
         apply_title_period(&d);
+        entities_of_named_units(&d);
     }
     if (d.oom) {
         solieu_facts_destroy(facts);
