@@ -95,8 +95,11 @@ size_t sl_anchors_original(const sl_vec *anchors, size_t norm, size_t original_s
     return orig > original_size ? original_size : orig;
 }
 
-static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)
+int sl_anchors_push(sl_vec *anchors, size_t norm, size_t orig)
 {
+    sl_anchor *last = anchors->len ? sl_vec_at(anchors, anchors->len - 1) : NULL;
+    if (last && last->norm == norm && last->orig == orig)
+        return 0; /* the same point twice maps nothing new */
     sl_anchor *a = sl_vec_push(anchors);
     if (!a)
         return -1;
@@ -226,7 +229,7 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
     size_t i = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    if (push_anchor(anchors, 0, i) != 0)
+    if (sl_anchors_push(anchors, 0, i) != 0)
         return SOLIEU_ERR_NOMEM;
     int nfd = has_combining_mark(data + i, len - i);
     while (i < len) {
@@ -236,7 +239,7 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
             if (sl_buf_putc(out, '\n') != 0)
                 return SOLIEU_ERR_NOMEM;
             i += (i + 1 < len && data[i + 1] == '\n') ? 2 : 1;
-            if (push_anchor(anchors, out->len, i) != 0)
+            if (sl_anchors_push(anchors, out->len, i) != 0)
                 return SOLIEU_ERR_NOMEM;
             continue;
         }
@@ -279,8 +282,8 @@ solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *an
             return SOLIEU_ERR_NOMEM;
         /* a run that changed length is anchored at both ends: offsets inside
          * it map into it (NFC can lengthen a run as well as shorten it) */
-        if (out->len - before != j - i &&
-            (push_anchor(anchors, before, i) != 0 || push_anchor(anchors, out->len, j) != 0))
+        if (out->len - before != j - i && (sl_anchors_push(anchors, before, i) != 0 ||
+                                           sl_anchors_push(anchors, out->len, j) != 0))
             return SOLIEU_ERR_NOMEM;
         i = j;
     }

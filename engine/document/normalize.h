@@ -10,6 +10,9 @@ solieu_status sl_validate_bytes(const char *path, const char *data, size_t len, 
 /* Valid UTF-8 in, NFC with LF line ends out; anchors map offsets back. */
 solieu_status sl_normalize(const char *data, size_t len, sl_buf *out, sl_vec *anchors);
 
+/* Appends the anchor (norm, orig) unless it is the last one; -1 when out of
+ * memory. */
+int sl_anchors_push(sl_vec *anchors, size_t norm, size_t orig);
 /* The last anchor at or before `at`, read as a normalised offset (by_norm)
  * or an original one. */
 size_t sl_anchor_before(const sl_vec *anchors, size_t at, int by_norm);

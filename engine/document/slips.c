@@ -223,19 +223,6 @@ static solieu_status find_mends(char *s, size_t len, sl_vec *mends)
     return status;
 }
 
-static int push_anchor(sl_vec *anchors, size_t norm, size_t orig)
-{
-    sl_anchor *last = anchors->len ? sl_vec_at(anchors, anchors->len - 1) : NULL;
-    if (last && last->norm == norm && last->orig == orig)
-        return 0;
-    sl_anchor *a = sl_vec_push(anchors);
-    if (!a)
-        return -1;
-    a->norm = norm;
-    a->orig = orig;
-    return 0;
-}
-
 /* The text with every mend made, and anchors that map the new offsets back:
  * each mended word is anchored at both ends, anchors inside it dropped and
  * those after it moved by what the mends before them added. */
@@ -257,18 +244,19 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
         size_t orig_start = sl_anchors_original(anchors, m->at, original_size);
         size_t orig_end = sl_anchors_original(anchors, m->at + wrong, original_size);
         for (; next_anchor < anchors->len && a[next_anchor].norm <= m->at; next_anchor++)
-            failed |=
-                push_anchor(&moved, a[next_anchor].norm - copied + out.len, a[next_anchor].orig);
+            failed |= sl_anchors_push(&moved, a[next_anchor].norm - copied + out.len,
+                                      a[next_anchor].orig);
         failed |= sl_buf_append(&out, text->data + copied, m->at - copied);
-        failed |= push_anchor(&moved, out.len, orig_start);
+        failed |= sl_anchors_push(&moved, out.len, orig_start);
         failed |= sl_buf_append(&out, m->slip->right, right);
-        failed |= push_anchor(&moved, out.len, orig_end);
+        failed |= sl_anchors_push(&moved, out.len, orig_end);
         copied = m->at + wrong;
         while (next_anchor < anchors->len && a[next_anchor].norm <= copied)
             next_anchor++;
     }
     for (; next_anchor < anchors->len && !failed; next_anchor++)
-        failed |= push_anchor(&moved, a[next_anchor].norm - copied + out.len, a[next_anchor].orig);
+        failed |=
+            sl_anchors_push(&moved, a[next_anchor].norm - copied + out.len, a[next_anchor].orig);
     failed |= sl_buf_append(&out, text->data + copied, text->len - copied);
     if (failed || out.failed) {
         sl_buf_free(&out);

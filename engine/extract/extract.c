@@ -827,6 +827,20 @@ static size_t aside_before(const char *text, size_t at)
     return at;
 }
 
+/* Where the sentence of a body marker that cites a footnote starts (a
+ * normalised offset), or (size_t)-1 for a marker that opens a footnote's
+ * body or stands in one. */
+static size_t citing_sentence(const doc_ctx *d, const sl_marker *mk)
+{
+    if (mk->definition || mk->paragraph == (size_t)-1)
+        return (size_t)-1;
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
+    if (p->footnote)
+        return (size_t)-1;
+    size_t seg_marker = segment_offset(p, mk->start);
+    return sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
+}
+
 /* The body figure the marker of f's footnote hangs on: the last fact that
  * `gives` before a marker of that footnote, in the marker's sentence and
  * outside an aside the marker closes, not a bare number itself (bare[], by
@@ -838,13 +852,9 @@ static const solieu_fact *hung_on(doc_ctx *d, const solieu_fact *f, gives_fn giv
     const solieu_fact *best = NULL;
     for (size_t m = 0; m < d->doc->markers.len && !best; m++) {
         const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
-        if (mk->definition || mk->number != f->footnote || mk->paragraph == (size_t)-1)
+        size_t from = mk->number == f->footnote ? citing_sentence(d, mk) : (size_t)-1;
+        if (from == (size_t)-1)
             continue;
-        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
-        if (p->footnote)
-            continue;
-        size_t seg_marker = segment_offset(p, mk->start);
-        size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
         size_t until = aside_before(d->doc->scan, mk->start);
         for (size_t j = sl_facts_from(d->facts, from);
              j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= until;
@@ -948,13 +958,9 @@ static void periods_from_series(doc_ctx *d)
 {
     for (size_t m = 0; m < d->doc->markers.len && !d->oom; m++) {
         const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
-        if (mk->definition || mk->paragraph == (size_t)-1)
+        size_t from = citing_sentence(d, mk);
+        if (from == (size_t)-1)
             continue;
-        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
-        if (p->footnote)
-            continue;
-        size_t seg_marker = segment_offset(p, mk->start);
-        size_t from = sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
         /* of each metric, the last figure before the marker in its sentence */
         size_t first = sl_facts_from(d->facts, from), end = first;
         while (end < d->facts->facts.len &&
