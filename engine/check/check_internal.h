@@ -99,7 +99,5 @@ int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
 size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_t *first);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
-/* Segment offset of a normalised offset in paragraph p (0 when outside). */
-size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset);
 
 #endif

@@ -251,16 +251,6 @@ int sl_metric_listed(const char *list, const char *metric)
     return 0;
 }
 
-size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
-{
-    for (size_t j = 0; j < p->pieces.len; j++) {
-        const sl_piece *piece = sl_vec_at(&p->pieces, j);
-        if (text_offset >= piece->start && text_offset <= piece->end)
-            return piece->seg_offset + (text_offset - piece->start);
-    }
-    return 0;
-}
-
 /* Which facts a rule of overlapping groups found (by their rule's id). */
 static void mark_overlaps(sl_check_doc *cd)
 {

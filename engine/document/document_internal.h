@@ -62,6 +62,9 @@ struct solieu_document {
 size_t sl_document_text_offset(const solieu_document *doc, size_t original);
 /* Segment offset -> normalised offset within paragraph p. */
 size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset);
+/* The inverse: the segment offset of normalised offset `text_offset` in p
+ * (0 when it lies outside p). */
+size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset);
 /* Whether a paragraph is a list item: it opens with "- ", "+ ", "* " or "• ". */
 int sl_paragraph_is_item(const sl_paragraph *p);
 /* Whether a paragraph ends with ':' (a list's head: "Kết quả như sau:"). */

@@ -409,6 +409,16 @@ void sl_paragraphs_free(sl_vec *paragraphs)
     sl_vec_free(paragraphs);
 }
 
+size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset)
+{
+    for (size_t j = 0; j < p->pieces.len; j++) {
+        const sl_piece *piece = sl_vec_at(&p->pieces, j);
+        if (text_offset >= piece->start && text_offset <= piece->end)
+            return piece->seg_offset + (text_offset - piece->start);
+    }
+    return 0;
+}
+
 size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset)
 {
     const sl_piece *pieces = p->pieces.items;

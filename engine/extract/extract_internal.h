@@ -153,6 +153,19 @@ size_t sl_sentences_end(const sl_sentences *t, size_t pos);
 /* Whether a footnote's noun ("cuộc", "tập thể") names what a body unit
  * ("cuộc giám sát", "lượt tập thể") counts. */
 int sl_same_noun(const char *body_unit, const char *footnote_unit);
+/* What the passes after the rules read and change (attribution.c). */
+typedef struct sl_attribution {
+    solieu_extractor *ex;
+    const solieu_document *doc;
+    const sl_header *header;
+    solieu_facts *facts;
+    int oom;
+} sl_attribution;
+/* Metrics, periods and entities a figure takes from around it: bare numbers
+ * from their leads (or dropped), footnote counts from their body figure,
+ * periods from footnote series, sections and the title, entities from the
+ * units the text names. Sets a->oom when out of memory. */
+void sl_attribute_facts(sl_attribution *a);
 /* Whether a unit counts party members ("đảng viên", "đồng chí"). */
 int sl_counts_members(const char *unit);
 

@@ -1,0 +1,450 @@
+/* After the rules: what each figure takes from the figures, footnotes and
+ * headings around it. A bare number takes the metric of the figure it
+ * follows or its footnote hangs on; a footnote's plain count the body
+ * figure's; a body figure the years its footnote lists; a figure that names
+ * no period its section's or its report's; a figure a named unit labels or
+ * governs, that unit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_internal.h"
+
+/* "lượt tập thể" and "tập thể" count the same noun. */
+static const char *unit_head(const char *unit)
+{
+    static const char turn[] = "l\xC6\xB0\xE1\xBB\xA3t "; /* "lượt " */
+    return strncmp(unit, turn, sizeof turn - 1) == 0 ? unit + sizeof turn - 1 : unit;
+}
+
+/* The footnote's noun names the body's, or the body's begins with it
+ * ("cuộc" for "cuộc giám sát"). */
+int sl_same_noun(const char *body_unit, const char *footnote_unit)
+{
+    const char *b = unit_head(body_unit), *f = unit_head(footnote_unit);
+    size_t n = strlen(f);
+    return strncmp(b, f, n) == 0 && (b[n] == '\0' || b[n] == ' ');
+}
+
+/* Whether body figure g can give footnote fact f what f lacks. */
+typedef int (*gives_fn)(const solieu_fact *g, const solieu_fact *f);
+
+/* Where the parenthesis that closes right before `at` opens ("(Huyện ủy
+ * giao 12 đồng chí)²"), or `at` when none closes there. */
+static size_t aside_before(const char *text, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && text[i - 1] == ' ')
+        i--;
+    if (i == 0 || text[i - 1] != ')')
+        return at;
+    int depth = 0;
+    for (size_t k = i; k-- > 0 && text[k] != '\n';) {
+        if (text[k] == ')')
+            depth++;
+        else if (text[k] == '(' && --depth == 0)
+            return k;
+    }
+    return at;
+}
+
+/* Where the sentence of a body marker that cites a footnote starts (a
+ * normalised offset), or (size_t)-1 for a marker that opens a footnote's
+ * body or stands in one. */
+static size_t citing_sentence(const sl_attribution *d, const sl_marker *mk)
+{
+    if (mk->definition || mk->paragraph == (size_t)-1)
+        return (size_t)-1;
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
+    if (p->footnote)
+        return (size_t)-1;
+    size_t seg_marker = sl_segment_offset(p, mk->start);
+    return sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
+}
+
+/* The body figure the marker of f's footnote hangs on: the last fact that
+ * `gives` before a marker of that footnote, in the marker's sentence and
+ * outside an aside the marker closes, not a bare number itself (bare[], by
+ * fact index); NULL when there is none. */
+static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives_fn gives,
+                                  const unsigned char *bare)
+{
+    const sl_vec *facts = &d->facts->facts;
+    const solieu_fact *best = NULL;
+    for (size_t m = 0; m < d->doc->markers.len && !best; m++) {
+        const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
+        size_t from = mk->number == f->footnote ? citing_sentence(d, mk) : (size_t)-1;
+        if (from == (size_t)-1)
+            continue;
+        size_t until = aside_before(d->doc->scan, mk->start);
+        for (size_t j = sl_facts_from(d->facts, from);
+             j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= until;
+             j++) {
+            const solieu_fact *g = sl_vec_at(facts, j);
+            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f))
+                best = g;
+        }
+    }
+    return best;
+}
+
+/* A metric that says only what is counted ("count", "party_orgs"): a
+ * footnote's figure of it may count what its body figure counts. */
+static int is_generic(const char *metric)
+{
+    return strcmp(metric, "count") == 0 || strcmp(metric, "party_orgs") == 0;
+}
+
+/* "20 tập thể" in a footnote counts what the body's "449 lượt tập thể" counts. */
+static int counts_same_noun(const solieu_fact *g, const solieu_fact *f)
+{
+    return !is_generic(g->metric) && (sl_same_noun(g->unit, f->unit) ||
+                                      (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
+}
+
+/* "đảng viên" and "đồng chí" count the same people. */
+int sl_counts_members(const char *unit)
+{
+    static const char member[] = "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn"; /* đảng viên */
+    static const char comrade[] = "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD"; /* đồng chí */
+    return strncmp(unit, member, sizeof member - 1) == 0 ||
+           strncmp(unit, comrade, sizeof comrade - 1) == 0;
+}
+
+/* A figure a bare number can count the same as: not a share, and of the
+ * bare number's own noun when it names one ("nữ 4.912 đồng chí" among
+ * members counts members, not organisations). */
+static int may_lead(const solieu_fact *g, const solieu_fact *f)
+{
+    return strcmp(g->unit, "%") != 0 &&
+           (!*f->unit || sl_same_noun(g->unit, f->unit) ||
+            (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
+}
+
+/* The figure an `inherit` fact (a bare number) counts the same as: the
+ * nearest before it in its paragraph that is not a share and not bare
+ * itself ("37 tổ chức; xuất sắc 7, tốt 26"), else, in a footnote, the body
+ * figure the footnote hangs on ("Năm 2021: 204; năm 2022: 211"). */
+static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph != f->paragraph)
+            break;
+        if (!bare[j] && may_lead(g, f))
+            return g;
+    }
+    return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
+}
+
+/* The years of footnote N's values of total's metric, one each, if they
+ * run without a gap ("Năm 2021: 65; năm 2022: 74; ...") and each is less
+ * than the total: *y1, *y2; 0 if not. */
+static int series_years(const sl_attribution *d, int number, const solieu_fact *total, int *y1,
+                        int *y2)
+{
+    const char *metric = total->metric;
+    enum { MAX_YEARS = 16 };
+    int years[MAX_YEARS];
+    size_t n = 0;
+    for (size_t i = 0; i < d->facts->facts.len; i++) {
+        const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (f->footnote != number || strcmp(f->metric, metric) != 0)
+            continue;
+        /* a year's value as large as the total: not a breakdown of it
+         * (ratings year by year, of which the body gives the last) */
+        if (strlen(f->period) != 4 || n == MAX_YEARS || f->value >= total->value)
+            return 0;
+        int y = atoi(f->period);
+        for (size_t k = 0; k < n; k++)
+            if (years[k] == y)
+                return 0;
+        years[n++] = y;
+    }
+    if (n < 2)
+        return 0;
+    *y1 = *y2 = years[0];
+    for (size_t k = 1; k < n; k++) {
+        *y1 = years[k] < *y1 ? years[k] : *y1;
+        *y2 = years[k] > *y2 ? years[k] : *y2;
+    }
+    return *y2 - *y1 + 1 == (int)n;
+}
+
+/* The last body figure of a metric before a footnote's marker, naming no
+ * period, holds for the years the footnote gives it by ("kiểm tra 287 đảng viên[3]" / "[3] Năm
+ * 2021: 65;
+ * ... năm 2024: 72" is 2021/2024). */
+static void periods_from_series(sl_attribution *d)
+{
+    for (size_t m = 0; m < d->doc->markers.len && !d->oom; m++) {
+        const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
+        size_t from = citing_sentence(d, mk);
+        if (from == (size_t)-1)
+            continue;
+        /* of each metric, the last figure before the marker in its sentence */
+        size_t first = sl_facts_from(d->facts, from), end = first;
+        while (end < d->facts->facts.len &&
+               ((const solieu_fact *)sl_vec_at(&d->facts->facts, end))->text_start <= mk->start)
+            end++;
+        for (size_t j = first; j < end && !d->oom; j++) {
+            solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+            int later = 0;
+            for (size_t k = j + 1; k < end && !later; k++)
+                later = strcmp(((const solieu_fact *)sl_vec_at(&d->facts->facts, k))->metric,
+                               g->metric) == 0;
+            int y1, y2;
+            if (later || *g->period || g->footnote || g->paragraph != mk->paragraph ||
+                strcmp(g->unit, "%") == 0 || !series_years(d, mk->number, g, &y1, &y2))
+                continue;
+            g->period = sl_facts_keep(d->facts, sl_printf("%d/%d", y1, y2), &d->oom);
+        }
+    }
+}
+
+/* ---- figures of a unit the text names ("huyện Sông Mây 118/176 đảng
+ * viên (67,05%); thị xã Bến Ngọc 96/150 ...") ---- */
+
+enum { UNIT_WINDOW_BYTES = 80 };
+
+static int clause_edge(char c)
+{
+    return c == ';' || c == ',' || c == ':' || c == '(' || c == ')' || c == '.';
+}
+
+/* Whether s[i..n) opens with `word`, its first letter in either case. */
+static int opens_with(const char *s, size_t i, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    return i + w <= n && (s[i] | 0x20) == word[0] && memcmp(s + i + 1, word + 1, w - 1) == 0;
+}
+
+/* Letters up to the next space: a capitalised word's length, or 0. */
+static size_t capitalised_word(const char *s, size_t i, size_t n)
+{
+    int32_t cp;
+    size_t k = sl_utf8_next(s + i, n - i, &cp);
+    if (sl_cp_case(cp) != SL_CASE_UPPER)
+        return 0;
+    while (i + k < n && s[i + k] != ' ')
+        k++;
+    return k;
+}
+
+/* The last unit named in s[from, to): a level word (or a committee's:
+ * "Huyện ủy"), then one to four capitalised words; its span in s, or 0.
+ * `label`: it must stand right before `to`, followed by two words of a verb
+ * at most ("huyện Sông Mây 118/176", "huyện Tu Mơ Rông kết nạp 352"). */
+static int unit_before(const char *s, size_t from, size_t to, int label, size_t *us, size_t *ue)
+{
+    static const char *const levels[] = {
+        "th\xE1\xBB\x8B x\xC3\xA3 ",       /* thị xã */
+        "th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", /* thị trấn */
+        "th\xC3\xA0nh ph\xE1\xBB\x91 ",    /* thành phố */
+        "huy\xE1\xBB\x87n \xE1\xBB\xA7y ", /* huyện ủy */
+        "th\xE1\xBB\x8B \xE1\xBB\xA7y ",   /* thị ủy */
+        "th\xC3\xA0nh \xE1\xBB\xA7y ",     /* thành ủy */
+        "qu\xE1\xBA\xADn \xE1\xBB\xA7y ",  /* quận ủy */
+        "huy\xE1\xBB\x87n ",               /* huyện */
+        "qu\xE1\xBA\xADn ",                /* quận */
+        "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
+        "x\xC3\xA3 ",                      /* xã */
+    };
+    for (size_t i = to; i-- > from;) {
+        if (i > from && s[i - 1] != ' ')
+            continue;
+        /* "xã" of "thị xã" is found as "thị xã" one word before */
+        if (i >= from + 6 && opens_with(s, i - 6, to, "th\xE1\xBB\x8B "))
+            continue;
+        for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+            if (!opens_with(s, i, to, levels[l]))
+                continue;
+            size_t k = i + strlen(levels[l]), words = 0, w;
+            while (words < 4 && k < to && (w = capitalised_word(s, k, to)) > 0) {
+                k += w;
+                words++;
+                while (k < to && s[k] == ' ')
+                    k++;
+            }
+            if (!words)
+                continue;
+            size_t end = k;
+            while (end > i && s[end - 1] == ' ')
+                end--;
+            size_t rest = 0; /* words between the name and the figure */
+            for (size_t j = k; j < to; j++)
+                rest += s[j] == ' ' && j + 1 < to && s[j + 1] != ' ';
+            if (label && (rest > 1 || (k < to && capitalised_word(s, k, to))))
+                return 0;
+            *us = i;
+            *ue = end;
+            return 1;
+        }
+        if (label && i + UNIT_WINDOW_BYTES < to)
+            return 0;
+    }
+    return 0;
+}
+
+static void entities_of_named_units(sl_attribution *d)
+{
+    const solieu_fact *named = NULL; /* the last figure given a unit's name */
+    for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (f->paragraph >= d->doc->paragraphs.len)
+            continue;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+        /* a share right after such a figure is the same unit's ("(67,05%)") */
+        if (named && i > 0 && named == sl_vec_at(&d->facts->facts, i - 1) &&
+            named->paragraph == f->paragraph && strcmp(f->unit, "%") == 0 &&
+            f->text_start - named->text_end < 24 &&
+            !memchr(d->doc->text + named->text_end, ';', f->text_start - named->text_end)) {
+            f->entity = named->entity;
+            continue;
+        }
+        size_t at = sl_segment_offset(p, f->text_start), from = at;
+        while (from > 0 && at - from < UNIT_WINDOW_BYTES && !clause_edge(p->segment[from - 1]))
+            from--;
+        /* a unit that labels the figure ("Đảng bộ xã Hải Hưng: 09"), in its
+         * clause or right before its colon */
+        size_t label_from = from;
+        if (label_from > 0 && p->segment[label_from - 1] == ':') {
+            label_from--;
+            while (label_from > 0 && from - label_from < UNIT_WINDOW_BYTES &&
+                   !clause_edge(p->segment[label_from - 1]))
+                label_from--;
+        }
+        size_t us, ue, sentence = sl_sentence_start(p->segment, at);
+        int found =
+            unit_before(p->segment, from, at, 1, &us, &ue) ||
+            (label_from < from && unit_before(p->segment, label_from, from - 1, 1, &us, &ue)) ||
+            /* else the sentence's subject ("Đảng bộ huyện Đồng Xuân là ..., trong
+             * nhiệm kỳ kết nạp 742 đảng viên") */
+            unit_before(p->segment, sentence, at, 0, &us, &ue);
+        if (!found)
+            continue;
+        char *entity = sl_entity_in(d->ex, p->segment + us, ue - us);
+        if (entity) {
+            f->entity = sl_facts_keep(d->facts, entity, &d->oom);
+            named = f;
+        }
+    }
+}
+
+/* The metrics of the rules marked `stock`, up to max; their count. */
+static size_t stock_metrics(const solieu_rules *rules, const char **out, size_t max)
+{
+    static const sl_rule_kind kinds[] = {SL_RULE_FACT, SL_RULE_COLUMN};
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t i = 0; i < sl_rules_kind_count(rules, kinds[k]) && n < max; i++) {
+            const sl_rule *r = sl_rules_of_kind(rules, kinds[k], i);
+            if (r->stock && r->metric)
+                out[n++] = r->metric;
+        }
+    return n;
+}
+
+static int listed(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Facts that say only part of what they are take the rest from a figure
+ * before them: a footnote `count` with a noun the metric of the body figure
+ * its marker hangs on; an `inherit` fact (a number with no metric of its
+ * own) the metric, and the unit and qualifier it lacks, of its lead
+ * (lead_of). Without a lead, one that names its noun is a `count`, a bare
+ * number is dropped. */
+static void inherit_from_leads(sl_attribution *d)
+{
+    enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
+    sl_vec *facts = &d->facts->facts;
+    size_t kept = 0;
+    unsigned char *bare = sl_calloc(facts->len + 1, 1);
+    if (!bare) {
+        d->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < facts->len; i++)
+        bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
+    const char *stocks[64];
+    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+    for (size_t i = 0; i < facts->len; i++) {
+        solieu_fact *f = sl_vec_at(facts, i);
+        if (bare[i]) {
+            const solieu_fact *best = lead_of(d, i, bare);
+            if (!best && *f->unit) {
+                f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
+                continue;
+            }
+            if (!best) {
+                bare[i] = DROPPED; /* below, once every fact has looked */
+                continue;
+            }
+            f->metric = best->metric;
+            if (!*f->unit)
+                f->unit = best->unit;
+            if (!*f->qualifier)
+                f->qualifier = best->qualifier;
+        } else if (f->footnote && is_generic(f->metric) && *f->unit) {
+            const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
+            /* organisations dissolved or merged, in a footnote on the
+             * number there were, are no stock themselves */
+            if (best && strcmp(f->metric, "count") != 0 && listed(stocks, nstocks, best->metric))
+                best = NULL;
+            if (best) {
+                f->metric = best->metric;
+                if (!*f->qualifier)
+                    f->qualifier = best->qualifier;
+            }
+        }
+    }
+    for (size_t i = 0; i < facts->len; i++)
+        if (bare[i] != DROPPED)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *(solieu_fact *)sl_vec_at(facts, i);
+    facts->len = kept;
+    free(bare);
+}
+
+/* A body figure whose text names no period is one of the period the
+ * report's title names, unless it counts what there is (members,
+ * organisations). */
+static void apply_title_period(sl_attribution *d)
+{
+    char title[32];
+    char(*sections)[32];
+    sl_title_period(d->ex, d->doc, d->header, title, sizeof title);
+    if (sl_section_periods(d->ex, d->doc, d->header, &sections) != 0) {
+        d->oom = 1;
+        return;
+    }
+    const char *stocks[64];
+    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+    const char *kept = NULL, *kept_value = NULL;
+    for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (*f->period || f->footnote || listed(stocks, nstocks, f->metric))
+            continue;
+        const char *value = sections && *sections[f->paragraph] ? sections[f->paragraph] : title;
+        if (!*value)
+            continue;
+        if (!kept || strcmp(kept_value, value) != 0) {
+            kept = sl_facts_keep(d->facts, sl_strdup(value), &d->oom);
+            kept_value = kept;
+        }
+        f->period = kept;
+    }
+    free(sections);
+}
+
+void sl_attribute_facts(sl_attribution *d)
+{
+    inherit_from_leads(d);
+    periods_from_series(d);
+    apply_title_period(d);
+    entities_of_named_units(d);
+}
