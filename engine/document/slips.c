@@ -188,11 +188,17 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
         mend_eth(s, at);
         return SOLIEU_OK;
     }
+    /* two capitals inside a word or a code ("NQ/TW", "XIII") are no
+     * abbreviation of ours: most capitals the scan picks end here */
+    if (s[at] >= 'A' && s[at] <= 'Z' && at > 0 && s[at - 1] != ' ' && s[at - 1] != '(' &&
+        s[at - 1] != '\n')
+        return SOLIEU_OK;
     for (size_t k = 0; k < sizeof slips / sizeof slips[0]; k++) {
         const slip *sp = &slips[k];
+        if (sp->wrong[sp->anchor] != s[at] || at < sp->anchor)
+            continue;
         size_t n = strlen(sp->wrong);
-        if (at < sp->anchor || at - sp->anchor + n > len || sp->wrong[sp->anchor] != s[at] ||
-            memcmp(s + at - sp->anchor, sp->wrong, n) != 0)
+        if (at - sp->anchor + n > len || memcmp(s + at - sp->anchor, sp->wrong, n) != 0)
             continue;
         size_t start = at - sp->anchor;
         if (letter_before(s, start) || letter_at(s, len, start + n) ||

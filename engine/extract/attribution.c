@@ -215,85 +215,136 @@ static int clause_edge(char c)
 /* Whether s[i..n) opens with `word`, its first letter in either case. */
 static int opens_with(const char *s, size_t i, size_t n, const char *word)
 {
+    if (i >= n || (s[i] | 0x20) != word[0])
+        return 0;
     size_t w = strlen(word);
-    return i + w <= n && (s[i] | 0x20) == word[0] && memcmp(s + i + 1, word + 1, w - 1) == 0;
+    return i + w <= n && memcmp(s + i + 1, word + 1, w - 1) == 0;
 }
 
-/* Letters up to the next space: a capitalised word's length, or 0. */
+/* A capitalised word's length (up to a space or punctuation), or 0. */
 static size_t capitalised_word(const char *s, size_t i, size_t n)
 {
     int32_t cp;
     size_t k = sl_utf8_next(s + i, n - i, &cp);
     if (sl_cp_case(cp) != SL_CASE_UPPER)
         return 0;
-    while (i + k < n && s[i + k] != ' ')
+    while (i + k < n && s[i + k] != ' ' && !clause_edge(s[i + k]))
         k++;
     return k;
 }
 
-/* The last unit named in s[from, to): a level word (or a committee's:
- * "Huyện ủy"), then one to four capitalised words; its span in s, or 0.
- * `label`: it must stand right before `to`, followed by two words of a verb
- * at most ("huyện Sông Mây 118/176", "huyện Tu Mơ Rông kết nạp 352"). */
-static int unit_before(const char *s, size_t from, size_t to, int label, size_t *us, size_t *ue)
+/* A unit the text names: a level word (or a committee's: "Huyện ủy"), then
+ * one to four capitalised words. */
+typedef struct unit_mention {
+    size_t start, name_end; /* "huyện Sông Mây": [start, name_end) */
+    size_t after;           /* past the name and the spaces after it */
+} unit_mention;
+
+static const char *const unit_levels[] = {
+    "th\xE1\xBB\x8B x\xC3\xA3 ",       /* thị xã */
+    "th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", /* thị trấn */
+    "th\xC3\xA0nh ph\xE1\xBB\x91 ",    /* thành phố */
+    "huy\xE1\xBB\x87n \xE1\xBB\xA7y ", /* huyện ủy */
+    "th\xE1\xBB\x8B \xE1\xBB\xA7y ",   /* thị ủy */
+    "th\xC3\xA0nh \xE1\xBB\xA7y ",     /* thành ủy */
+    "qu\xE1\xBA\xADn \xE1\xBB\xA7y ",  /* quận ủy */
+    "huy\xE1\xBB\x87n ",               /* huyện */
+    "qu\xE1\xBA\xADn ",                /* quận */
+    "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
+    "x\xC3\xA3 ",                      /* xã */
+};
+
+/* The unit named at word start i of s[0, n), into *m; 0 if none. */
+static int mention_at(const char *s, size_t i, size_t n, unit_mention *m)
 {
-    static const char *const levels[] = {
-        "th\xE1\xBB\x8B x\xC3\xA3 ",       /* thị xã */
-        "th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", /* thị trấn */
-        "th\xC3\xA0nh ph\xE1\xBB\x91 ",    /* thành phố */
-        "huy\xE1\xBB\x87n \xE1\xBB\xA7y ", /* huyện ủy */
-        "th\xE1\xBB\x8B \xE1\xBB\xA7y ",   /* thị ủy */
-        "th\xC3\xA0nh \xE1\xBB\xA7y ",     /* thành ủy */
-        "qu\xE1\xBA\xADn \xE1\xBB\xA7y ",  /* quận ủy */
-        "huy\xE1\xBB\x87n ",               /* huyện */
-        "qu\xE1\xBA\xADn ",                /* quận */
-        "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
-        "x\xC3\xA3 ",                      /* xã */
-    };
-    for (size_t i = to; i-- > from;) {
-        if (i > from && s[i - 1] != ' ')
+    /* the first two letters of every level: most words fail here */
+    char c = (char)(s[i] | 0x20), next = i + 1 < n ? s[i + 1] : 0;
+    if (!((c == 't' && next == 'h') || (c == 'h' && next == 'u') || (c == 'q' && next == 'u') ||
+          (c == 'p' && next == 'h') || (c == 'x' && next == '\xC3')))
+        return 0;
+    for (size_t l = 0; l < sizeof unit_levels / sizeof unit_levels[0]; l++) {
+        if (!opens_with(s, i, n, unit_levels[l]))
             continue;
-        /* "xã" of "thị xã" is found as "thị xã" one word before */
-        if (i >= from + 6 && opens_with(s, i - 6, to, "th\xE1\xBB\x8B "))
-            continue;
-        for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
-            if (!opens_with(s, i, to, levels[l]))
-                continue;
-            size_t k = i + strlen(levels[l]), words = 0, w;
-            while (words < 4 && k < to && (w = capitalised_word(s, k, to)) > 0) {
-                k += w;
-                words++;
-                while (k < to && s[k] == ' ')
-                    k++;
-            }
-            if (!words)
-                continue;
-            size_t end = k;
-            while (end > i && s[end - 1] == ' ')
-                end--;
-            size_t rest = 0; /* words between the name and the figure */
-            for (size_t j = k; j < to; j++)
-                rest += s[j] == ' ' && j + 1 < to && s[j + 1] != ' ';
-            if (label && (rest > 1 || (k < to && capitalised_word(s, k, to))))
-                return 0;
-            *us = i;
-            *ue = end;
-            return 1;
+        size_t k = i + strlen(unit_levels[l]), words = 0, w;
+        while (words < 4 && k < n && (w = capitalised_word(s, k, n)) > 0) {
+            k += w;
+            words++;
+            while (k < n && s[k] == ' ')
+                k++;
         }
-        if (label && i + UNIT_WINDOW_BYTES < to)
-            return 0;
+        if (!words)
+            continue;
+        size_t end = k;
+        while (end > i && s[end - 1] == ' ')
+            end--;
+        *m = (unit_mention){i, end, k};
+        return 1;
     }
     return 0;
+}
+
+/* Every unit a paragraph's segment names, in order; -1 when out of memory. */
+static int find_mentions(const char *s, size_t n, sl_vec *mentions)
+{
+    mentions->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        unit_mention m;
+        if ((i > 0 && s[i - 1] != ' ') || !mention_at(s, i, n, &m))
+            continue;
+        unit_mention *slot = sl_vec_push(mentions);
+        if (!slot)
+            return -1;
+        *slot = m;
+        i = m.name_end; /* "thị xã Bến Ngọc" holds no "xã Bến Ngọc" of its own */
+    }
+    return 0;
+}
+
+/* The last unit named within s[from, to). `label`: it must stand right
+ * before `to`, followed by two words of a verb at most ("huyện Sông Mây
+ * 118/176", "huyện Tu Mơ Rông kết nạp 352"). */
+static const unit_mention *unit_before(const char *s, const sl_vec *mentions, size_t from,
+                                       size_t to, int label)
+{
+    for (size_t j = mentions->len; j-- > 0;) {
+        const unit_mention *m = sl_vec_at(mentions, j);
+        if (m->name_end > to)
+            continue;
+        if (m->start < from)
+            return NULL;
+        if (!label)
+            return m;
+        size_t rest = 0; /* words between the name and the figure */
+        for (size_t k = m->after; k < to; k++)
+            rest += s[k] == ' ' && k + 1 < to && s[k + 1] != ' ';
+        return rest <= 1 && !(m->after < to && capitalised_word(s, m->after, to)) ? m : NULL;
+    }
+    return NULL;
 }
 
 static void entities_of_named_units(sl_attribution *d)
 {
     const solieu_fact *named = NULL; /* the last figure given a unit's name */
+    sl_vec mentions;
+    sl_vec_init(&mentions, sizeof(unit_mention));
+    size_t paragraph = (size_t)-1;
+    /* the last unit's entity, for the figures after it that it names too */
+    const char *last_unit = NULL, *last_entity = NULL;
+    size_t last_len = 0;
     for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
         if (f->paragraph >= d->doc->paragraphs.len)
             continue;
         const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+        if (f->paragraph != paragraph) {
+            paragraph = f->paragraph;
+            if (find_mentions(p->segment, p->segment_len, &mentions) != 0) {
+                d->oom = 1;
+                break;
+            }
+        }
+        if (!mentions.len)
+            continue;
         /* a share right after such a figure is the same unit's ("(67,05%)") */
         if (named && i > 0 && named == sl_vec_at(&d->facts->facts, i - 1) &&
             named->paragraph == f->paragraph && strcmp(f->unit, "%") == 0 &&
@@ -314,21 +365,29 @@ static void entities_of_named_units(sl_attribution *d)
                    !clause_edge(p->segment[label_from - 1]))
                 label_from--;
         }
-        size_t us, ue, sentence = sl_sentence_start(p->segment, at);
-        int found =
-            unit_before(p->segment, from, at, 1, &us, &ue) ||
-            (label_from < from && unit_before(p->segment, label_from, from - 1, 1, &us, &ue)) ||
-            /* else the sentence's subject ("Đảng bộ huyện Đồng Xuân là ..., trong
-             * nhiệm kỳ kết nạp 742 đảng viên") */
-            unit_before(p->segment, sentence, at, 0, &us, &ue);
-        if (!found)
+        const unit_mention *m = unit_before(p->segment, &mentions, from, at, 1);
+        if (!m && label_from < from)
+            m = unit_before(p->segment, &mentions, label_from, from - 1, 1);
+        /* else the sentence's subject ("Đảng bộ huyện Đồng Xuân là ..., trong
+         * nhiệm kỳ kết nạp 742 đảng viên") */
+        if (!m)
+            m = unit_before(p->segment, &mentions, sl_sentence_start(p->segment, at), at, 0);
+        if (!m)
             continue;
-        char *entity = sl_entity_in(d->ex, p->segment + us, ue - us);
-        if (entity) {
-            f->entity = sl_facts_keep(d->facts, entity, &d->oom);
+        const char *unit = p->segment + m->start;
+        size_t len = m->name_end - m->start;
+        if (!last_unit || len != last_len || memcmp(unit, last_unit, len) != 0) {
+            char *entity = sl_entity_in(d->ex, unit, len);
+            last_entity = entity ? sl_facts_keep(d->facts, entity, &d->oom) : NULL;
+            last_unit = unit;
+            last_len = len;
+        }
+        if (last_entity) {
+            f->entity = last_entity;
             named = f;
         }
     }
+    sl_vec_free(&mentions);
 }
 
 /* The metrics of the rules marked `stock`, up to max; their count. */

@@ -5,6 +5,7 @@
  * heading may name its own ("3. Đánh giá, xếp loại chất lượng năm 2023").
  * A figure whose own text names no period is one of its section's, else of
  * the report's (apply_title_period in extract.c). */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,27 @@ static int is_report_word(const sl_paragraph *p)
     while (to > from && strchr(" *#_", p->segment[to - 1]))
         to--;
     return to - from == sizeof word - 1 && memcmp(p->segment + from, word, to - from) == 0;
+}
+
+/* Whether a heading could name a period: a digit (a year, "6 tháng"),
+ * "quý", "nhiệm kỳ" or "sáu tháng"; most headings hold none, and the
+ * period rules need not run over them. */
+static int may_name_period(const sl_paragraph *p)
+{
+    static const char *const words[] = {"qu\xC3\xBD ",                    /* quý */
+                                        "nhi\xE1\xBB\x87m k\xE1\xBB\xB3", /* nhiệm kỳ */
+                                        "s\xC3\xA1u th\xC3\xA1ng"};       /* sáu tháng */
+    /* past its numbering ("2.1.", "IV."): a heading's own digits */
+    size_t i = 0;
+    while (i < p->segment_len && strchr(" #*.()0123456789IVXL", p->segment[i]))
+        i++;
+    for (; i < p->segment_len; i++)
+        if (p->segment[i] >= '0' && p->segment[i] <= '9')
+            return 1;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (memmem(p->segment, p->segment_len, words[k], strlen(words[k])))
+            return 1;
+    return 0;
 }
 
 /* The first period the period rules find in paragraph p, into out. */
@@ -50,8 +72,12 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
     char current[32] = "";
     for (size_t k = 0; k < doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
-        if (p->heading && !p->footnote)
-            first_period(ex, doc, h, p, current, sizeof current);
+        if (p->heading && !p->footnote) {
+            if (may_name_period(p))
+                first_period(ex, doc, h, p, current, sizeof current);
+            else
+                current[0] = '\0';
+        }
         memcpy(periods[k], current, sizeof current);
     }
     *out = periods;
