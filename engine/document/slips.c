@@ -15,8 +15,9 @@
 
 enum slip_kind {
     SLIP_ANYWHERE,
-    SLIP_AFTER_COUNT, /* only right after a number: "5.207 đồng chỉ" */
-    SLIP_ABBREVIATION /* a word of its own, not part of a code: "ĐV", not "HD/ĐV" */
+    SLIP_AFTER_COUNT,  /* only right after a number: "5.207 đồng chỉ" */
+    SLIP_ABBREVIATION, /* a word of its own, not part of a code: "ĐV", not "HD/ĐV" */
+    SLIP_ENTITY        /* an HTML entity a converter left: wherever it stands */
 };
 
 typedef struct slip {
@@ -51,6 +52,8 @@ static const slip slips[] = {
     {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* vĩên */
     {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vỉên */
     {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vịên */
+    {"&nbsp;", " ", 0, SLIP_ENTITY},
+    {"&amp;", "&", 0, SLIP_ENTITY},
     /* abbreviations of the reports' own nouns */
     {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION}, /* ĐV */
     {"\xC4\x91/c", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION}, /* đ/c */
@@ -176,8 +179,9 @@ static uint32_t candidates(const char *s)
     __m128i caps = _mm_and_si128(upper, _mm_or_si128(upper1, eq(x1, 0xC4)));
     __m128i dd = _mm_and_si128(_mm_and_si128(eq(x, 0xC4), _mm_or_si128(eq(x1, 0x90), eq(x1, 0x91))),
                                _mm_or_si128(eq(x2, 'V'), eq(x2, '/')));
+    __m128i entity = _mm_and_si128(eq(x, '&'), _mm_or_si128(eq(x1, 'n'), eq(x1, 'a')));
     __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth)),
-                               _mm_or_si128(caps, dd));
+                               _mm_or_si128(_mm_or_si128(caps, dd), entity));
     return (uint32_t)_mm_movemask_epi8(any);
 }
 #endif
@@ -201,7 +205,8 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
         if (at - sp->anchor + n > len || memcmp(s + at - sp->anchor, sp->wrong, n) != 0)
             continue;
         size_t start = at - sp->anchor;
-        if (letter_before(s, start) || letter_at(s, len, start + n) ||
+        int word = sp->kind != SLIP_ENTITY; /* an entity needs no word of its own */
+        if ((word && (letter_before(s, start) || letter_at(s, len, start + n))) ||
             (sp->kind == SLIP_AFTER_COUNT && !count_before(s, start)) ||
             (sp->kind == SLIP_ABBREVIATION && in_code(s, len, start, start + n)))
             continue;

@@ -1,4 +1,6 @@
-/* Markdown tables: found line by line, cells split on '|'. */
+/* Tables: markdown ones (cells split on '|'), HTML ones that converters
+ * leave ("<tr><td>Cấp tỉnh</td><td>46</td></tr>", a row a line) and ones
+ * aligned with spaces, as OCR lays them out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +112,104 @@ static int read_row(const solieu_document *doc, size_t k, sl_table_row *row)
     if (rc != 0)
         row_free(row);
     return rc;
+}
+
+/* ---- HTML tables: "<tr><td>...</td>...</tr>", a row a line --------------- */
+
+/* Whether text[i..end) opens with the tag `name` ("<td", "</td"), in either
+ * case, ending there or with attributes. */
+static int tag_named(const char *text, size_t i, size_t end, const char *name)
+{
+    size_t n = strlen(name);
+    if (i + n >= end)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((text[i + k] | 0x20) != (name[k] | 0x20))
+            return 0;
+    return text[i + n] == '>' || text[i + n] == ' ';
+}
+
+/* The row of line k if it is an HTML table row with two cells or more, or
+ * 1; -1 when out of memory. A cell's bounds are trimmed of the tags and
+ * spaces at its ends (the scan copy has the tags blanked). */
+static int read_html_row(const solieu_document *doc, size_t k, sl_table_row *row)
+{
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    const char *text = doc->text, *scan = doc->scan;
+    while (start < end && is_blank(text[start]))
+        start++;
+    if (!tag_named(text, start, end, "<tr"))
+        return 1;
+    row->line = k + 1;
+    sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    for (size_t i = start; i < end; i++) {
+        if (!tag_named(text, i, end, "<td") && !tag_named(text, i, end, "<th"))
+            continue;
+        const char *open = memchr(text + i, '>', end - i);
+        if (!open)
+            break;
+        size_t s = (size_t)(open - text) + 1, e = s;
+        while (e < end && !tag_named(text, e, end, "</td") && !tag_named(text, e, end, "</th") &&
+               !tag_named(text, e, end, "<td") && !tag_named(text, e, end, "<th"))
+            e++;
+        i = e;
+        while (s < e && is_blank(scan[s]))
+            s++;
+        while (e > s && is_blank(scan[e - 1]))
+            e--;
+        sl_table_cell *c = sl_vec_push(&row->cells);
+        if (!c) {
+            row_free(row);
+            return -1;
+        }
+        c->start = s;
+        c->end = e;
+    }
+    if (row->cells.len < 2) {
+        row_free(row);
+        return 1;
+    }
+    return 0;
+}
+
+/* The HTML table whose first row (its header) is line k: its rows while
+ * they run on, two at least; 1 when there is none, -1 when out of memory. */
+static int read_html(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
+{
+    sl_table_row header;
+    int rc = read_html_row(doc, k, &header);
+    if (rc != 0)
+        return rc;
+    sl_vec_init(&table->rows, sizeof(sl_table_row));
+    size_t j = k + 1;
+    for (; j < doc->line_count; j++) {
+        sl_table_row row;
+        rc = read_html_row(doc, j, &row);
+        if (rc < 0) {
+            row_free(&header);
+            return -1;
+        }
+        if (rc > 0)
+            break;
+        sl_table_row *slot = sl_vec_push(&table->rows);
+        if (!slot) {
+            row_free(&row);
+            row_free(&header);
+            return -1;
+        }
+        *slot = row;
+    }
+    if (table->rows.len < 2) {
+        for (size_t r = 0; r < table->rows.len; r++)
+            row_free(sl_vec_at(&table->rows, r));
+        sl_vec_free(&table->rows);
+        row_free(&header);
+        return 1;
+    }
+    table->header = header;
+    *last = j - 1;
+    return 0;
 }
 
 /* ---- tables aligned with spaces, as OCR lays them out ------------------
@@ -332,7 +432,33 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             *slot = row;
         }
     }
-    /* then the aligned ones, away from the markdown ones */
+    /* then the HTML ones: a line that opens with "<tr" */
+    for (size_t k = 0; k + 2 < doc->line_count; k++) {
+        size_t start, end;
+        line_span(doc, k, &start, &end);
+        while (start < end && is_blank(doc->text[start]))
+            start++;
+        if (start == end || doc->text[start] != '<')
+            continue;
+        sl_table table;
+        size_t last;
+        int rc = read_html(doc, k, &table, &last);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            continue;
+        sl_table *slot = sl_vec_push(tables);
+        if (!slot) {
+            row_free(&table.header);
+            for (size_t r = 0; r < table.rows.len; r++)
+                row_free(sl_vec_at(&table.rows, r));
+            sl_vec_free(&table.rows);
+            return -1;
+        }
+        *slot = table;
+        k = last;
+    }
+    /* then the aligned ones, away from the markdown and HTML ones */
     size_t markdown = tables->len;
     unsigned char *gaps = gap_lines(doc);
     if (!gaps)

@@ -219,6 +219,10 @@ static void test_abbreviations(void)
     CHECK(solieu_document_original_offset(doc, at) ==
           strlen("Kết nạp 41 ĐV, 12 đ/c; 98 TCCSĐ HTXSNV. Hướng dẫn số "));
     solieu_document_destroy(doc);
+    /* an HTML entity a converter left reads as what it stands for */
+    doc = load_text("entity.txt", "kết nạp được 6.218&nbsp;đảng viên\n");
+    CHECK(doc && strcmp(solieu_document_text(doc, NULL), "kết nạp được 6.218 đảng viên\n") == 0);
+    solieu_document_destroy(doc);
 }
 
 /* ---- NFD input ----------------------------------------------------------------- */
@@ -667,6 +671,23 @@ static void test_aligned_tables(void)
         const sl_table_cell *figure =
             last && last->cells.len == 3 ? sl_vec_at(&last->cells, 1) : NULL;
         CHECK(figure && memcmp(doc->text + figure->start, "08", 2) == 0);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+
+    /* a table a converter left in HTML, a row a line */
+    doc = load_text("html.txt", "<table>\n"                                            /* 1 */
+                                "<tr><td><b>Cấp</b></td><td><b>Số lớp</b></td></tr>\n" /* 2 */
+                                "<tr><td>Cấp tỉnh</td><td>46</td></tr>\n"              /* 3 */
+                                "<tr><td>Cấp huyện</td><td>318</td></tr>\n"            /* 4 */
+                                "</table>\n");                                         /* 5 */
+    t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->header.line == 2 && t->rows.len == 2);
+        const sl_table_cell *named =
+            t->header.cells.len == 2 ? sl_vec_at(&t->header.cells, 1) : NULL;
+        CHECK(named && named->end - named->start == strlen("Số lớp") &&
+              memcmp(doc->text + named->start, "Số lớp", strlen("Số lớp")) == 0);
     }
     sl_tables_free(&tables);
     solieu_document_destroy(doc);
