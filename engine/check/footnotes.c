@@ -81,6 +81,13 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
     size_t n = solieu_facts_count(cd->facts);
     size_t from = marker_sentence_start(cd, m);
     size_t nfoot, first = sl_footnote_facts(cd, m->number, &nfoot);
+    /* of the figures of one metric before the marker that the footnote
+     * could break down, the last: the one the marker hangs on ("cử 236 cán
+     * bộ đi ... và 1.386 cán bộ học ...(3)" / "(3) Trong đó có 402 cán bộ
+     * nữ ...") */
+    enum { MAX_TOTALS = 16 };
+    const solieu_fact *totals[MAX_TOTALS], *all_parts[MAX_TOTALS][64];
+    size_t counts[MAX_TOTALS], ntotals = 0;
     for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->text_start > m->start)
@@ -102,8 +109,19 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         }
         if (k < 2)
             continue;
-        sl_record_breakdown(cd, r, total, parts, k, opens_partial(cd->doc, m->number));
+        size_t slot = 0;
+        while (slot < ntotals && strcmp(totals[slot]->metric, total->metric) != 0)
+            slot++;
+        if (slot == MAX_TOTALS)
+            continue;
+        ntotals += slot == ntotals;
+        totals[slot] = total; /* a later one of the metric takes the place */
+        counts[slot] = k;
+        memcpy(all_parts[slot], parts, k * sizeof *parts);
     }
+    for (size_t s = 0; s < ntotals; s++)
+        sl_record_breakdown(cd, r, totals[s], all_parts[s], counts[s],
+                            opens_partial(cd->doc, m->number));
 }
 
 /* The footnote's per-year values that add up to `total` (of its metric,

@@ -35,6 +35,8 @@ typedef struct sl_anchor {
     size_t norm, orig;
 } sl_anchor;
 
+enum { SL_MAX_PAREN_NOTES = 100 };
+
 struct solieu_document {
     char *path;
     const char *name;
@@ -49,6 +51,9 @@ struct solieu_document {
     sl_vec anchors;     /* sl_anchor: normalised -> original offsets */
     sl_vec paragraphs;  /* sl_paragraph, in document order of first line */
     sl_vec markers;     /* sl_marker */
+    /* footnotes numbered "(5)": a number is one when a "(5)" stuck to a
+     * word cites it and a line opening with "(5) " later gives its body */
+    unsigned char paren_note[SL_MAX_PAREN_NOTES];
     /* header, filled by the extractor's header rules */
     char date[16];
     int year;

@@ -1,6 +1,7 @@
 /* Footnote markers (¹²³, <sup>N</sup>, [N]) and markup debris: found in the
  * text and blanked to spaces in the scan copy, so offsets never move and a
  * marker is never read as part of a number ("27.210¹" is 27210). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "document/document_internal.h"
@@ -70,6 +71,12 @@ size_t sl_marker_at(const char *s, size_t len, int *number)
     return 0;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    size_t x = ((const sl_marker *)a)->start, y = ((const sl_marker *)b)->start;
+    return (x > y) - (x < y);
+}
+
 /* HTML-ish tags that converters leave behind (<br>, <i>, </p>). */
 static size_t tag_at(const char *s, size_t len)
 {
@@ -111,6 +118,82 @@ static size_t next_acted_on(const char *t, size_t i, size_t len)
     while (i < len && !acts_on[(unsigned char)t[i]])
         i++;
     return i;
+}
+
+/* "(n)" with n from 1 to 99 at s[i]: its length and *number, or 0. */
+static size_t paren_number_at(const char *s, size_t len, size_t i, int *number)
+{
+    if (i + 2 >= len || s[i] != '(' || s[i + 1] < '0' || s[i + 1] > '9')
+        return 0;
+    size_t k = i + 1;
+    int value = 0;
+    while (k < len && k < i + 3 && s[k] >= '0' && s[k] <= '9')
+        value = value * 10 + (s[k++] - '0');
+    if (k >= len || s[k] != ')' || value == 0 || value >= SL_MAX_PAREN_NOTES)
+        return 0;
+    *number = value;
+    return k + 1 - i;
+}
+
+/* Whether "(n)" at i opens its line's text (after indentation). */
+static int opens_line(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    return i == 0 || s[i - 1] == '\n';
+}
+
+/* Footnotes numbered in parentheses: "đảng viên(5)" cites note 5 when a
+ * line that opens with "(5) " follows; body enumerations "(1) ..." cite
+ * nothing and stay text. Marks doc->paren_note, then registers the
+ * citations and the bodies' openings as markers. -1: out of memory. */
+static int find_paren_notes(solieu_document *doc)
+{
+    const char *t = doc->text;
+    size_t len = doc->len;
+    size_t cited_at[SL_MAX_PAREN_NOTES];
+    for (size_t n = 0; n < SL_MAX_PAREN_NOTES; n++)
+        cited_at[n] = (size_t)-1;
+    int any = 0;
+    for (const char *p = t; (p = memchr(p, '(', len - (size_t)(p - t))) != NULL; p++) {
+        size_t i = (size_t)(p - t);
+        int number;
+        size_t m = paren_number_at(t, len, i, &number);
+        if (!m)
+            continue;
+        if (!opens_line(t, i) && i > 0 && t[i - 1] != ' ') {
+            if (cited_at[number] == (size_t)-1)
+                cited_at[number] = i;
+        } else if (opens_line(t, i) && i + m < len && t[i + m] == ' ' &&
+                   cited_at[number] != (size_t)-1) {
+            doc->paren_note[number] = 1;
+            any = 1;
+        }
+    }
+    if (!any)
+        return 0;
+    for (const char *p = t; (p = memchr(p, '(', len - (size_t)(p - t))) != NULL; p++) {
+        size_t i = (size_t)(p - t);
+        int number;
+        size_t m = paren_number_at(t, len, i, &number);
+        if (!m || !doc->paren_note[number] || (!opens_line(t, i) && t[i - 1] == ' '))
+            continue;
+        sl_marker *mk = sl_vec_push(&doc->markers);
+        if (!mk)
+            return -1;
+        mk->start = i;
+        mk->end = i + m;
+        mk->number = number;
+        memset(doc->scan + i, ' ', m);
+    }
+    qsort(doc->markers.items, doc->markers.len, sizeof(sl_marker), by_start);
+    return 0;
+}
+
+size_t sl_paren_note_at(const solieu_document *doc, size_t i, int *number)
+{
+    size_t m = paren_number_at(doc->text, doc->len, i, number);
+    return m && doc->paren_note[*number] && opens_line(doc->text, i) ? m : 0;
 }
 
 int sl_find_markers(solieu_document *doc)
@@ -169,5 +252,5 @@ int sl_find_markers(solieu_document *doc)
             scan[i] = ' ';
         i++;
     }
-    return 0;
+    return find_paren_notes(doc);
 }

@@ -11,5 +11,8 @@ size_t sl_marker_at(const char *s, size_t len, int *number);
 /* Records every marker of doc->text in doc->markers and blanks markers and
  * markup in doc->scan. Returns -1 when out of memory. */
 int sl_find_markers(struct solieu_document *doc);
+/* A footnote body's opening "(n)" at text offset i (see find_paren_notes):
+ * its length and *number, or 0. */
+size_t sl_paren_note_at(const struct solieu_document *doc, size_t i, int *number);
 
 #endif

@@ -172,6 +172,8 @@ static void classify(const solieu_document *doc, line_info *li)
     }
     int number;
     size_t m = sl_marker_at(doc->text + i, li->end - i, &number);
+    if (!m)
+        m = sl_paren_note_at(doc, i, &number);
     if (m && number > 0) {
         li->kind = LINE_FOOTNOTE_START;
         li->footnote = number;

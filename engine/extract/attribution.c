@@ -4,6 +4,7 @@
  * figure's; a body figure the years its footnote lists; a figure that names
  * no period its section's or its report's; a figure a named unit labels or
  * governs, that unit. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,11 +66,22 @@ static size_t citing_sentence(const sl_attribution *d, const sl_marker *mk)
  * `gives` before a marker of that footnote, in the marker's sentence and
  * outside an aside the marker closes, not a bare number itself (bare[], by
  * fact index); NULL when there is none. */
+/* Whether the footnote text before f names g's noun ("Số tổ chức đảng được
+ * kiểm tra: năm 2019: 398" names "tổ chức đảng"). */
+static int named_before(const sl_attribution *d, const solieu_fact *f, const solieu_fact *g)
+{
+    if (!*g->unit || f->paragraph >= d->doc->paragraphs.len)
+        return 0;
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    size_t at = sl_segment_offset(p, f->text_start);
+    return memmem(p->segment, at, g->unit, strlen(g->unit)) != NULL;
+}
+
 static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives_fn gives,
                                   const unsigned char *bare)
 {
     const sl_vec *facts = &d->facts->facts;
-    const solieu_fact *best = NULL;
+    const solieu_fact *best = NULL, *named = NULL;
     for (size_t m = 0; m < d->doc->markers.len && !best; m++) {
         const sl_marker *mk = sl_vec_at(&d->doc->markers, m);
         size_t from = mk->number == f->footnote ? citing_sentence(d, mk) : (size_t)-1;
@@ -80,11 +92,16 @@ static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives
              j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= until;
              j++) {
             const solieu_fact *g = sl_vec_at(facts, j);
-            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f))
+            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f)) {
                 best = g;
+                if (named_before(d, f, g))
+                    named = g;
+            }
         }
     }
-    return best;
+    /* of the figures before the marker, the one whose noun the footnote
+     * names, else the last */
+    return named ? named : best;
 }
 
 /* A metric that says only what is counted ("count", "party_orgs"): a

@@ -530,6 +530,28 @@ static void test_wrapped_footnote_at_page_end(void)
     solieu_document_destroy(doc);
 }
 
+/* Footnotes numbered in parentheses: "đảng viên(2)" cites the body "(2) ..."
+ * given later; an enumeration "(1) ..." that nothing cites stays text. */
+static void test_parenthesised_notes(void)
+{
+    const char *text = "Nhiệm vụ gồm:\n"                            /* 1 */
+                       "(1) Kiểm tra 12 tổ chức đảng.\n"            /* 2 */
+                       "Toàn Đảng bộ kết nạp 6.218 đảng viên(2).\n" /* 3 */
+                       "\n"                                         /* 4 */
+                       "Ghi chú\n"                                  /* 5 */
+                       "(2) Năm 2022: 3.100; năm 2023: 3.118.\n";   /* 6 */
+    solieu_document *doc = load_text("paren.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) == 2);
+    size_t cited = text_offset_of(doc, "(2).");
+    CHECK(doc->scan[cited] == ' ' && doc->scan[cited + 2] == ' '); /* blanked like ¹ */
+    CHECK(doc->scan[text_offset_of(doc, "(1)")] == '(');
+    solieu_document_destroy(doc);
+}
+
 /* The body resumes with a number ("120 chi bộ ..."): that ends the
  * footnote, and the next paragraphs are body text again. */
 static void test_resumption_with_a_number(void)
@@ -725,6 +747,7 @@ int main(void)
     test_footnote_bullets();
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
+    test_parenthesised_notes();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
     test_last_line();
