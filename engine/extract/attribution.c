@@ -269,6 +269,8 @@ static const char *const unit_levels[] = {
     "qu\xE1\xBA\xADn ",                /* quận */
     "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
     "x\xC3\xA3 ",                      /* xã */
+    "th\xC3\xB4n ",                    /* thôn */
+    "\xE1\xBA\xA5p ",                  /* ấp */
 };
 
 /* The unit named at word start i of s[0, n), into *m; 0 if none. */
@@ -277,7 +279,8 @@ static int mention_at(const char *s, size_t i, size_t n, unit_mention *m)
     /* the first two letters of every level: most words fail here */
     char c = (char)(s[i] | 0x20), next = i + 1 < n ? s[i + 1] : 0;
     if (!((c == 't' && next == 'h') || (c == 'h' && next == 'u') || (c == 'q' && next == 'u') ||
-          (c == 'p' && next == 'h') || (c == 'x' && next == '\xC3')))
+          (c == 'p' && next == 'h') || (c == 'x' && next == '\xC3') ||
+          (s[i] == '\xE1' && next == '\xBA')))
         return 0;
     for (size_t l = 0; l < sizeof unit_levels / sizeof unit_levels[0]; l++) {
         if (!opens_with(s, i, n, unit_levels[l]))
