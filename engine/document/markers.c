@@ -120,6 +120,20 @@ static size_t next_acted_on(const char *t, size_t i, size_t len)
     return i;
 }
 
+/* Records the marker text[at, at+n) of footnote `number` and blanks it in
+ * the scan copy; -1 when out of memory. */
+static int add_marker(solieu_document *doc, size_t at, size_t n, int number)
+{
+    sl_marker *mk = sl_vec_push(&doc->markers);
+    if (!mk)
+        return -1;
+    mk->start = at;
+    mk->end = at + n;
+    mk->number = number;
+    memset(doc->scan + at, ' ', n);
+    return 0;
+}
+
 /* "(n)" with n from 1 to 99 at s[i]: its length and *number, or 0. */
 static size_t paren_number_at(const char *s, size_t len, size_t i, int *number)
 {
@@ -178,13 +192,8 @@ static int find_paren_notes(solieu_document *doc)
         size_t m = paren_number_at(t, len, i, &number);
         if (!m || !doc->paren_note[number] || (!opens_line(t, i) && t[i - 1] == ' '))
             continue;
-        sl_marker *mk = sl_vec_push(&doc->markers);
-        if (!mk)
+        if (add_marker(doc, i, m, number) != 0)
             return -1;
-        mk->start = i;
-        mk->end = i + m;
-        mk->number = number;
-        memset(doc->scan + i, ' ', m);
     }
     qsort(doc->markers.items, doc->markers.len, sizeof(sl_marker), by_start);
     return 0;
@@ -218,13 +227,8 @@ int sl_find_markers(solieu_document *doc)
         if (c == '[' || c == '<' || c == 0xC2 || c == 0xE2)
             m = sl_marker_at(t + i, len - i, &number);
         if (m) {
-            sl_marker *mk = sl_vec_push(&doc->markers);
-            if (!mk)
+            if (add_marker(doc, i, m, number) != 0)
                 return -1;
-            mk->start = i;
-            mk->end = i + m;
-            mk->number = number;
-            memset(scan + i, ' ', m);
             i += m;
             continue;
         }

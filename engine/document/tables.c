@@ -114,6 +114,64 @@ static int read_row(const solieu_document *doc, size_t k, sl_table_row *row)
     return rc;
 }
 
+/* Appends the cell [s, e) to row; frees the row and gives -1 when out of
+ * memory. */
+static int push_cell(sl_table_row *row, size_t s, size_t e)
+{
+    sl_table_cell *c = sl_vec_push(&row->cells);
+    if (!c) {
+        row_free(row);
+        return -1;
+    }
+    c->start = s;
+    c->end = e;
+    return 0;
+}
+
+/* Reads line k as a row of a table under way: 0 and *row, 1 when the line
+ * is none of its rows, -1 when out of memory. */
+typedef int (*row_reader)(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row);
+
+static void rows_free(sl_vec *rows)
+{
+    for (size_t r = 0; r < rows->len; r++)
+        row_free(sl_vec_at(rows, r));
+    sl_vec_free(rows);
+}
+
+/* The rows from line `from` on while `read` takes them, into *rows: 0 with
+ * two or more, 1 with fewer (none kept), -1 when out of memory. *end: the
+ * first line after them. */
+static int collect_rows(const solieu_document *doc, size_t from, row_reader read, const void *ctx,
+                        sl_vec *rows, size_t *end)
+{
+    sl_vec_init(rows, sizeof(sl_table_row));
+    size_t j = from;
+    for (; j < doc->line_count; j++) {
+        sl_table_row row;
+        int rc = read(doc, j, ctx, &row);
+        if (rc < 0) {
+            rows_free(rows);
+            return -1;
+        }
+        if (rc > 0)
+            break;
+        sl_table_row *slot = sl_vec_push(rows);
+        if (!slot) {
+            row_free(&row);
+            rows_free(rows);
+            return -1;
+        }
+        *slot = row;
+    }
+    *end = j;
+    if (rows->len < 2) {
+        rows_free(rows);
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- HTML tables: "<tr><td>...</td>...</tr>", a row a line --------------- */
 
 /* Whether text[i..end) opens with the tag `name` ("<td", "</td"), in either
@@ -132,8 +190,9 @@ static int tag_named(const char *text, size_t i, size_t end, const char *name)
 /* The row of line k if it is an HTML table row with two cells or more, or
  * 1; -1 when out of memory. A cell's bounds are trimmed of the tags and
  * spaces at its ends (the scan copy has the tags blanked). */
-static int read_html_row(const solieu_document *doc, size_t k, sl_table_row *row)
+static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row)
 {
+    (void)ctx;
     size_t start, end;
     line_span(doc, k, &start, &end);
     const char *text = doc->text, *scan = doc->scan;
@@ -158,13 +217,8 @@ static int read_html_row(const solieu_document *doc, size_t k, sl_table_row *row
             s++;
         while (e > s && is_blank(scan[e - 1]))
             e--;
-        sl_table_cell *c = sl_vec_push(&row->cells);
-        if (!c) {
-            row_free(row);
+        if (push_cell(row, s, e) != 0)
             return -1;
-        }
-        c->start = s;
-        c->end = e;
     }
     if (row->cells.len < 2) {
         row_free(row);
@@ -178,37 +232,17 @@ static int read_html_row(const solieu_document *doc, size_t k, sl_table_row *row
 static int read_html(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
 {
     sl_table_row header;
-    int rc = read_html_row(doc, k, &header);
+    int rc = read_html_row(doc, k, NULL, &header);
     if (rc != 0)
         return rc;
-    sl_vec_init(&table->rows, sizeof(sl_table_row));
-    size_t j = k + 1;
-    for (; j < doc->line_count; j++) {
-        sl_table_row row;
-        rc = read_html_row(doc, j, &row);
-        if (rc < 0) {
-            row_free(&header);
-            return -1;
-        }
-        if (rc > 0)
-            break;
-        sl_table_row *slot = sl_vec_push(&table->rows);
-        if (!slot) {
-            row_free(&row);
-            row_free(&header);
-            return -1;
-        }
-        *slot = row;
-    }
-    if (table->rows.len < 2) {
-        for (size_t r = 0; r < table->rows.len; r++)
-            row_free(sl_vec_at(&table->rows, r));
-        sl_vec_free(&table->rows);
+    size_t end;
+    rc = collect_rows(doc, k + 1, read_html_row, NULL, &table->rows, &end);
+    if (rc != 0) {
         row_free(&header);
-        return 1;
+        return rc;
     }
     table->header = header;
-    *last = j - 1;
+    *last = end - 1;
     return 0;
 }
 
@@ -244,13 +278,8 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
         size_t e = i;
         while (e > s && is_blank(text[e - 1]))
             e--;
-        sl_table_cell *c = sl_vec_push(&row->cells);
-        if (!c) {
-            row_free(row);
+        if (push_cell(row, s, e) != 0)
             return -1;
-        }
-        c->start = s;
-        c->end = e;
     }
     return 0;
 }
@@ -312,6 +341,22 @@ static unsigned char *gap_lines(const solieu_document *doc)
     return gaps;
 }
 
+/* A row of an aligned table `*ctx` cells wide (or one more, for the rows'
+ * labels) with a figure. */
+static int read_aligned_row(const solieu_document *doc, size_t k, const void *ctx,
+                            sl_table_row *row)
+{
+    size_t width = *(const size_t *)ctx;
+    if (split_aligned(doc, k, row) != 0)
+        return -1;
+    size_t n = row->cells.len;
+    if ((n != width && n != width + 1) || !figures_in(doc->text, row)) {
+        row_free(row);
+        return 1;
+    }
+    return 0;
+}
+
 /* An aligned table whose header is line k, into *table; 1 when there is
  * none, -1 when out of memory. *last is its last line (0-based). */
 static int read_aligned(const solieu_document *doc, const unsigned char *gaps, size_t k,
@@ -329,33 +374,11 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         row_free(&header);
         return 1;
     }
-    sl_vec_init(&table->rows, sizeof(sl_table_row));
-    size_t j = k + 1;
-    for (; j < doc->line_count; j++) {
-        sl_table_row row;
-        if (split_aligned(doc, j, &row) != 0) {
-            row_free(&header);
-            return -1;
-        }
-        size_t n = row.cells.len;
-        if ((n != width && n != width + 1) || !figures_in(doc->text, &row)) {
-            row_free(&row);
-            break;
-        }
-        sl_table_row *slot = sl_vec_push(&table->rows);
-        if (!slot) {
-            row_free(&row);
-            row_free(&header);
-            return -1;
-        }
-        *slot = row;
-    }
-    if (table->rows.len < 2) {
-        for (size_t r = 0; r < table->rows.len; r++)
-            row_free(sl_vec_at(&table->rows, r));
-        sl_vec_free(&table->rows);
+    size_t j;
+    int rc = collect_rows(doc, k + 1, read_aligned_row, &width, &table->rows, &j);
+    if (rc != 0) {
         row_free(&header);
-        return 1;
+        return rc;
     }
     /* rows one cell wider: their labels' column has no header */
     const sl_table_row *first = sl_vec_at(&table->rows, 0);
@@ -363,6 +386,7 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         sl_table_cell *c = sl_vec_push(&header.cells);
         if (!c) {
             row_free(&header);
+            rows_free(&table->rows);
             return -1;
         }
         memmove((sl_table_cell *)header.cells.items + 1, header.cells.items,
@@ -378,6 +402,7 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         while (row->cells.len < header.cells.len) {
             if (!sl_vec_push(&row->cells)) {
                 row_free(&header);
+                rows_free(&table->rows);
                 return -1;
             }
             memmove((sl_table_cell *)row->cells.items + 1, row->cells.items,
@@ -450,9 +475,7 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         sl_table *slot = sl_vec_push(tables);
         if (!slot) {
             row_free(&table.header);
-            for (size_t r = 0; r < table.rows.len; r++)
-                row_free(sl_vec_at(&table.rows, r));
-            sl_vec_free(&table.rows);
+            rows_free(&table.rows);
             return -1;
         }
         *slot = table;
@@ -485,9 +508,7 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         sl_table *slot = sl_vec_push(tables);
         if (!slot) {
             row_free(&table.header);
-            for (size_t r = 0; r < table.rows.len; r++)
-                row_free(sl_vec_at(&table.rows, r));
-            sl_vec_free(&table.rows);
+            rows_free(&table.rows);
             free(gaps);
             return -1;
         }
