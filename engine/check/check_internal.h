@@ -73,7 +73,9 @@ void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formul
 void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */
 void sl_check_ratios(sl_check_doc *cd);
 void sl_check_shares(sl_check_doc *cd);     /* a share against a whole named elsewhere */
-void sl_check_ratings(sl_check_doc *cd);    /* counts by rating against the rated total */
+void sl_check_ratings(sl_check_doc *cd);
+void sl_check_comparisons(sl_check_doc *cd);
+    /* a figure against last year's and the change */ /* counts by rating against the rated total */
 void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remainders */
 void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
 void sl_check_citations_across(solieu_checker *c);

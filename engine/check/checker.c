@@ -283,6 +283,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_ratios(&cd);
     sl_check_shares(&cd);
     sl_check_ratings(&cd);
+    sl_check_comparisons(&cd);
     sl_check_footnotes(&cd);
     sl_check_tables(&cd);
     sl_check_citations(&cd);

@@ -1,0 +1,85 @@
+/* A figure compared with last year's, which the text gives in parentheses:
+ * "5.482 đảng viên, tăng 97 đảng viên so với năm 2023 (năm 2023: 5.385)"
+ * adds up (5.385 + 97), "kết nạp 148 đảng viên, bằng 104,2% cùng kỳ (năm
+ * 2023: 142)" divides (148/142). The rule's pattern names the figure
+ * (`total`), last year's (`base`) and either the change (`delta`, with
+ * `down` when it is a fall) or the share (`pct`). */
+#include <math.h>
+#include <string.h>
+
+#include <solieu/number.h>
+
+#include "check/check_internal.h"
+
+typedef struct comparison_ctx {
+    sl_check_doc *cd;
+    const sl_paragraph *p;
+} comparison_ctx;
+
+static int number_in(const sl_rule *r, pcre2_match_data *md, const char *seg, const char *name,
+                     solieu_number *num, size_t *start)
+{
+    size_t s, e;
+    if (!sl_group_span(r->code, md, name, &s, &e) ||
+        solieu_number_parse(seg + s, e - s, num) != SOLIEU_OK)
+        return 0;
+    *start = s;
+    return 1;
+}
+
+static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    comparison_ctx *c = ctx;
+    const char *seg = c->p->segment;
+    solieu_number total, base, delta, pct;
+    size_t ts, bs, ds, zs, unused_s, unused_e;
+    if (!number_in(r, md, seg, "total", &total, &ts) || !number_in(r, md, seg, "base", &base, &bs))
+        return 0;
+    const solieu_fact *stated = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, ts));
+    const solieu_fact *last = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, bs));
+    if (!stated || stated->has_denominator)
+        return 0;
+    const solieu_fact *others[1] = {last};
+    char a[64], b[64], z[64];
+    if (number_in(r, md, seg, "delta", &delta, &ds)) {
+        int down = sl_group_span(r->code, md, "down", &unused_s, &unused_e);
+        double computed = down ? base.value - delta.value : base.value + delta.value;
+        int pass = fabs(computed - total.value) < 1e-6;
+        sl_check_add(c->cd, "sum", pass, r->id, stated, others, last ? 1 : 0, total.value, computed,
+                     0, "%s %s %s = %s, line %zu states %s",
+                     solieu_format_number(base.value, a, sizeof a), down ? "-" : "+",
+                     solieu_format_number(delta.value, b, sizeof b),
+                     solieu_format_number(computed, z, sizeof z), stated->line,
+                     solieu_format_number(total.value, a, sizeof a));
+    } else if (number_in(r, md, seg, "pct", &pct, &zs) && base.value != 0) {
+        double computed = 100.0 * total.value / base.value;
+        double tolerance = pow(10.0, -pct.decimals);
+        int pass = fabs(computed - pct.value) < tolerance - 1e-9;
+        double shown = round(computed * pow(10.0, pct.decimals)) / pow(10.0, pct.decimals);
+        const solieu_fact *share = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, zs));
+        if (!share)
+            return 0;
+        const solieu_fact *figures[2] = {stated, last};
+        sl_check_add(c->cd, "ratio", pass, r->id, share, figures, last ? 2 : 1, pct.value, shown,
+                     tolerance, "%s/%s = %.3f%%, line %zu states %s%%",
+                     solieu_format_number(total.value, a, sizeof a),
+                     solieu_format_number(base.value, b, sizeof b), computed, share->line,
+                     solieu_format_number(pct.value, z, sizeof z));
+    }
+    return 0;
+}
+
+void sl_check_comparisons(sl_check_doc *cd)
+{
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "comparison");
+    for (size_t k = 0; r && r->code && k < cd->doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+        comparison_ctx c = {cd, p};
+        for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION); i++) {
+            const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
+            if (rule->code && strcmp(rule->check, "comparison") == 0)
+                sl_match_all(cd->checker->matcher, rule, p->segment, p->segment_len, 0,
+                             cd->doc->name, on_comparison, &c);
+        }
+    }
+}
