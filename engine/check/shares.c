@@ -41,16 +41,50 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
     const solieu_fact *pct = solieu_facts_get(cd->facts, i);
     if (i == 0 || !is_pct(pct) || pct->has_denominator || *pct->approx)
         return NULL;
-    const solieu_fact *part = solieu_facts_get(cd->facts, i - 1);
-    if (part->paragraph != pct->paragraph || is_pct(part) || *part->approx || part->value <= 0 ||
-        pct->text_start < part->text_end || pct->text_start - part->text_end > MAX_GAP_BYTES)
-        return NULL;
-    for (size_t k = part->text_end; k < pct->text_start; k++) {
-        char c = cd->doc->scan[k];
-        if (c == '.' || c == ';' || c == ':' || c == '\n' || (c >= '0' && c <= '9'))
+    const char *scan = cd->doc->scan;
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *part = solieu_facts_get(cd->facts, j);
+        if (part->paragraph != pct->paragraph || pct->text_start < part->text_end ||
+            pct->text_start - part->text_end > MAX_GAP_BYTES)
             return NULL;
+        /* an aside in parentheses between them is passed over ("148 đảng
+         * viên, bằng 104,2% cùng kỳ (năm 2023: 142), đạt 105,7%") */
+        int depth = 0, aside = 0, bad_inside = 0;
+        size_t next = j + 1; /* the figures between them */
+        for (size_t k = part->text_end; k < pct->text_start && !aside; k++) {
+            /* another share of the same part is passed over ("148 đảng viên,
+             * bằng 104,2% cùng kỳ ..., đạt 105,7%") */
+            const solieu_fact *between = next < i ? solieu_facts_get(cd->facts, next) : NULL;
+            if (between && k == between->text_start && depth == 0 && is_pct(between)) {
+                k = between->text_end - 1;
+                next++;
+                continue;
+            }
+            if (between && k >= between->text_end)
+                next++;
+            char c = scan[k];
+            int bad = c == '.' || c == ';' || c == ':' || c == '\n' || (c >= '0' && c <= '9');
+            if (c == ')' && depth == 0)
+                aside = 1; /* the part stands inside an aside: look before it */
+            else if (c == '(')
+                depth++;
+            else if (c == ')')
+                depth--;
+            else if (bad && depth == 0)
+                return NULL;
+            else if (bad)
+                bad_inside = 1;
+        }
+        if (aside || is_pct(part))
+            continue;
+        /* the share inside a parenthesis the part opens: "6.871 (chiếm 69,78%)" */
+        if (depth > 0 && bad_inside)
+            return NULL;
+        if (*part->approx || part->value <= 0)
+            return NULL;
+        return part;
     }
-    return part;
+    return NULL;
 }
 
 static int explains(const solieu_fact *whole, const share *s, double *computed)
