@@ -90,15 +90,26 @@ static int is_count(const solieu_fact *f)
     return strcmp(f->unit, "%") != 0 && *f->unit && f->value >= 0;
 }
 
+/* Whether text[i] ends a sentence: a line's end or a full stop, but not
+ * one between digits, which groups thousands ("2.803"). */
+static int ends_sentence(const char *text, size_t len, size_t i)
+{
+    if (text[i] == '\n')
+        return 1;
+    int digits_around = i > 0 && i + 1 < len && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+                        text[i + 1] >= '0' && text[i + 1] <= '9';
+    return text[i] == '.' && !digits_around;
+}
+
 /* The sentence holding `at` names a rating ("được đánh giá, xếp loại",
  * "Đảng viên được đánh giá, xếp loại năm 2024: 63/68 đồng chí"). */
 static int sentence_rates(const sl_check_doc *cd, size_t at)
 {
     const char *text = cd->doc->scan;
-    size_t from = at, to = at;
-    while (from > 0 && text[from - 1] != '.' && text[from - 1] != '\n')
+    size_t from = at, to = at, len = cd->doc->len;
+    while (from > 0 && !ends_sentence(text, len, from - 1))
         from--;
-    while (to < cd->doc->len && text[to] != '.' && text[to] != '\n' && text[to] != ';')
+    while (to < len && !ends_sentence(text, len, to) && text[to] != ';')
         to++;
     return has(text + from, to - from, "x\xE1\xBA\xBFp lo\xE1\xBA\xA1i") || /* xếp loại */
            has(text + from, to - from, "\xC4\x91\xC3\xA1nh gi\xC3\xA1");    /* đánh giá */

@@ -350,11 +350,38 @@ static int read_aligned_row(const solieu_document *doc, size_t k, const void *ct
     if (split_aligned(doc, k, row) != 0)
         return -1;
     size_t n = row->cells.len;
-    if ((n != width && n != width + 1) || !figures_in(doc->text, row)) {
+    /* one cell more (the rows' labels) or one fewer (a total row without
+     * its number) than the header */
+    if (n + 1 < width || n > width + 1 || !figures_in(doc->text, row)) {
         row_free(row);
         return 1;
     }
     return 0;
+}
+
+/* Whether a row only numbers the columns ("A  B  1  2  3  4", "(1) (2)"):
+ * single capitals and numbers that go up by one. */
+static int numbers_columns(const char *text, const sl_table_row *row)
+{
+    int last = 0;
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *c = sl_vec_at(&row->cells, k);
+        size_t s = c->start, e = c->end;
+        if (e > s + 1 && text[s] == '(' && text[e - 1] == ')')
+            s++, e--;
+        if (e == s + 1 && text[s] >= 'A' && text[s] <= 'Z')
+            continue;
+        int value = 0;
+        for (size_t i = s; i < e; i++) {
+            if (text[i] < '0' || text[i] > '9' || e - s > 2)
+                return 0;
+            value = value * 10 + (text[i] - '0');
+        }
+        if (e == s || (last && value != last + 1))
+            return 0;
+        last = value;
+    }
+    return last > 0;
 }
 
 /* An aligned table whose header is line k, into *table; 1 when there is
@@ -379,6 +406,18 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     if (rc != 0) {
         row_free(&header);
         return rc;
+    }
+    /* a row that numbers the columns is the header's, not a row of figures */
+    sl_table_row *numbering = sl_vec_at(&table->rows, 0);
+    if (numbers_columns(doc->text, numbering)) {
+        row_free(numbering);
+        memmove(numbering, numbering + 1, (table->rows.len - 1) * sizeof *numbering);
+        table->rows.len--;
+        if (table->rows.len < 2) {
+            rows_free(&table->rows);
+            row_free(&header);
+            return 1;
+        }
     }
     /* rows one cell wider: their labels' column has no header */
     const sl_table_row *first = sl_vec_at(&table->rows, 0);

@@ -110,8 +110,41 @@ typedef struct table_ctx {
     solieu_facts *facts;
     const size_t *taken;
     size_t ntaken;
+    sl_vec row_numbers; /* sl_table_cell: cells that number a table's rows */
     int oom;
 } table_ctx;
+
+/* Whether a cell holds a row's number: one to three digits and nothing
+ * else. */
+static int row_number_cell(const char *text, const sl_table_cell *cell)
+{
+    size_t n = cell->end - cell->start;
+    if (n == 0 || n > 3)
+        return 0;
+    for (size_t i = cell->start; i < cell->end; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Drops the facts the text rules read in the cells that number a table's
+ * rows ("1\tĐảng bộ Sở Y tế\t612" is no "1 đảng bộ"). */
+static void drop_row_numbers(table_ctx *c)
+{
+    sl_vec *facts = &c->facts->facts;
+    size_t kept = 0;
+    for (size_t i = 0; i < facts->len; i++) {
+        const solieu_fact *f = sl_vec_at(facts, i);
+        int numbering = 0;
+        for (size_t k = 0; k < c->row_numbers.len && !numbering; k++) {
+            const sl_table_cell *cell = sl_vec_at(&c->row_numbers, k);
+            numbering = f->text_start >= cell->start && f->text_start < cell->end;
+        }
+        if (!numbering)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
+    }
+    facts->len = kept;
+}
 
 /* A figure at text[start, end) of a 1-based line: `rule` says what it
  * counts; a share ("96,5%") is a percent, a fraction ("48/52") the units
@@ -197,6 +230,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
         snprintf(span, sizeof span, "%d/%d", first_year, last_year);
     for (size_t r = 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
+        /* a first column no rule names, of small numbers: the rows' numbers */
+        if (!rules[0] && !years[0] && row->cells.len &&
+            row_number_cell(text, sl_vec_at(&row->cells, 0))) {
+            sl_table_cell *slot = sl_vec_push(&c->row_numbers);
+            if (!slot) {
+                c->oom = 1;
+                break;
+            }
+            *slot = *(const sl_table_cell *)sl_vec_at(&row->cells, 0);
+        }
         const sl_table_cell *label = sl_table_row_label(text, row);
         const sl_rule *row_rule = NULL;
         int row_year = 0;
@@ -318,7 +361,8 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
         return 0;
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
-    table_ctx c = {ex, doc, facts, NULL, 0, 0};
+    table_ctx c = {ex, doc, facts, NULL, 0, {0}, 0};
+    sl_vec_init(&c.row_numbers, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;
     size_t *starts = NULL;
@@ -334,8 +378,11 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     }
     for (size_t t = 0; t < tables.len && !c.oom; t++)
         table_facts(&c, sl_vec_at(&tables, t));
+    if (!c.oom && c.row_numbers.len)
+        drop_row_numbers(&c);
     for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
         line_labels(&c, line);
+    sl_vec_free(&c.row_numbers);
     free(starts);
     sl_tables_free(&tables);
     return c.oom ? -1 : 0;
