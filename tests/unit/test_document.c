@@ -714,6 +714,24 @@ static void test_aligned_tables(void)
     sl_tables_free(&tables);
     solieu_document_destroy(doc);
 
+    /* a table separated by tabs, a row that numbers its columns, and a total
+     * row one cell short */
+    doc = load_text("tabs.txt", "TT\tĐơn vị\tTổng số đảng viên\tĐã kết nạp\n" /* 1 */
+                                "A\tB\t1\t2\n"                                /* 2 */
+                                "1\tĐảng bộ Sở Y tế\t612\t21\n"               /* 3 */
+                                "2\tĐảng bộ Sở Tài chính\t438\t15\n"          /* 4 */
+                                "\tTổng cộng\t1.050\t36\n");                  /* 5 */
+    t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->rows.len == 3); /* the numbering row is no row of figures */
+        const sl_table_row *total = t->rows.len == 3 ? sl_vec_at(&t->rows, 2) : NULL;
+        const sl_table_cell *admitted =
+            total && total->cells.len == 4 ? sl_vec_at(&total->cells, 3) : NULL;
+        CHECK(admitted && memcmp(doc->text + admitted->start, "36", 2) == 0);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+
     /* numbered rows, and a total row without a number: its cells stand
      * under the last headers */
     doc = load_text("numbered.txt", "TT  Loại hình chi bộ      Số chi bộ   Đảng viên\n" /* 1 */

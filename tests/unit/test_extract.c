@@ -344,6 +344,18 @@ static void test_named_units(void)
     run_free(&r);
 }
 
+/* A table's row numbers are no counts, though the text rules read "1 Đảng
+ * bộ" there. */
+static void test_table_row_numbers(void)
+{
+    run r = extract_bytes("rows.txt", "TT\tĐơn vị\tTổng số đảng viên\n"
+                                      "1\tĐảng bộ Sở Y tế\t612\n"
+                                      "2\tĐảng bộ Sở Tài chính\t438\n");
+    CHECK(facts_on_line(&r, 2) == 1 && fact_at(&r, 2, "612") != NULL);
+    CHECK(facts_on_line(&r, 3) == 1 && fact_at(&r, 3, "438") != NULL);
+    run_free(&r);
+}
+
 /* Full and probationary members are parts of the membership, the second
  * without its noun ("đảng viên chính thức 3.471, dự bị 116"). */
 static void test_standing_members(void)
@@ -640,6 +652,7 @@ int main(void)
     test_title_period();
     test_standing_members();
     test_named_units();
+    test_table_row_numbers();
     test_table_facts();
     test_list_and_column_periods();
     test_entity_votes();
