@@ -3,6 +3,7 @@
 #define SOLIEU_CHECK_INTERNAL_H
 
 #include <solieu/check.h>
+#include <solieu/number.h>
 
 #include "document/document_internal.h"
 #include "extract/extract_internal.h"
@@ -95,6 +96,20 @@ const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether two figures count the same noun ("tổ chức" and "tổ chức cơ sở
  * đảng"; "đảng viên", "đồng chí" and "trường hợp"). */
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
+/* What a relation rule's match callback gets: the document's checks and
+ * the paragraph matched. */
+typedef struct sl_relation_ctx {
+    sl_check_doc *cd;
+    const sl_paragraph *p;
+} sl_relation_ctx;
+/* Runs every relation rule of check `check` that has a pattern over every
+ * paragraph, calling fn (its ctx an sl_relation_ctx) for each match. */
+void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn);
+/* The number a relation rule's named group captured in segment `seg`, and
+ * where it starts there; 0 when the group did not take part or holds no
+ * number. */
+int sl_group_number(const sl_rule *r, pcre2_match_data *md, const char *seg, const char *name,
+                    solieu_number *num, size_t *start);
 /* The facts within the text of paragraphs [from, to]: the facts list's
  * [*first, return) (a paragraph a page break split may hold another's
  * facts; callers check f->paragraph). */

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <solieu/number.h>
+
 #include "check/check_internal.h"
 
 solieu_checker *solieu_checker_create(const solieu_rules *rules)
@@ -220,6 +222,31 @@ int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
         return 0;
     return sl_same_noun(a->unit, b->unit) || sl_same_noun(b->unit, a->unit) ||
            (counts_people(a->unit) && counts_people(b->unit));
+}
+
+void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn)
+{
+    const solieu_rules *rules = cd->checker->rules;
+    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
+        sl_relation_ctx c = {cd, sl_vec_at(&cd->doc->paragraphs, k)};
+        for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+            if (r->code && strcmp(r->check, check) == 0)
+                sl_match_all(cd->checker->matcher, r, c.p->segment, c.p->segment_len, 0,
+                             cd->doc->name, fn, &c);
+        }
+    }
+}
+
+int sl_group_number(const sl_rule *r, pcre2_match_data *md, const char *seg, const char *name,
+                    solieu_number *num, size_t *start)
+{
+    size_t s, e;
+    if (!sl_group_span(r->code, md, name, &s, &e) ||
+        solieu_number_parse(seg + s, e - s, num) != SOLIEU_OK)
+        return 0;
+    *start = s;
+    return 1;
 }
 
 size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_t *first)

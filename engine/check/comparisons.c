@@ -11,29 +11,14 @@
 
 #include "check/check_internal.h"
 
-typedef struct comparison_ctx {
-    sl_check_doc *cd;
-    const sl_paragraph *p;
-} comparison_ctx;
-
-static int number_in(const sl_rule *r, pcre2_match_data *md, const char *seg, const char *name,
-                     solieu_number *num, size_t *start)
-{
-    size_t s, e;
-    if (!sl_group_span(r->code, md, name, &s, &e) ||
-        solieu_number_parse(seg + s, e - s, num) != SOLIEU_OK)
-        return 0;
-    *start = s;
-    return 1;
-}
-
 static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
-    comparison_ctx *c = ctx;
+    sl_relation_ctx *c = ctx;
     const char *seg = c->p->segment;
     solieu_number total, base, delta, pct;
     size_t ts, bs, ds, zs, unused_s, unused_e;
-    if (!number_in(r, md, seg, "total", &total, &ts) || !number_in(r, md, seg, "base", &base, &bs))
+    if (!sl_group_number(r, md, seg, "total", &total, &ts) ||
+        !sl_group_number(r, md, seg, "base", &base, &bs))
         return 0;
     const solieu_fact *stated = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, ts));
     const solieu_fact *last = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, bs));
@@ -41,7 +26,7 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
         return 0;
     const solieu_fact *others[1] = {last};
     char a[64], b[64], z[64];
-    if (number_in(r, md, seg, "delta", &delta, &ds)) {
+    if (sl_group_number(r, md, seg, "delta", &delta, &ds)) {
         int down = sl_group_span(r->code, md, "down", &unused_s, &unused_e);
         double computed = down ? base.value - delta.value : base.value + delta.value;
         int pass = fabs(computed - total.value) < 1e-6;
@@ -51,7 +36,7 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
                      solieu_format_number(delta.value, b, sizeof b),
                      solieu_format_number(computed, z, sizeof z), stated->line,
                      solieu_format_number(total.value, a, sizeof a));
-    } else if (number_in(r, md, seg, "pct", &pct, &zs) && base.value != 0) {
+    } else if (sl_group_number(r, md, seg, "pct", &pct, &zs) && base.value != 0) {
         double computed = 100.0 * total.value / base.value;
         double tolerance = pow(10.0, -pct.decimals);
         int pass = fabs(computed - pct.value) < tolerance - 1e-9;
@@ -71,15 +56,5 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 void sl_check_comparisons(sl_check_doc *cd)
 {
-    const sl_rule *r = sl_relation_rule(cd->checker->rules, "comparison");
-    for (size_t k = 0; r && r->code && k < cd->doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
-        comparison_ctx c = {cd, p};
-        for (size_t i = 0; i < sl_rules_kind_count(cd->checker->rules, SL_RULE_RELATION); i++) {
-            const sl_rule *rule = sl_rules_of_kind(cd->checker->rules, SL_RULE_RELATION, i);
-            if (rule->code && strcmp(rule->check, "comparison") == 0)
-                sl_match_all(cd->checker->matcher, rule, p->segment, p->segment_len, 0,
-                             cd->doc->name, on_comparison, &c);
-        }
-    }
+    sl_run_relations(cd, "comparison", on_comparison);
 }

@@ -9,31 +9,15 @@
 
 #include "check/check_internal.h"
 
-typedef struct ratio_ctx {
-    sl_check_doc *cd;
-    const sl_paragraph *p;
-} ratio_ctx;
-
-static int group_number(const sl_rule *r, pcre2_match_data *md, const char *seg,
-                        const char *name, solieu_number *num, size_t *start)
-{
-    size_t s, e;
-    if (!sl_group_span(r->code, md, name, &s, &e) ||
-        solieu_number_parse(seg + s, e - s, num) != SOLIEU_OK)
-        return 0;
-    *start = s;
-    return 1;
-}
-
 static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
-    ratio_ctx *c = ctx;
+    sl_relation_ctx *c = ctx;
     const char *seg = c->p->segment;
     solieu_number part, whole, pct;
     size_t ps, ws, zs;
-    if (!group_number(r, md, seg, "part", &part, &ps) ||
-        !group_number(r, md, seg, "whole", &whole, &ws) ||
-        !group_number(r, md, seg, "pct", &pct, &zs) || whole.value == 0)
+    if (!sl_group_number(r, md, seg, "part", &part, &ps) ||
+        !sl_group_number(r, md, seg, "whole", &whole, &ws) ||
+        !sl_group_number(r, md, seg, "pct", &pct, &zs) || whole.value == 0)
         return 0;
     const solieu_fact *pct_fact = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, zs));
     const solieu_fact *frac_fact = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, ps));
@@ -57,14 +41,5 @@ static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 void sl_check_ratios(sl_check_doc *cd)
 {
-    const solieu_rules *rules = cd->checker->rules;
-    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
-        ratio_ctx c = {cd, p};
-        for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
-            const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
-            if (r->code && strcmp(r->check, "ratio") == 0)
-                sl_match_all(cd->checker->matcher, r, p->segment, p->segment_len, 0, cd->doc->name, on_ratio, &c);
-        }
-    }
+    sl_run_relations(cd, "ratio", on_ratio);
 }

@@ -455,6 +455,19 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     return 0;
 }
 
+/* Appends a table found; frees it and gives -1 when out of memory. */
+static int push_table(sl_vec *tables, sl_table *table)
+{
+    sl_table *slot = sl_vec_push(tables);
+    if (!slot) {
+        row_free(&table->header);
+        rows_free(&table->rows);
+        return -1;
+    }
+    *slot = *table;
+    return 0;
+}
+
 int sl_find_tables(const solieu_document *doc, sl_vec *tables)
 {
     for (size_t k = 0; k + 1 < doc->line_count; k++) {
@@ -511,13 +524,8 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             return -1;
         if (rc > 0)
             continue;
-        sl_table *slot = sl_vec_push(tables);
-        if (!slot) {
-            row_free(&table.header);
-            rows_free(&table.rows);
+        if (push_table(tables, &table) != 0)
             return -1;
-        }
-        *slot = table;
         k = last;
     }
     /* then the aligned ones, away from the markdown and HTML ones */
@@ -544,14 +552,10 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         }
         if (rc > 0)
             continue;
-        sl_table *slot = sl_vec_push(tables);
-        if (!slot) {
-            row_free(&table.header);
-            rows_free(&table.rows);
+        if (push_table(tables, &table) != 0) {
             free(gaps);
             return -1;
         }
-        *slot = table;
         k = last;
     }
     free(gaps);

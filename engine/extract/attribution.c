@@ -450,8 +450,7 @@ static void inherit_from_leads(sl_attribution *d)
     }
     for (size_t i = 0; i < facts->len; i++)
         bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
-    const char *stocks[64];
-    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);
         if (bare[i]) {
@@ -473,7 +472,8 @@ static void inherit_from_leads(sl_attribution *d)
             const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
             /* organisations dissolved or merged, in a footnote on the
              * number there were, are no stock themselves */
-            if (best && strcmp(f->metric, "count") != 0 && listed(stocks, nstocks, best->metric))
+            if (best && strcmp(f->metric, "count") != 0 &&
+                listed(d->stocks, d->nstocks, best->metric))
                 best = NULL;
             if (best) {
                 f->metric = best->metric;
@@ -501,12 +501,11 @@ static void apply_title_period(sl_attribution *d)
         d->oom = 1;
         return;
     }
-    const char *stocks[64];
-    size_t nstocks = stock_metrics(d->ex->rules, stocks, 64);
+
     const char *kept = NULL, *kept_value = NULL;
     for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
-        if (*f->period || f->footnote || listed(stocks, nstocks, f->metric))
+        if (*f->period || f->footnote || listed(d->stocks, d->nstocks, f->metric))
             continue;
         const char *value = sections && *sections[f->paragraph] ? sections[f->paragraph] : title;
         if (!*value)
@@ -522,6 +521,7 @@ static void apply_title_period(sl_attribution *d)
 
 void sl_attribute_facts(sl_attribution *d)
 {
+    d->nstocks = stock_metrics(d->ex->rules, d->stocks, sizeof d->stocks / sizeof d->stocks[0]);
     inherit_from_leads(d);
     periods_from_series(d);
     apply_title_period(d);

@@ -838,7 +838,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     if (!d.oom) {
         if (facts->facts.len)
             qsort(facts->facts.items, facts->facts.len, sizeof(solieu_fact), by_offset);
-        sl_attribution at = {ex, doc, &header, facts, 0};
+        sl_attribution at = {.ex = ex, .doc = doc, .header = &header, .facts = facts};
         sl_attribute_facts(&at);
         d.oom |= at.oom;
     }
