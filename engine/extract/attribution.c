@@ -137,13 +137,42 @@ static int may_lead(const solieu_fact *g, const solieu_fact *f)
             (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
 }
 
+/* Whether the text between figure g and figure f, both of paragraph p,
+ * ends a sentence or closes a parenthesis g stands in ("kết nạp 612 đảng
+ * viên (kế hoạch 600 đảng viên); trong đó nữ 287": the 600 is an aside). */
+static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
+{
+    size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
+    int depth = 0;
+    for (size_t k = from; k < to && k < p->segment_len; k++) {
+        char c = p->segment[k];
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth-- == 0)
+            return 1;
+        else if (c == '.' && (k + 1 == p->segment_len || p->segment[k + 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* The figure an `inherit` fact (a bare number) counts the same as: the
- * nearest before it in its paragraph that is not a share and not bare
- * itself ("37 tổ chức; xuất sắc 7, tốt 26"), else, in a footnote, the body
- * figure the footnote hangs on ("Năm 2021: 204; năm 2022: 211"). */
+ * nearest before it in its sentence that says what it counts (not a plain
+ * count, not an aside in parentheses), else the nearest before it in its
+ * paragraph that is not a share and not bare itself ("37 tổ chức; xuất sắc
+ * 7, tốt 26"), else, in a footnote, the body figure the footnote hangs on
+ * ("Năm 2021: 204; năm 2022: 211"). */
 static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph != f->paragraph)
+            break;
+        if (!bare[j] && may_lead(g, f) && !is_generic(g->metric) && !apart(p, g, f))
+            return g;
+    }
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph != f->paragraph)

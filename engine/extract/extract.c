@@ -15,6 +15,22 @@ typedef struct span {
     size_t start, end;
 } span;
 
+static int list_scanning_rules(solieu_extractor *ex)
+{
+    size_t nfact = sl_rules_kind_count(ex->rules, SL_RULE_FACT);
+    for (int in_footnote = 0; in_footnote < 2; in_footnote++) {
+        ex->scanning[in_footnote] = sl_calloc(nfact + 1, sizeof(size_t));
+        if (!ex->scanning[in_footnote])
+            return -1;
+        for (size_t i = 0; i < nfact; i++) {
+            const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_FACT, i);
+            if (r->code_scan && r->where != (in_footnote ? SL_WHERE_BODY : SL_WHERE_FOOTNOTE))
+                ex->scanning[in_footnote][ex->scanning_count[in_footnote]++] = i;
+        }
+    }
+    return 0;
+}
+
 solieu_extractor *solieu_extractor_create(const solieu_rules *rules)
 {
     solieu_extractor *ex = sl_calloc(1, sizeof *ex);
@@ -30,7 +46,7 @@ solieu_extractor *solieu_extractor_create(const solieu_rules *rules)
     /* without it (no Hyperscan, or no memory for it) the search scans */
     const sl_triggers *searches[] = {sl_rules_triggers(rules), &rules->header_words};
     ex->literals = sl_literal_scratch_create(searches, 2);
-    if (!ex->md || !ex->mc || !ex->stats) {
+    if (!ex->md || !ex->mc || !ex->stats || list_scanning_rules(ex) != 0) {
         solieu_extractor_destroy(ex);
         return NULL;
     }
@@ -46,6 +62,8 @@ void solieu_extractor_destroy(solieu_extractor *ex)
     sl_buf_free(&ex->warnings);
     free(ex->stats);
     sl_literal_scratch_destroy(ex->literals);
+    free(ex->scanning[0]);
+    free(ex->scanning[1]);
     free(ex);
 }
 
@@ -673,15 +691,13 @@ static void extract_paragraph_facts(doc_ctx *d, size_t k, sl_vec *candidates, sl
     d->sites = sites;
     match_ctx mc = {candidates, ignored, p->segment, 0, NULL, NULL, 0};
     const solieu_rules *rules = d->ex->rules;
-    size_t nfact = sl_rules_kind_count(rules, SL_RULE_FACT);
-    for (size_t i = 0; i < nfact && !mc.oom; i++) {
-        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-        if (r->code_scan && rule_applies(r, p)) {
-            mc.rule_index = i;
-            mc.code = r->code_scan;
-            mc.groups = &r->scan_groups;
-            scan_rule(d, r, p, line, &mc);
-        }
+    const size_t *scanning = d->ex->scanning[p->footnote != 0];
+    for (size_t n = 0; n < d->ex->scanning_count[p->footnote != 0] && !mc.oom; n++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, scanning[n]);
+        mc.rule_index = scanning[n];
+        mc.code = r->code_scan;
+        mc.groups = &r->scan_groups;
+        scan_rule(d, r, p, line, &mc);
     }
     /* the alternatives that start with the number: tried at each site, when
      * what follows the number there can start what follows it in the rule */

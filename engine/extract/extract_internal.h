@@ -19,6 +19,11 @@ struct solieu_extractor {
     solieu_rule_stats *stats; /* one per rule; NULL for the checker's probes */
     int profiling;
     sl_literal_scratch *literals; /* this thread's for the fast literal search, or NULL */
+    /* The fact rules with scanning alternatives that apply to a body
+     * paragraph ([0]) and to a footnote ([1]), as indices among the fact
+     * rules: every paragraph walks one list instead of every rule's record. */
+    size_t *scanning[2];
+    size_t scanning_count[2];
 };
 
 /* Called for each match with the match data set; non-zero stops. */
