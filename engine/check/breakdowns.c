@@ -20,9 +20,17 @@ static const char *family_of(const solieu_rules *rules, const char *metric)
     return NULL;
 }
 
+int sl_metric_in_family(const solieu_rules *rules, const char *total, const char *part)
+{
+    if (strcmp(part, total) == 0)
+        return 1;
+    const char *family = family_of(rules, total);
+    return family && sl_metric_listed(family, part);
+}
+
 static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, const solieu_fact *f)
 {
-    if (strcmp(f->metric, total->metric) == 0)
+    if (sl_metric_in_family(rules, total->metric, f->metric))
         return 1;
     /* "235 đảng viên, trong đó có 48 đảng viên là ...": a plain count of the
      * total's own noun breaks it down */
@@ -31,10 +39,8 @@ static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, con
     /* a plain count listed as "gồm: ..." is broken down by whatever counts
      * its noun ("giảm 201 đồng chí, gồm: từ trần 142, xóa tên 36 và cho ra
      * khỏi Đảng 21") */
-    if (strcmp(total->metric, "count") == 0 && strcmp(f->unit, "%") != 0 && sl_same_kind(total, f))
-        return 1;
-    const char *family = family_of(rules, total->metric);
-    return family && sl_metric_listed(family, f->metric);
+    return strcmp(total->metric, "count") == 0 && strcmp(f->unit, "%") != 0 &&
+           sl_same_kind(total, f);
 }
 
 static void sum_message(sl_buf *b, const solieu_fact *const *parts, size_t n, double sum)

@@ -101,7 +101,7 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         for (size_t j = first; j < first + nfoot && k < 64; j++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
             /* a figure equal to the total restates it; it is not a part */
-            if (strcmp(f->metric, total->metric) != 0 ||
+            if (!sl_metric_in_family(cd->checker->rules, total->metric, f->metric) ||
                 !sl_same_noun(total->unit, f->unit) || f->value == total->value ||
                 cd->is_part[f->id] || (*f->period && strcmp(f->period, total->period) != 0))
                 continue;
