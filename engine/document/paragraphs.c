@@ -343,6 +343,8 @@ int sl_find_paragraphs(solieu_document *doc)
 
     int rc = 0;
     size_t open_body = (size_t)-1; /* paragraph a lower-case line may continue */
+    int body_clause_ends = 0;      /* ... whose last line ends a clause (';', ','):
+                                    * only a lower-case line goes on with it */
     size_t prev_body_line = (size_t)-1;
     size_t open_footnote = (size_t)-1; /* footnote paragraph a wrapped line goes on */
     for (size_t k = 0; k < n && rc == 0; k++) {
@@ -364,12 +366,13 @@ int sl_find_paragraphs(solieu_document *doc)
             continue;
         }
         if (!is_footnote && open_body != (size_t)-1 && !li->bullet && !li->heading &&
-            (li->starts_lower || prev_body_line + 1 == k)) {
+            (li->starts_lower || (prev_body_line + 1 == k && !body_clause_ends))) {
             sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_body);
             rc = add_piece(p, li->start, li->end);
             doc->line_paragraph[k] = open_body;
             prev_body_line = k;
-            if (!li->ends_open)
+            body_clause_ends = !li->ends_open && li->ends_clause;
+            if (!li->ends_open && !li->ends_clause)
                 open_body = (size_t)-1;
             continue;
         }
@@ -384,7 +387,8 @@ int sl_find_paragraphs(solieu_document *doc)
         rc = add_piece(p, li->start, li->end);
         doc->line_paragraph[k] = doc->paragraphs.len - 1;
         if (!is_footnote) {
-            open_body = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
+            open_body = li->ends_open || li->ends_clause ? doc->paragraphs.len - 1 : (size_t)-1;
+            body_clause_ends = !li->ends_open && li->ends_clause;
             prev_body_line = k;
         } else {
             open_footnote = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;

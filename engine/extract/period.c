@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <solieu/limits.h>
+#include <solieu/number.h>
 
 #include "extract/extract_internal.h"
 
@@ -56,7 +57,21 @@ static int quarter_of(const pcre2_code *code, pcre2_match_data *md, const char *
     return 0;
 }
 
-/* The months [*m1, *m2] a half year or a quarter names; 0 when none. */
+/* A number of months from 1 to 11, in digits or words, that group `name`
+ * holds; 0 when none. */
+static int months_count(const pcre2_code *code, pcre2_match_data *md, const char *text,
+                        const char *name)
+{
+    size_t s, e;
+    solieu_number n;
+    if (!sl_group_span(code, md, name, &s, &e) || e == s ||
+        solieu_number_parse(text + s, e - s, &n) != SOLIEU_OK)
+        return 0;
+    return n.value >= 1 && n.value <= 11 && n.value == (int)n.value ? (int)n.value : 0;
+}
+
+/* The months [*m1, *m2] a half year, a quarter or the first or last months
+ * of a year name; 0 when none. */
 static int months_named(const pcre2_code *code, pcre2_match_data *md, const char *text, int *m1,
                         int *m2)
 {
@@ -69,6 +84,19 @@ static int months_named(const pcre2_code *code, pcre2_match_data *md, const char
     if (has_group(code, md, "first_half") || has_group(code, md, "second_half")) {
         *m1 = has_group(code, md, "first_half") ? 1 : 7;
         *m2 = *m1 + 5;
+        return 1;
+    }
+    /* "9 tháng đầu năm", "ba tháng cuối năm" */
+    int first = months_count(code, md, text, "first_months");
+    int last = months_count(code, md, text, "last_months");
+    if (first) {
+        *m1 = 1;
+        *m2 = first;
+        return 1;
+    }
+    if (last) {
+        *m1 = 13 - last;
+        *m2 = 12;
         return 1;
     }
     return 0;
@@ -102,6 +130,10 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         snprintf(value, sizeof value, "%d/%d", y1, doc_year);
     } else if (n > 0 && n < 50 && doc_year) {
         snprintf(value, sizeof value, "%d/%d", doc_year - n, doc_year);
+    } else if (has_group(r->code, md, "congress") && c->h->term_start && y2 &&
+               y2 >= c->h->term_start && m2 >= 1 && m2 <= 12) {
+        /* "Từ đầu nhiệm kỳ đến hết tháng 9/2023" */
+        snprintf(value, sizeof value, "%d/%d-%02d", c->h->term_start, y2, m2);
     } else if (has_group(r->code, md, "congress") && c->h->term_start && doc_year) {
         if (c->h->term_start < doc_year)
             snprintf(value, sizeof value, "%d/%d", c->h->term_start, doc_year);

@@ -278,7 +278,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
 
 static int is_label_edge(char ch)
 {
-    return ch == '(' || ch == ';';
+    return ch == '(' || ch == ';' || ch == ':';
 }
 
 /* Whether text[s, e) can label a figure: a letter, no number but a year,

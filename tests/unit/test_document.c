@@ -530,6 +530,26 @@ static void test_wrapped_footnote_at_page_end(void)
     solieu_document_destroy(doc);
 }
 
+/* A hard wrap after a clause's end goes on when the next line starts in
+ * lower case; a capital or a bullet after ';' starts anew. */
+static void test_wrap_after_clause_end(void)
+{
+    const char *text = "Một số đảng bộ kết nạp nhiều: xã An Hòa: 38;\n" /* 1 */
+                       "xã Phú Lộc: 31; thị trấn Bình Minh: 27.\n"      /* 2 */
+                       "Các chi bộ đã kiện toàn;\n"                     /* 3 */
+                       "Ban Thường vụ chỉ đạo sát sao.\n"               /* 4 */
+                       "- củng cố 03 chi bộ;\n"                         /* 5 */
+                       "- kiện toàn 02 chi ủy.\n";                      /* 6 */
+    solieu_document *doc = load_text("clauses.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(paragraph_on_line(doc, 2) == paragraph_on_line(doc, 1));
+    CHECK(paragraph_on_line(doc, 4) != paragraph_on_line(doc, 3));
+    CHECK(paragraph_on_line(doc, 6) != paragraph_on_line(doc, 5));
+    solieu_document_destroy(doc);
+}
+
 /* Footnotes numbered in parentheses: "đảng viên(2)" cites the body "(2) ..."
  * given later; an enumeration "(1) ..." that nothing cites stays text. */
 static void test_parenthesised_notes(void)
@@ -765,6 +785,7 @@ int main(void)
     test_footnote_bullets();
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
+    test_wrap_after_clause_end();
     test_parenthesised_notes();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
