@@ -13,6 +13,8 @@
 #include "document/normalize.h"
 #include "util/bytes16.h"
 
+#include <solieu/number.h>
+
 enum slip_kind {
     SLIP_ANYWHERE,
     SLIP_AFTER_COUNT,  /* only right after a number: "5.207 đồng chỉ" */
@@ -83,9 +85,13 @@ static const slip slips[] = {
      SLIP_ABBREVIATION}, /* KHTNV */
 };
 
+/* text[at, at + wrong_len) becomes right[0, right_len): a slip's right
+ * form, or the digits of a number the text also spells out (in the text
+ * itself, which is read before it is replaced). */
 typedef struct mend {
-    size_t at;
-    const slip *slip;
+    size_t at, wrong_len;
+    const char *right;
+    size_t right_len;
 } mend;
 
 static int letter_before(const char *s, size_t at)
@@ -213,8 +219,78 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
         mend *m = sl_vec_push(mends);
         if (!m)
             return SOLIEU_ERR_NOMEM;
-        m->at = start;
-        m->slip = sp;
+        *m = (mend){start, n, sp->right, strlen(sp->right)};
+    }
+    return SOLIEU_OK;
+}
+
+static int is_digits(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return to > from;
+}
+
+/* The start of the number spelled out in words that ends right at `end`
+ * (a space before it), and its value; (size_t)-1 when none does. */
+static size_t words_ending_at(const char *s, size_t end, double *value)
+{
+    enum { MAX_WORDS_BYTES = 48 };
+    size_t best = (size_t)-1;
+    for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
+        if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
+            continue;
+        solieu_number n;
+        if (s[k] >= '0' && s[k] <= '9')
+            break;
+        if (solieu_number_parse(s + k, end - k, &n) == SOLIEU_OK && n.consumed == end - k) {
+            best = k;
+            *value = n.value;
+        }
+    }
+    return best;
+}
+
+/* "mười hai (12) tổ chức", "01 (một) đồng chí": a number spelled out and
+ * given in digits is the digits alone, so that rules read one number. */
+static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *mends)
+{
+    for (const char *p = memchr(s, '(', len); p;
+         p = memchr(p + 1, '(', len - (size_t)(p + 1 - s))) {
+        size_t open = (size_t)(p - s);
+        const char *q = memchr(p, ')', len - open);
+        if (!q || q - p > 48 || open < 2 || s[open - 1] != ' ')
+            continue;
+        size_t close = (size_t)(q - s);
+        solieu_number inner, outer;
+        size_t start, digits_at, digits_len;
+        if (is_digits(s, open + 1, close)) { /* words (digits) */
+            double value;
+            start = words_ending_at(s, open - 1, &value);
+            if (start == (size_t)-1 ||
+                solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
+                inner.value != value)
+                continue;
+            digits_at = open + 1;
+            digits_len = close - open - 1;
+        } else { /* digits (words) */
+            start = open - 1;
+            while (start > 0 && s[start - 1] >= '0' && s[start - 1] <= '9')
+                start--;
+            if (start == open - 1 || (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\n') ||
+                solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
+                inner.consumed != close - open - 1 || (s[open + 1] >= '0' && s[open + 1] <= '9') ||
+                solieu_number_parse(s + start, open - 1 - start, &outer) != SOLIEU_OK ||
+                outer.value != inner.value)
+                continue;
+            digits_at = start;
+            digits_len = open - 1 - start;
+        }
+        mend *m = sl_vec_push(mends);
+        if (!m)
+            return SOLIEU_ERR_NOMEM;
+        *m = (mend){start, close + 1 - start, s + digits_at, digits_len};
     }
     return SOLIEU_OK;
 }
@@ -249,7 +325,7 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
     int failed = sl_buf_reserve(&out, text->len + 8 * mends->len);
     for (size_t k = 0; k < mends->len && !failed; k++) {
         const mend *m = sl_vec_at(mends, k);
-        size_t wrong = strlen(m->slip->wrong), right = strlen(m->slip->right);
+        size_t wrong = m->wrong_len, right = m->right_len;
         if (m->at < copied)
             continue; /* overlaps the mend before it */
         size_t orig_start = sl_anchors_original(anchors, m->at, original_size);
@@ -259,7 +335,7 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
                                       a[next_anchor].orig);
         failed |= sl_buf_append(&out, text->data + copied, m->at - copied);
         failed |= sl_anchors_push(&moved, out.len, orig_start);
-        failed |= sl_buf_append(&out, m->slip->right, right);
+        failed |= sl_buf_append(&out, m->right, right);
         failed |= sl_anchors_push(&moved, out.len, orig_end);
         copied = m->at + wrong;
         while (next_anchor < anchors->len && a[next_anchor].norm <= copied)
@@ -286,6 +362,8 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
     sl_vec mends;
     sl_vec_init(&mends, sizeof(mend));
     solieu_status status = find_mends(text->data, text->len, &mends);
+    if (status == SOLIEU_OK)
+        status = find_spelled_numbers(text->data, text->len, &mends);
     if (status == SOLIEU_OK && mends.len) {
         /* anchored at different places, mends may be found out of order */
         qsort(mends.items, mends.len, sizeof(mend), by_offset);

@@ -225,6 +225,23 @@ static void test_abbreviations(void)
     solieu_document_destroy(doc);
 }
 
+/* A number spelled out and given in digits reads as the digits alone; a
+ * number in parentheses that the words do not spell stays. */
+static void test_spelled_numbers(void)
+{
+    const char *raw = "kiểm tra mười hai (12) tổ chức, kết nạp 01 (một) đồng chí, "
+                      "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến.\n";
+    solieu_document *doc = load_text("spelled.txt", raw);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_STR(solieu_document_text(doc, NULL), "kiểm tra 12 tổ chức, kết nạp 01 đồng chí, "
+                                               "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến.\n");
+    size_t at = text_offset_of(doc, "tổ chức");
+    CHECK(solieu_document_original_offset(doc, at) == strlen("kiểm tra mười hai (12) "));
+    solieu_document_destroy(doc);
+}
+
 /* ---- NFD input ----------------------------------------------------------------- */
 
 static void test_nfd(void)
@@ -778,6 +795,7 @@ int main(void)
     test_nfd();
     test_slips();
     test_abbreviations();
+    test_spelled_numbers();
     test_nfd_every_letter();
     test_one_mark_anywhere();
     test_markers();
