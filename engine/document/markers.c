@@ -137,6 +137,16 @@ static int add_marker(solieu_document *doc, size_t at, size_t n, int number)
 /* "(n)" with n from 1 to 99 at s[i]: its length and *number, or 0. */
 static size_t paren_number_at(const char *s, size_t len, size_t i, int *number)
 {
+    if (i + 2 < len && s[i] == '(' && s[i + 1] == '*') {
+        /* "(*)", "(**)": notes numbered by their stars */
+        size_t k = i + 1;
+        while (k < len && k < i + 4 && s[k] == '*')
+            k++;
+        if (k >= len || s[k] != ')')
+            return 0;
+        *number = (int)(k - i - 1);
+        return k + 1 - i;
+    }
     if (i + 2 >= len || s[i] != '(' || s[i + 1] < '0' || s[i + 1] > '9')
         return 0;
     size_t k = i + 1;
@@ -159,7 +169,8 @@ static int opens_line(const char *s, size_t i)
 
 /* Footnotes numbered in parentheses: "đảng viên(5)" cites note 5 when a
  * line that opens with "(5) " follows; body enumerations "(1) ..." cite
- * nothing and stay text. Marks doc->paren_note, then registers the
+ * nothing and stay text. Starred notes ("dự bị (*)" / "(*) ...") are
+ * numbered by their stars. Marks doc->paren_note, then registers the
  * citations and the bodies' openings as markers. -1: out of memory. */
 static int find_paren_notes(solieu_document *doc)
 {
@@ -175,7 +186,10 @@ static int find_paren_notes(solieu_document *doc)
         size_t m = paren_number_at(t, len, i, &number);
         if (!m)
             continue;
-        if (!opens_line(t, i) && i > 0 && t[i - 1] != ' ') {
+        /* a starred note may be cited after a space ("dự bị (*)"): no
+         * enumeration counts in stars */
+        int starred = t[i + 1] == '*';
+        if (!opens_line(t, i) && i > 0 && (t[i - 1] != ' ' || starred)) {
             if (cited_at[number] == (size_t)-1)
                 cited_at[number] = i;
         } else if (opens_line(t, i) && i + m < len && t[i + m] == ' ' &&
@@ -190,7 +204,8 @@ static int find_paren_notes(solieu_document *doc)
         size_t i = (size_t)(p - t);
         int number;
         size_t m = paren_number_at(t, len, i, &number);
-        if (!m || !doc->paren_note[number] || (!opens_line(t, i) && t[i - 1] == ' '))
+        if (!m || !doc->paren_note[number] ||
+            (!opens_line(t, i) && t[i - 1] == ' ' && t[i + 1] != '*'))
             continue;
         if (add_marker(doc, i, m, number) != 0)
             return -1;

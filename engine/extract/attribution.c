@@ -156,6 +156,69 @@ static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact 
     return 0;
 }
 
+/* Party organisations of any kind: "tổ chức đảng", "chi bộ", "đảng ủy". */
+static int counts_party_orgs(const char *unit)
+{
+    static const char *const heads[] = {
+        "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+        "c",                                         /* tổ chức */
+        "chi b\xE1\xBB\x99",                         /* chi bộ */
+        "chi, \xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", /* chi, đảng bộ */
+        "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99",      /* đảng bộ */
+        "\xC4\x91\xE1\xBA\xA3ng \xE1\xBB\xA7y",      /* đảng ủy */
+    };
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+        if (strncmp(unit, heads[k], strlen(heads[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the text between figures g and f of paragraph p opens a
+ * breakdown ("..., gồm", "trong đó") that f stands in: a clause after a
+ * ';' goes on with it only when the figure opens it ("gồm: 12 chi bộ thôn;
+ * 05 chi bộ trường học", not "...; phát hiện 4 tổ chức đảng"). */
+static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
+{
+    static const char gom[] = "g\xE1\xBB\x93m";              /* gồm */
+    static const char trong_do[] = "trong \xC4\x91\xC3\xB3"; /* trong đó */
+    size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
+    if (to <= from || to > p->segment_len)
+        return 0;
+    const char *text = p->segment + from;
+    size_t n = to - from;
+    if (!memmem(text, n, gom, sizeof gom - 1) && !memmem(text, n, trong_do, sizeof trong_do - 1))
+        return 0;
+    const char *semicolon = memrchr(text, ';', n);
+    for (const char *c = semicolon ? semicolon + 1 : text + n; c < text + n; c++)
+        if (*c != ' ')
+            return 0;
+    return 1;
+}
+
+/* The figure a plain count breaks down, when a breakdown opens between
+ * them ("kiểm tra 121 tổ chức đảng, gồm 17 đảng ủy cơ sở và 104 chi bộ",
+ * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
+ * before it in its sentence that says what it counts and counts the same
+ * kind (members, organisations, the same noun); NULL when none. */
+static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph != f->paragraph || apart(p, g, f))
+            return NULL;
+        if (bare[j] || is_generic(g->metric) || strcmp(g->unit, "%") == 0 || g->has_denominator)
+            continue;
+        int same_kind = sl_same_noun(g->unit, f->unit) ||
+                        (sl_counts_members(g->unit) && sl_counts_members(f->unit)) ||
+                        (counts_party_orgs(g->unit) && counts_party_orgs(f->unit));
+        if (same_kind)
+            return breakdown_between(p, g, f) ? g : NULL;
+    }
+    return NULL;
+}
+
 /* The figure an `inherit` fact (a bare number) counts the same as: the
  * nearest before it in its sentence that says what it counts (not a plain
  * count, not an aside in parentheses), else the nearest before it in its
@@ -469,7 +532,8 @@ static int listed(const char *const *list, size_t n, const char *s)
  * number is dropped. */
 static void inherit_from_leads(sl_attribution *d)
 {
-    enum { DROPPED = 2 }; /* bare[i]: 1 a bare number, 2 one with no lead */
+    /* bare[i]: 1 a bare number, 2 one with no lead, 3 a part of a breakdown */
+    enum { DROPPED = 2, PART = 3 };
     sl_vec *facts = &d->facts->facts;
     size_t kept = 0;
     unsigned char *bare = sl_calloc(facts->len + 1, 1);
@@ -497,6 +561,12 @@ static void inherit_from_leads(sl_attribution *d)
                 f->unit = best->unit;
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
+        } else if (!f->footnote && is_generic(f->metric) && *f->unit) {
+            const solieu_fact *whole = broken_down(d, i, bare);
+            if (whole) {
+                f->metric = whole->metric;
+                bare[i] = PART; /* the next part looks past it to the whole */
+            }
         } else if (f->footnote && is_generic(f->metric) && *f->unit) {
             const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
             /* organisations dissolved or merged, in a footnote on the

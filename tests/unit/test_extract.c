@@ -367,6 +367,23 @@ static void test_standing_members(void)
     run_free(&r);
 }
 
+/* The parts of a breakdown ("gồm ...") count what their whole counts; a
+ * clause after ';' that does not open with its figure is no part; a label
+ * stops at the colon before it. */
+static void test_breakdown_parts(void)
+{
+    run r = extract_bytes("parts.txt",
+                          "Kiểm tra 96 tổ chức đảng, gồm 12 đảng ủy cơ sở và 84 chi bộ; "
+                          "phát hiện 3 tổ chức đảng có sai sót.\n"
+                          "Một số đảng bộ kết nạp vượt chỉ tiêu: xã An Hòa: 38; xã Phú Lộc: 31.\n");
+    expect_fact(&r, 1, "12", "inspected_orgs", 12, "đảng ủy cơ sở", "", "body");
+    expect_fact(&r, 1, "84", "inspected_orgs", 84, "chi bộ", "", "body");
+    expect_fact(&r, 1, "3", "party_orgs", 3, "tổ chức đảng", "", "body");
+    expect_fact(&r, 2, "38", "members_admitted", 38, "đảng viên", "", "body");
+    expect_fact(&r, 2, "31", "members_admitted", 31, "đảng viên", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -651,6 +668,7 @@ int main(void)
     test_past_term();
     test_title_period();
     test_standing_members();
+    test_breakdown_parts();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
