@@ -587,6 +587,18 @@ static void test_parenthesised_notes(void)
     CHECK(doc->scan[cited] == ' ' && doc->scan[cited + 2] == ' '); /* blanked like ¹ */
     CHECK(doc->scan[text_offset_of(doc, "(1)")] == '(');
     solieu_document_destroy(doc);
+    /* notes numbered by stars, cited after a space */
+    doc = load_text("stars.txt", "Đảng bộ có 1.245 đảng viên, 69 đảng viên dự bị (*).\n" /* 1 */
+                                 "(*) Trong năm có 14 đảng viên từ trần.\n"          /* 2 */
+                                 "Bảng tổng hợp (**):\n"                             /* 3 */
+                                 "(**) Gồm 186 đảng viên cao tuổi.\n");              /* 4 */
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 2);
+    solieu_document_destroy(doc);
 }
 
 /* The body resumes with a number ("120 chi bộ ..."): that ends the
