@@ -120,9 +120,7 @@ static size_t next_acted_on(const char *t, size_t i, size_t len)
     return i;
 }
 
-/* Records the marker text[at, at+n) of footnote `number` and blanks it in
- * the scan copy; -1 when out of memory. */
-static int add_marker(solieu_document *doc, size_t at, size_t n, int number)
+int sl_marker_add(solieu_document *doc, size_t at, size_t n, int number)
 {
     sl_marker *mk = sl_vec_push(&doc->markers);
     if (!mk)
@@ -207,7 +205,7 @@ static int find_paren_notes(solieu_document *doc)
         if (!m || !doc->paren_note[number] ||
             (!opens_line(t, i) && t[i - 1] == ' ' && t[i + 1] != '*'))
             continue;
-        if (add_marker(doc, i, m, number) != 0)
+        if (sl_marker_add(doc, i, m, number) != 0)
             return -1;
     }
     qsort(doc->markers.items, doc->markers.len, sizeof(sl_marker), by_start);
@@ -242,7 +240,7 @@ int sl_find_markers(solieu_document *doc)
         if (c == '[' || c == '<' || c == 0xC2 || c == 0xE2)
             m = sl_marker_at(t + i, len - i, &number);
         if (m) {
-            if (add_marker(doc, i, m, number) != 0)
+            if (sl_marker_add(doc, i, m, number) != 0)
                 return -1;
             i += m;
             continue;
@@ -271,5 +269,10 @@ int sl_find_markers(solieu_document *doc)
             scan[i] = ' ';
         i++;
     }
-    return find_paren_notes(doc);
+    size_t found = doc->markers.len;
+    if (find_paren_notes(doc) != 0 || sl_find_plain_notes(doc) != 0)
+        return -1;
+    if (doc->markers.len > found)
+        qsort(doc->markers.items, doc->markers.len, sizeof(sl_marker), by_start);
+    return 0;
 }

@@ -22,6 +22,7 @@ typedef struct line_info {
     int starts_lower;  /* first letter is lower case: a continuation */
     int ends_open;     /* no sentence-final punctuation at the end */
     int ends_clause;   /* ends with ';' or ',': the sentence goes on */
+    int ends_colon;    /* ends with ':' (a footnote's "năm 2021:" goes on) */
     int bullet;        /* which bullet opens it: 0 none, else BULLET_* */
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
@@ -174,6 +175,8 @@ static void classify(const solieu_document *doc, line_info *li)
     size_t m = sl_marker_at(doc->text + i, li->end - i, &number);
     if (!m)
         m = sl_paren_note_at(doc, i, &number);
+    if (!m)
+        m = sl_plain_note_at(doc, i, &number);
     if (m && number > 0) {
         li->kind = LINE_FOOTNOTE_START;
         li->footnote = number;
@@ -189,6 +192,7 @@ static void classify(const solieu_document *doc, line_info *li)
     while (last > li->start && s[last - 1] == ' ')
         last--;
     li->ends_clause = last > li->start && (s[last - 1] == ';' || s[last - 1] == ',');
+    li->ends_colon = last > li->start && s[last - 1] == ':';
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
     li->table = li->kind == LINE_TEXT && doc->text[i] == '|';
@@ -280,6 +284,14 @@ static void assign_footnotes(line_info *lines, size_t n)
     }
 }
 
+/* Whether a footnote's sentence goes on past the end of this line: it
+ * stops mid-sentence, or at a clause's end or a colon ("... năm 2021:" /
+ * "184 đảng viên; ..."). */
+static int footnote_goes_on(const line_info *li)
+{
+    return li->ends_open || li->ends_clause || li->ends_colon;
+}
+
 static void free_paragraph(sl_paragraph *p)
 {
     sl_vec_free(&p->pieces);
@@ -361,7 +373,7 @@ int sl_find_paragraphs(solieu_document *doc)
             sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_footnote);
             rc = add_piece(p, li->start, li->end);
             doc->line_paragraph[k] = open_footnote;
-            if (!li->ends_open)
+            if (!footnote_goes_on(li))
                 open_footnote = (size_t)-1;
             continue;
         }
@@ -391,7 +403,7 @@ int sl_find_paragraphs(solieu_document *doc)
             body_clause_ends = !li->ends_open && li->ends_clause;
             prev_body_line = k;
         } else {
-            open_footnote = li->ends_open ? doc->paragraphs.len - 1 : (size_t)-1;
+            open_footnote = footnote_goes_on(li) ? doc->paragraphs.len - 1 : (size_t)-1;
         }
     }
     free(lines);

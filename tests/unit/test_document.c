@@ -567,6 +567,31 @@ static void test_wrap_after_clause_end(void)
     solieu_document_destroy(doc);
 }
 
+/* Text from a PDF that lost its superscripts: "đảng viên2," cites the body
+ * "2 Năm ..." under a rule; a wrapped line of it that opens with a figure
+ * goes on with it; digits under the rule that nothing cites stay text. */
+static void test_plain_digit_notes(void)
+{
+    const char *text = "Toàn Đảng bộ kết nạp 612 đảng viên2, đạt 81,6% chỉ tiêu.\n" /* 1 */
+                       "Trong năm có 3 chi bộ mới.\n"                               /* 2 */
+                       "____________________\n"                                     /* 3 */
+                       "2 Năm 2020: kết nạp 63 đảng viên; năm 2021:\n"              /* 4 */
+                       "184 đảng viên; năm 2022: 201 đảng viên.\n"                  /* 5 */
+                       "7 Thôn mới thành lập.\n";                                   /* 6 */
+    solieu_document *doc = load_text("plain.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 2);
+    CHECK(paragraph_on_line(doc, 5) == paragraph_on_line(doc, 4));
+    CHECK(doc->scan[text_offset_of(doc, "2, đạt")] == ' '); /* blanked like ¹ */
+    CHECK(doc->scan[text_offset_of(doc, "3 chi bộ")] == '3');
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) != 7);
+    solieu_document_destroy(doc);
+}
+
 /* Footnotes numbered in parentheses: "đảng viên(2)" cites the body "(2) ..."
  * given later; an enumeration "(1) ..." that nothing cites stays text. */
 static void test_parenthesised_notes(void)
@@ -816,6 +841,7 @@ int main(void)
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
     test_wrap_after_clause_end();
+    test_plain_digit_notes();
     test_parenthesised_notes();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
