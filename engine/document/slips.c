@@ -232,22 +232,21 @@ static int is_digits(const char *s, size_t from, size_t to)
     return to > from;
 }
 
-/* The start of the number spelled out in words that ends right at `end`
- * (a space before it), and its value; (size_t)-1 when none does. */
-static size_t words_ending_at(const char *s, size_t end, double *value)
+/* The start of the words that spell `value` and end right at `end` (a
+ * space before them), the most of them that do; (size_t)-1 when none. */
+static size_t words_spelling(const char *s, size_t end, double value)
 {
     enum { MAX_WORDS_BYTES = 48 };
     size_t best = (size_t)-1;
     for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
         if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
             continue;
-        solieu_number n;
         if (s[k] >= '0' && s[k] <= '9')
             break;
-        if (solieu_number_parse(s + k, end - k, &n) == SOLIEU_OK && n.consumed == end - k) {
+        solieu_number n;
+        if (solieu_number_parse(s + k, end - k, &n) == SOLIEU_OK && n.consumed == end - k &&
+            n.value == value)
             best = k;
-            *value = n.value;
-        }
     }
     return best;
 }
@@ -266,11 +265,8 @@ static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *men
         solieu_number inner, outer;
         size_t start, digits_at, digits_len;
         if (is_digits(s, open + 1, close)) { /* words (digits) */
-            double value;
-            start = words_ending_at(s, open - 1, &value);
-            if (start == (size_t)-1 ||
-                solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
-                inner.value != value)
+            if (solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
+                (start = words_spelling(s, open - 1, inner.value)) == (size_t)-1)
                 continue;
             digits_at = open + 1;
             digits_len = close - open - 1;

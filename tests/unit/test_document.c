@@ -230,13 +230,14 @@ static void test_abbreviations(void)
 static void test_spelled_numbers(void)
 {
     const char *raw = "kiểm tra mười hai (12) tổ chức, kết nạp 01 (một) đồng chí, "
-                      "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến.\n";
+                      "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm ba (3) lớp.\n";
     solieu_document *doc = load_text("spelled.txt", raw);
     CHECK(doc != NULL);
     if (!doc)
         return;
-    CHECK_STR(solieu_document_text(doc, NULL), "kiểm tra 12 tổ chức, kết nạp 01 đồng chí, "
-                                               "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến.\n");
+    CHECK_STR(solieu_document_text(doc, NULL),
+              "kiểm tra 12 tổ chức, kết nạp 01 đồng chí, "
+              "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm 3 lớp.\n");
     size_t at = text_offset_of(doc, "tổ chức");
     CHECK(solieu_document_original_offset(doc, at) == strlen("kiểm tra mười hai (12) "));
     solieu_document_destroy(doc);
