@@ -762,7 +762,8 @@ static void period_at_end(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec
                           char *out, size_t size)
 {
     markers->len = 0;
-    sl_periods_find(d->ex, p, NULL, d->header, line, d->doc->name, markers);
+    sl_periods_find(d->ex, p, find_literals(d, p) == 0 ? &d->starts : NULL, d->header, line,
+                    d->doc->name, markers);
     size_t end = p->segment_len;
     while (end > 0 && (p->segment[end - 1] == ' ' || p->segment[end - 1] == ':'))
         end--;
