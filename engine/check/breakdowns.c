@@ -43,6 +43,22 @@ static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, con
            sl_same_kind(total, f);
 }
 
+/* Parts of the total's own metric break it down; a plain count beside
+ * them ("chính thức: 589 đồng chí; dự bị: 23 đồng chí; được miễn sinh
+ * hoạt: 118 đồng chí") counts something else. The parts kept; their count. */
+static size_t drop_plain_counts(const solieu_fact *total, const solieu_fact **parts, size_t n)
+{
+    size_t own = 0, kept = 0;
+    for (size_t i = 0; i < n; i++)
+        own += strcmp(parts[i]->metric, total->metric) == 0;
+    if (!own || strcmp(total->metric, "count") == 0)
+        return n;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(parts[i]->metric, "count") != 0)
+            parts[kept++] = parts[i];
+    return kept;
+}
+
 static void sum_message(sl_buf *b, const solieu_fact *const *parts, size_t n, double sum)
 {
     char num[64];
@@ -148,8 +164,8 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
         if (part_of_kind(cd->checker->rules, total, f))
             parts[n++] = f;
     }
-    if (n)
-        {
+    n = drop_plain_counts(total, parts, n);
+    if (n) {
         size_t qs, qe;
         int partial = sl_group_span(r->code, md, "partial", &qs, &qe);
         sl_record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n, partial);
@@ -270,7 +286,8 @@ static void run_bullet_lists(sl_check_doc *cd)
             if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||
                 in_parenthesis(cd->doc->text, f->text_end, last->end))
                 continue;
-            size_t got = item_parts(cd, k, f, candidate_parts, 64);
+            size_t got =
+                drop_plain_counts(f, candidate_parts, item_parts(cd, k, f, candidate_parts, 64));
             if (got > nparts) {
                 total = f;
                 nparts = got;
