@@ -227,18 +227,6 @@ static void run_formulas(sl_check_doc *cd)
     }
 }
 
-/* Whether text[pos] stands inside a parenthesis that closes before `end`. */
-static int in_parenthesis(const char *text, size_t pos, size_t end)
-{
-    for (size_t i = pos; i < end; i++) {
-        if (text[i] == '(')
-            return 0;
-        if (text[i] == ')')
-            return 1;
-    }
-    return 0;
-}
-
 /* The parts the bulleted items after paragraph k give `total`: each
  * item's first figure of the total's kind, into parts[]; their count. */
 static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
@@ -284,7 +272,7 @@ static void run_bullet_lists(sl_check_doc *cd)
         for (; i < end; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||
-                in_parenthesis(cd->doc->text, f->text_end, last->end))
+                sl_in_parenthesis(cd->doc->text, f->text_end, last->end))
                 continue;
             size_t got =
                 drop_plain_counts(f, candidate_parts, item_parts(cd, k, f, candidate_parts, 64));

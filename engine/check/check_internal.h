@@ -69,6 +69,9 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
                       const char *lines, const char *stated, const char *computed,
                       const char *message, const char *rule);
 
+/* Whether text[pos] stands inside a parenthesis that closes before `end`. */
+int sl_in_parenthesis(const char *text, size_t pos, size_t end);
+
 /* Relation finders, each over one document. */
 void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formulas */
 /* Whether figures of metric `part` can break a total of metric `total`

@@ -216,6 +216,17 @@ static int counts_people(const char *unit)
     return sl_counts_members(unit) || strcmp(unit, cases) == 0;
 }
 
+int sl_in_parenthesis(const char *text, size_t pos, size_t end)
+{
+    for (size_t i = pos; i < end; i++) {
+        if (text[i] == '(')
+            return 0;
+        if (text[i] == ')')
+            return 1;
+    }
+    return 0;
+}
+
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
 {
     if (!*a->unit || !*b->unit)

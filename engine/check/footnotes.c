@@ -92,9 +92,11 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->text_start > m->start)
             break;
-        /* shares do not add up */
+        /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
+         * is not what the marker after it hangs on */
         if (total->paragraph != m->paragraph || total->has_denominator ||
-            strcmp(total->unit, "%") == 0)
+            strcmp(total->unit, "%") == 0 ||
+            sl_in_parenthesis(cd->doc->text, total->text_end, m->start))
             continue;
         const solieu_fact *parts[64];
         size_t k = 0;
