@@ -1,6 +1,7 @@
 /* Tables: markdown ones (cells split on '|'), HTML ones that converters
  * leave ("<tr><td>Cấp tỉnh</td><td>46</td></tr>", a row a line) and ones
- * aligned with spaces, as OCR lays them out. */
+ * aligned with spaces, as OCR lays them out, or set apart by '|' with no
+ * markdown rule under the header. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,8 +256,29 @@ static int read_html(const solieu_document *doc, size_t k, sl_table *table, size
  * (no figure) is followed by two rows or more with a figure each, with as
  * many cells as the header or one more (the rows' labels, unnamed). */
 
-/* Splits line k into cells at runs of three spaces or tabs; -1: out of
- * memory. */
+/* Splits a line whose cells '|' sets apart, without the markdown's
+ * opening pipe ("1 | Huyện ủy Krông Suối | 12 | 31"): every cell, empty
+ * ones too; -1: out of memory. */
+static int split_piped(const char *text, size_t start, size_t end, sl_table_row *row)
+{
+    size_t cell = start;
+    for (size_t i = start; i <= end; i++) {
+        if (i < end && text[i] != '|')
+            continue;
+        size_t s = cell, e = i;
+        while (s < e && is_blank(text[s]))
+            s++;
+        while (e > s && is_blank(text[e - 1]))
+            e--;
+        if ((i < end || s < e) && push_cell(row, s, e) != 0)
+            return -1;
+        cell = i + 1;
+    }
+    return 0;
+}
+
+/* Splits line k into cells at runs of three spaces or tabs, or at '|';
+ * -1: out of memory. */
 static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row)
 {
     size_t start, end;
@@ -264,6 +286,8 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
     const char *text = doc->text;
     row->line = k + 1;
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    if (memchr(text + start, '|', end - start))
+        return split_piped(text, start, end, row);
     size_t i = start;
     while (i < end) {
         while (i < end && is_blank(text[i]))
@@ -303,29 +327,29 @@ static size_t figures_in(const char *text, const sl_table_row *row)
     return n;
 }
 
-/* The first tab or run of three spaces in text[from, len), or len. Sixteen
- * bytes at a time with SSE2: a report has few. */
+/* The first tab, '|' or run of three spaces in text[from, len), or len.
+ * Sixteen bytes at a time with SSE2: a report has few. */
 static size_t next_gap(const char *text, size_t from, size_t len)
 {
     size_t i = from;
 #ifdef __SSE2__
     for (; i + 18 <= len; i += 16) {
         __m128i a = sl_load16(text + i), b = sl_load16(text + i + 1), c = sl_load16(text + i + 2);
-        uint32_t m =
-            (sl_mask_eq(a, ' ') & sl_mask_eq(b, ' ') & sl_mask_eq(c, ' ')) | sl_mask_eq(a, '\t');
+        uint32_t m = (sl_mask_eq(a, ' ') & sl_mask_eq(b, ' ') & sl_mask_eq(c, ' ')) |
+                     sl_mask_eq(a, '\t') | sl_mask_eq(a, '|');
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
     for (; i < len; i++)
-        if (text[i] == '\t' ||
+        if (text[i] == '\t' || text[i] == '|' ||
             (i + 2 < len && text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' '))
             return i;
     return len;
 }
 
-/* Per line: whether it has a gap that sets cells apart (three spaces or a
- * tab after its indentation). One sweep over the text: gaps are rare. */
+/* Per line: whether it has a gap that sets cells apart (three spaces, a
+ * tab or a '|' after its indentation). One sweep over the text: gaps are rare. */
 static unsigned char *gap_lines(const solieu_document *doc)
 {
     unsigned char *gaps = sl_calloc(doc->line_count + 1, 1);

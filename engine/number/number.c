@@ -457,6 +457,21 @@ static size_t scan_fraction(const char *s, size_t len, size_t i, double x, size_
     return ye;
 }
 
+/* "96.5%": a '.' before one or two digits and a percent sign is the
+ * decimal mark English software writes (a thousands dot takes three). */
+static int dot_decimal_percent(const char *s, size_t len, size_t i)
+{
+    if (!(i + 1 < len && s[i] == '.' && is_digit(s[i + 1])))
+        return 0;
+    size_t k = i + 1;
+    while (k < len && k < i + 4 && is_digit(s[k]))
+        k++;
+    if (k - i - 1 > 2)
+        return 0;
+    size_t n = sep_at(s, len, k);
+    return k < len && (s[k] == '%' || (n && k + n < len && s[k + n] == '%'));
+}
+
 static void parse_digits(const char *s, size_t len, solieu_number *out)
 {
     double ip, y;
@@ -466,6 +481,8 @@ static void parse_digits(const char *s, size_t len, solieu_number *out)
     i = scan_grouped(s, len, 0, &ip, &run, &grouped);
     out->value = ip;
     if (i + 1 < len && s[i] == ',' && is_digit(s[i + 1])) {
+        i = scan_decimals(s, len, i + 1, ip, &out->value, &out->decimals);
+    } else if (!grouped && dot_decimal_percent(s, len, i)) {
         i = scan_decimals(s, len, i + 1, ip, &out->value, &out->decimals);
     } else if ((fe = scan_fraction(s, len, i, ip, run, grouped, &y)) != 0) {
         /* '%' or a scale word after a fraction means nothing in reports */

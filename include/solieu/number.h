@@ -38,7 +38,8 @@ typedef struct solieu_number {
  * where it ends). Never reads text[len]; text need not be NUL-terminated.
  *
  * Digit forms: ASCII digits only. '.' groups thousands only before exactly
- * three digits ("2.1." is 2), ',' is the decimal mark before a digit.
+ * three digits ("2.1." is 2), ',' is the decimal mark before a digit, and
+ * so is a '.' before one or two digits and a '%' ("96.5%").
  * "x/y" is a fraction unless it is a date ("30/3/2021" and "4/2023" give
  * just the first number). '%' right after the number or after one space,
  * or a scale word after one space ("1,5 triệu", "2 nghìn tỷ"), is consumed.

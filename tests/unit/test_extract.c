@@ -356,6 +356,20 @@ static void test_table_row_numbers(void)
     run_free(&r);
 }
 
+/* A table whose cells '|' sets apart, with no markdown rule under its
+ * header and an empty cell in its total row. */
+static void test_piped_table(void)
+{
+    run r = extract_bytes("piped.txt", "STT | Đơn vị | Số đảng viên được kiểm tra\n"
+                                       "1 | Huyện ủy An Lão | 31\n"
+                                       "2 | Thị ủy Kon Rinh | 24\n"
+                                       "Cộng |  | 55\n");
+    CHECK(facts_on_line(&r, 2) == 1 && fact_at(&r, 2, "31") != NULL);
+    CHECK(facts_on_line(&r, 3) == 1 && fact_at(&r, 3, "24") != NULL);
+    CHECK(facts_on_line(&r, 4) == 1 && fact_at(&r, 4, "55") != NULL);
+    run_free(&r);
+}
+
 /* Full and probationary members are parts of the membership, the second
  * without its noun ("đảng viên chính thức 3.471, dự bị 116"). */
 static void test_standing_members(void)
@@ -669,6 +683,7 @@ int main(void)
     test_title_period();
     test_standing_members();
     test_breakdown_parts();
+    test_piped_table();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();

@@ -166,6 +166,17 @@ static void test_percent(void)
     /* two spaces are too many */
     CHECK(parse("96  %", &n) == SOLIEU_OK);
     CHECK(n.value == 96 && !n.percent && n.consumed == 2);
+
+    /* a dot before one or two digits and '%' is a decimal mark; before
+     * three it groups thousands, and without '%' it ends the number */
+    CHECK(parse("96.5%", &n) == SOLIEU_OK);
+    CHECK(n.value == 96.5 && n.percent && n.decimals == 1 && n.consumed == 5);
+    CHECK(parse("87.25 %", &n) == SOLIEU_OK);
+    CHECK(n.value == 87.25 && n.percent && n.consumed == 7);
+    CHECK(parse("1.234%", &n) == SOLIEU_OK);
+    CHECK(n.value == 1234 && n.percent);
+    CHECK(parse("96.5 tập thể", &n) == SOLIEU_OK);
+    CHECK(n.value == 96 && !n.percent && n.consumed == 2);
 }
 
 static void test_scale_words(void)
