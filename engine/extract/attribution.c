@@ -200,6 +200,74 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
  * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
  * before it in its sentence that says what it counts and counts the same
  * kind (members, organisations, the same noun); NULL when none. */
+static int counts_same_kind(const solieu_fact *g, const solieu_fact *f)
+{
+    return sl_same_noun(g->unit, f->unit) ||
+           (sl_counts_members(g->unit) && sl_counts_members(f->unit)) ||
+           (counts_party_orgs(g->unit) && counts_party_orgs(f->unit));
+}
+
+/* Whether g says what it counts: not bare, not a plain count, no share. */
+static int says_what(const solieu_fact *g, unsigned char bare)
+{
+    return !bare && !is_generic(g->metric) && strcmp(g->unit, "%") != 0 && !g->has_denominator;
+}
+
+/* The paragraph that heads the list item `k` stands in (a line ending
+ * with ':' above the items: "xóa tên 14 trường hợp, cụ thể:"), or
+ * (size_t)-1 when k is no item or heads no such list. */
+static size_t list_head_of(const sl_attribution *d, size_t k)
+{
+    const sl_vec *paragraphs = &d->doc->paragraphs;
+    const sl_paragraph *item = sl_vec_at(paragraphs, k);
+    if (!sl_paragraph_is_item(item))
+        return (size_t)-1;
+    while (k-- > 0) {
+        const sl_paragraph *p = sl_vec_at(paragraphs, k);
+        if (p->footnote != item->footnote)
+            return (size_t)-1;
+        if (!sl_paragraph_is_item(p))
+            return sl_paragraph_opens_list(p) ? k : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* The last figure of the list head over fact i's item that says what it
+ * counts and may give it to f (gives), or NULL. */
+static const solieu_fact *from_list_head(sl_attribution *d, size_t i, const unsigned char *bare,
+                                         gives_fn gives)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    size_t head = list_head_of(d, f->paragraph);
+    if (head == (size_t)-1)
+        return NULL;
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph < head)
+            break;
+        if (g->paragraph == head && says_what(g, bare[j]) && gives(g, f))
+            return g;
+    }
+    return NULL;
+}
+
+/* Whether a list head says its items break its figure down: "trong đó",
+ * "gồm" or "cụ thể" before its colon. */
+static int breakdown_opens(const sl_paragraph *head)
+{
+    static const char *const words[] = {
+        "trong \xC4\x91\xC3\xB3",       /* trong đó */
+        "g\xE1\xBB\x93m",               /* gồm */
+        "c\xE1\xBB\xA5 th\xE1\xBB\x83", /* cụ thể */
+    };
+    enum { NEAR_END = 40 };
+    size_t from = head->segment_len > NEAR_END ? head->segment_len - NEAR_END : 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (memmem(head->segment + from, head->segment_len - from, words[k], strlen(words[k])))
+            return 1;
+    return 0;
+}
+
 static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -207,16 +275,27 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph != f->paragraph || apart(p, g, f))
-            return NULL;
-        if (bare[j] || is_generic(g->metric) || strcmp(g->unit, "%") == 0 || g->has_denominator)
+            break;
+        if (!says_what(g, bare[j]))
             continue;
-        int same_kind = sl_same_noun(g->unit, f->unit) ||
-                        (sl_counts_members(g->unit) && sl_counts_members(f->unit)) ||
-                        (counts_party_orgs(g->unit) && counts_party_orgs(f->unit));
-        if (same_kind)
+        if (counts_same_kind(g, f))
             return breakdown_between(p, g, f) ? g : NULL;
     }
-    return NULL;
+    /* an item of a list its head breaks down ("..., cụ thể:" / "• Tự ý bỏ
+     * sinh hoạt đảng: 06 trường hợp;"), unless items of the list count
+     * what the head counts by rules of their own: then a plain count among
+     * them counts something else ("chính thức: 589; dự bị: 23; được miễn
+     * sinh hoạt: 118") */
+    const solieu_fact *whole = from_list_head(d, i, bare, counts_same_kind);
+    if (!whole || !breakdown_opens(sl_vec_at(&d->doc->paragraphs, list_head_of(d, f->paragraph))))
+        return NULL;
+    for (size_t j = 0; j < d->facts->facts.len; j++) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph > whole->paragraph && list_head_of(d, g->paragraph) == whole->paragraph &&
+            !bare[j] && strcmp(g->metric, whole->metric) == 0)
+            return NULL;
+    }
+    return whole;
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the
@@ -243,6 +322,9 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
         if (!bare[j] && may_lead(g, f))
             return g;
     }
+    const solieu_fact *head = from_list_head(d, i, bare, may_lead);
+    if (head)
+        return head; /* "Kết nạp 229 đảng viên, trong đó:" / "• Nữ: 47 đồng chí;" */
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 

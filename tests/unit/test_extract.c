@@ -356,6 +356,29 @@ static void test_table_row_numbers(void)
     run_free(&r);
 }
 
+/* The items under a head that breaks its figure down count what it
+ * counts; a plain count among items that count it by rules of their own
+ * counts something else. */
+static void test_list_items_take_the_head(void)
+{
+    run r = extract_bytes("items.txt", "Năm 2024 kết nạp 52 đảng viên, trong đó:\n"         /* 1 */
+                                       "• Nữ: 20 đồng chí;\n"                               /* 2 */
+                                       "• Đoàn viên thanh niên: 30 đồng chí.\n"             /* 3 */
+                                       "Xóa tên 9 trường hợp, cụ thể:\n"                    /* 4 */
+                                       "- Tự ý bỏ sinh hoạt đảng: 05 trường hợp;\n"         /* 5 */
+                                       "- Không đóng đảng phí: 04 trường hợp.\n"            /* 6 */
+                                       "Tổng số đảng viên: 612 đồng chí, trong đó:\n"       /* 7 */
+                                       "+ Đảng viên chính thức: 589 đồng chí;\n"            /* 8 */
+                                       "+ Đảng viên được miễn sinh hoạt: 118 đồng chí.\n"); /* 9 */
+    const solieu_fact *f = fact_at(&r, 2, "20");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    f = fact_at(&r, 5, "05");
+    CHECK(f && strcmp(f->metric, "members_struck_off") == 0);
+    f = fact_at(&r, 9, "118");
+    CHECK(f && strcmp(f->metric, "count") == 0);
+    run_free(&r);
+}
+
 /* A table whose cells '|' sets apart, with no markdown rule under its
  * header and an empty cell in its total row. */
 static void test_piped_table(void)
@@ -684,6 +707,7 @@ int main(void)
     test_standing_members();
     test_breakdown_parts();
     test_piped_table();
+    test_list_items_take_the_head();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
