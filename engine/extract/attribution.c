@@ -245,7 +245,9 @@ static const solieu_fact *from_list_head(sl_attribution *d, size_t i, const unsi
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph < head)
             break;
-        if (g->paragraph == head && says_what(g, bare[j]) && gives(g, f))
+        /* "kết nạp 112/105 đảng viên ...; trong đó:" leads with its 112 */
+        if (g->paragraph == head && !bare[j] && !is_generic(g->metric) &&
+            strcmp(g->unit, "%") != 0 && gives(g, f))
             return g;
     }
     return NULL;
@@ -670,9 +672,33 @@ static void inherit_from_leads(sl_attribution *d)
     free(bare);
 }
 
+/* "members_admission_target": a figure set for the future. */
+static int is_target(const char *metric)
+{
+    size_t n = strlen(metric);
+    return n > 7 && strcmp(metric + n - 7, "_target") == 0;
+}
+
+/* A period of years that runs past the report's year ("giai đoạn 2021 -
+ * 2025" in a report of 2024) as far as the report reaches: "2021/2024".
+ * The period itself when it does not, or is no such span. */
+static const char *clip_to_year(const char *period, int year, char *out, size_t size)
+{
+    int y1, y2;
+    char rest;
+    if (year <= 0 || sscanf(period, "%4d/%4d%c", &y1, &y2, &rest) != 2 || y1 > year || y2 <= year)
+        return period;
+    if (y1 == year)
+        snprintf(out, size, "%d", year);
+    else
+        snprintf(out, size, "%d/%d", y1, year);
+    return out;
+}
+
 /* A body figure whose text names no period is one of the period the
  * report's title names, unless it counts what there is (members,
- * organisations). */
+ * organisations); a title's span of years reaches no further than the
+ * report's own year, except for targets. */
 static void apply_title_period(sl_attribution *d)
 {
     char title[32];
@@ -691,6 +717,9 @@ static void apply_title_period(sl_attribution *d)
         const char *value = sections && *sections[f->paragraph] ? sections[f->paragraph] : title;
         if (!*value)
             continue;
+        char clipped[32];
+        if (!is_target(f->metric))
+            value = clip_to_year(value, d->header->year, clipped, sizeof clipped);
         if (!kept || strcmp(kept_value, value) != 0) {
             kept = sl_facts_keep(d->facts, sl_strdup(value), &d->oom);
             kept_value = kept;

@@ -317,6 +317,20 @@ static void test_title_period(void)
     const solieu_fact *f = fact_at(&r, 8, "402");
     CHECK(f && strcmp(f->period, "") == 0);
     run_free(&r);
+    /* a title's span reaches no further than the report's year, but a
+     * target keeps it */
+    r = extract_bytes("span.txt",
+                      "Phú Hòa, ngày 16 tháng 12 năm 2024\n"
+                      "\n"
+                      "BÁO CÁO\n"
+                      "Sơ kết Nghị quyết về phát triển đảng viên, giai đoạn 2021 - 2025\n"
+                      "\n"
+                      "Các chi bộ đã kết nạp 57 đảng viên, đạt 95% chỉ tiêu (60 đảng viên).\n");
+    expect_fact(&r, 6, "57", "members_admitted", 57, "đảng viên", "2021/2024", "body");
+    f = fact_at(&r, 6, "60");
+    CHECK(f && strcmp(f->metric, "members_admission_target") == 0 &&
+          strcmp(f->period, "2021/2025") == 0);
+    run_free(&r);
 }
 
 /* A figure labelled by a unit the text names is that unit's, and so is the
