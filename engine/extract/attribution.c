@@ -156,6 +156,14 @@ static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact 
     return 0;
 }
 
+/* A share that says what it measures (attendance, coverage), for a
+ * footnote's plain percentage. */
+static int names_a_rate(const solieu_fact *g, const solieu_fact *f)
+{
+    (void)f;
+    return strcmp(g->unit, "%") == 0 && strcmp(g->metric, "percent") != 0;
+}
+
 /* Party organisations of any kind: "tổ chức đảng", "chi bộ", "đảng ủy". */
 static int counts_party_orgs(const char *unit)
 {
@@ -651,6 +659,12 @@ static void inherit_from_leads(sl_attribution *d)
                 f->metric = whole->metric;
                 bare[i] = PART; /* the next part looks past it to the whole */
             }
+        } else if (f->footnote && strcmp(f->metric, "percent") == 0) {
+            /* "Tỷ lệ đảng viên dự sinh hoạt đạt 93,8%¹" / "¹ Năm 2021 đạt
+             * 89,2%; ...": the years' rates of the body's rate */
+            const solieu_fact *best = hung_on(d, f, names_a_rate, bare);
+            if (best)
+                f->metric = best->metric;
         } else if (f->footnote && is_generic(f->metric) && *f->unit) {
             const solieu_fact *best = hung_on(d, f, counts_same_noun, bare);
             /* organisations dissolved or merged, in a footnote on the

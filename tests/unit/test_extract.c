@@ -393,6 +393,18 @@ static void test_list_items_take_the_head(void)
     run_free(&r);
 }
 
+/* A footnote's yearly percentages of a body rate are that rate. */
+static void test_footnote_rates(void)
+{
+    run r = extract_bytes("rates.txt", "Tỷ lệ đảng viên dự sinh hoạt bình quân đạt 93,8%¹.\n"
+                                       "¹ Năm 2023 đạt 92,1%; năm 2024 đạt 95.5%.\n");
+    const solieu_fact *f = fact_at(&r, 1, "93,8%");
+    CHECK(f && strcmp(f->metric, "attendance_rate") == 0);
+    f = fact_at(&r, 2, "95.5%");
+    CHECK(f && strcmp(f->metric, "attendance_rate") == 0 && f->value == 95.5);
+    run_free(&r);
+}
+
 /* A table whose cells '|' sets apart, with no markdown rule under its
  * header and an empty cell in its total row. */
 static void test_piped_table(void)
@@ -722,6 +734,7 @@ int main(void)
     test_breakdown_parts();
     test_piped_table();
     test_list_items_take_the_head();
+    test_footnote_rates();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
