@@ -203,11 +203,7 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
     return 1;
 }
 
-/* The figure a plain count breaks down, when a breakdown opens between
- * them ("kiểm tra 121 tổ chức đảng, gồm 17 đảng ủy cơ sở và 104 chi bộ",
- * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
- * before it in its sentence that says what it counts and counts the same
- * kind (members, organisations, the same noun); NULL when none. */
+/* Whether g counts what f counts: the same noun, members, organisations. */
 static int counts_same_kind(const solieu_fact *g, const solieu_fact *f)
 {
     return sl_same_noun(g->unit, f->unit) ||
@@ -278,6 +274,30 @@ static int breakdown_opens(const sl_paragraph *head)
     return 0;
 }
 
+/* Whether an item of the list under paragraph `head` counts what its head
+ * counts by a rule of its own (its metric the whole's, not derived). */
+static int items_count_it(sl_attribution *d, size_t head, const solieu_fact *whole,
+                          const unsigned char *bare)
+{
+    size_t last = head;
+    while (last + 1 < d->doc->paragraphs.len &&
+           sl_paragraph_is_item(sl_vec_at(&d->doc->paragraphs, last + 1)))
+        last++;
+    for (size_t j = sl_facts_from(d->facts, whole->text_end); j < d->facts->facts.len; j++) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph > last)
+            break;
+        if (g->paragraph > head && !bare[j] && strcmp(g->metric, whole->metric) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The figure a plain count breaks down, when a breakdown opens between
+ * them ("kiểm tra 121 tổ chức đảng, gồm 17 đảng ủy cơ sở và 104 chi bộ",
+ * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
+ * before it in its sentence that says what it counts and counts the same
+ * kind; else the figure of the list head over its item; NULL when none. */
 static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -297,14 +317,9 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
      * them counts something else ("chính thức: 589; dự bị: 23; được miễn
      * sinh hoạt: 118") */
     const solieu_fact *whole = from_list_head(d, i, bare, counts_same_kind);
-    if (!whole || !breakdown_opens(sl_vec_at(&d->doc->paragraphs, list_head_of(d, f->paragraph))))
+    if (!whole || !breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph)) ||
+        items_count_it(d, whole->paragraph, whole, bare))
         return NULL;
-    for (size_t j = 0; j < d->facts->facts.len; j++) {
-        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
-        if (g->paragraph > whole->paragraph && list_head_of(d, g->paragraph) == whole->paragraph &&
-            !bare[j] && strcmp(g->metric, whole->metric) == 0)
-            return NULL;
-    }
     return whole;
 }
 
