@@ -56,7 +56,7 @@ size_t sl_marker_at(const char *s, size_t len, int *number)
         return 0;
     }
     if (len >= 3 && s[0] == '[') {
-        size_t i = 1;
+        size_t i = s[1] == '^' ? 2 : 1; /* "[^3]": markdown's footnotes */
         int value = 0, digits = 0;
         while (i < len && s[i] >= '0' && s[i] <= '9' && digits < 3) {
             value = value * 10 + (s[i] - '0');

@@ -5,8 +5,8 @@
 
 struct solieu_document;
 
-/* Byte length of a footnote marker starting at s (¹², <sup>12</sup>, [12]),
- * with its number in *number; 0 when none starts there. */
+/* Byte length of a footnote marker starting at s (¹², <sup>12</sup>, [12],
+ * [^12]), with its number in *number; 0 when none starts there. */
 size_t sl_marker_at(const char *s, size_t len, int *number);
 /* Records every marker of doc->text in doc->markers and blanks markers and
  * markup in doc->scan. Returns -1 when out of memory. */
