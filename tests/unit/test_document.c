@@ -393,6 +393,14 @@ static void test_markers(void)
     CHECK(strstr(doc->scan, "27.210   đảng viên") != NULL); /* ¹ is two bytes */
     CHECK(strstr(doc->scan, " chi bộ cơ sở và 12 tổ chức đảng    theo") != NULL);
     solieu_document_destroy(doc);
+    /* markdown's own footnotes: "[^4]" cites, "[^4]: ..." gives the body */
+    doc = load_text("md.txt", "Kỷ luật 214 đảng viên[^4], giảm 14%.\n\n[^4]: Khiển trách 131.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(doc->markers.len == 2);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 4);
+    solieu_document_destroy(doc);
 }
 
 /* ---- page breaks and footnotes ----------------------------------------------- */
