@@ -202,10 +202,55 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
         add_figure(c, row->line, cell->start, cell->end, &num, rule, period, entity);
 }
 
+/* Whether a table's first row names columns under the header's groups
+ * ("| Đảng viên | | Kết nạp | |" over "| Tổng số | Trong đó nữ | Kế
+ * hoạch | Thực hiện |"): no figure in it, figures in the row after. */
+static int has_subheader(const char *text, const sl_table *table)
+{
+    if (table->rows.len < 2)
+        return 0;
+    for (size_t r = 0; r < 2; r++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, r);
+        int figures = 0;
+        solieu_number num;
+        for (size_t k = 0; k < row->cells.len; k++) {
+            const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+            figures += cell_figure(text + cell->start, cell->end - cell->start, &num);
+        }
+        if ((r == 0) == (figures > 0))
+            return 0;
+    }
+    return 1;
+}
+
+/* Column k's name: its header cell, or with a subheader the group over it
+ * (the nearest header cell at or left of k that is not empty) and its
+ * subheader cell, "Kết nạp năm 2024 Thực hiện", into out. */
+static void column_name(const char *text, const sl_table *table, int subheader, size_t k, char *out,
+                        size_t size)
+{
+    const sl_vec *head = &table->header.cells;
+    size_t g = k;
+    while (subheader && g > 0 &&
+           ((const sl_table_cell *)sl_vec_at(head, g))->end ==
+               ((const sl_table_cell *)sl_vec_at(head, g))->start)
+        g--;
+    const sl_table_cell *group = sl_vec_at(head, g);
+    int n = snprintf(out, size, "%.*s", (int)(group->end - group->start), text + group->start);
+    const sl_table_row *sub = subheader ? sl_vec_at(&table->rows, 0) : NULL;
+    if (sub && k < sub->cells.len && n >= 0 && (size_t)n < size) {
+        const sl_table_cell *cell = sl_vec_at(&sub->cells, k);
+        if (cell->end > cell->start)
+            snprintf(out + n, size - (size_t)n, " %.*s", (int)(cell->end - cell->start),
+                     text + cell->start);
+    }
+}
+
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
     size_t ncols = table->header.cells.len;
+    int subheader = has_subheader(text, table);
     const sl_rule **rules = sl_calloc(ncols + 1, sizeof *rules);
     int *years = sl_calloc(ncols + 1, sizeof *years);
     if (!rules || !years) {
@@ -217,9 +262,10 @@ static void table_facts(table_ctx *c, const sl_table *table)
     /* the years the columns span: the period of a column of totals */
     int first_year = 0, last_year = 0;
     for (size_t k = 0; k < ncols; k++) {
-        const sl_table_cell *h = sl_vec_at(&table->header.cells, k);
-        rules[k] = column_rule(c->ex, text + h->start, h->end - h->start);
-        years[k] = year_in(text + h->start, h->end - h->start);
+        char name[512];
+        column_name(text, table, subheader, k, name, sizeof name);
+        rules[k] = column_rule(c->ex, name, strlen(name));
+        years[k] = year_in(name, strlen(name));
         if (years[k] && (!first_year || years[k] < first_year))
             first_year = years[k];
         if (years[k] > last_year)
@@ -228,7 +274,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
     char span[32] = "";
     if (first_year && last_year > first_year)
         snprintf(span, sizeof span, "%d/%d", first_year, last_year);
-    for (size_t r = 0; r < table->rows.len && !c->oom; r++) {
+    for (size_t r = subheader ? 1 : 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
         /* a first column no rule names, of small numbers: the rows' numbers */
         if (!rules[0] && !years[0] && row->cells.len &&

@@ -393,6 +393,23 @@ static void test_list_items_take_the_head(void)
     run_free(&r);
 }
 
+/* A markdown table with two header rows: a column is named by its group
+ * and its own cell. */
+static void test_table_subheader(void)
+{
+    run r = extract_bytes("groups.txt", "| TT | Đơn vị | Kết nạp năm 2024 | |\n"
+                                        "|---|---|--:|--:|\n"
+                                        "| | | Kế hoạch | Thực hiện |\n"
+                                        "| 1 | Đảng bộ Công ty A | 12 | 14 |\n"
+                                        "| 2 | Đảng bộ Công ty B | 4 | 5 |\n");
+    const solieu_fact *f = fact_at(&r, 4, "12");
+    CHECK(f && strcmp(f->metric, "members_admission_target") == 0);
+    f = fact_at(&r, 4, "14");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2024") == 0);
+    CHECK(facts_on_line(&r, 3) == 0);
+    run_free(&r);
+}
+
 /* A footnote's yearly percentages of a body rate are that rate. */
 static void test_footnote_rates(void)
 {
@@ -735,6 +752,7 @@ int main(void)
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
+    test_table_subheader();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
