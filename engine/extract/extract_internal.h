@@ -117,6 +117,9 @@ typedef struct sl_period_marker {
     int paragraph_reach;
     int forward_only; /* a clause marker that does not reach back */
     int figure_before; /* a marker of the figure right before it: "97 (2021)" */
+    int figure_after;  /* ... of the figure right after it: "so với nhiệm kỳ
+                        * 2015 - 2020 (250 đảng viên)" */
+    size_t end;        /* segment offset where the marker's words end */
     char value[32];
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */

@@ -150,6 +150,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     m->paragraph_reach = r->paragraph_reach;
     m->forward_only = r->forward_only;
     m->figure_before = r->figure_before;
+    m->figure_after = r->figure_after;
+    m->end = ov[1];
     snprintf(m->value, sizeof m->value, "%s", value);
     return 0;
 }
@@ -291,6 +293,20 @@ static void clause_bounds(const char *s, size_t len, size_t pos, size_t *start, 
     *end = i;
 }
 
+/* Whether only spaces and one '(' stand in s[from, pos): the figure at pos
+ * comes right after what ends at from ("... 2015 - 2020 (250 đảng viên)"). */
+static int figure_follows(const char *s, size_t from, size_t pos)
+{
+    int parens = 0;
+    for (size_t i = from; i < pos; i++) {
+        if (s[i] == '(')
+            parens++;
+        else if (s[i] != ' ')
+            return 0;
+    }
+    return parens <= 1 && pos - from <= FIGURE_BEFORE_BYTES;
+}
+
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos)
 {
     const char *s = p->segment;
@@ -309,6 +325,14 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             if (m->figure_before) {
                 /* it names the period of the figure it follows, and no other */
                 if (m->pos > pos && m->pos - pos <= FIGURE_BEFORE_BYTES) {
+                    best = m;
+                    break;
+                }
+                continue;
+            }
+            if (m->figure_after) {
+                /* ... or of the figure right after it, "(" between them */
+                if (pos >= m->end && figure_follows(s, m->end, pos)) {
                     best = m;
                     break;
                 }

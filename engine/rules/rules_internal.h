@@ -74,6 +74,8 @@ typedef struct sl_rule {
     int paragraph_reach; /* period rules: 1 = rest of paragraph, 0 = clause */
     int forward_only;    /* period rules of clause reach: only what follows them */
     int figure_before;   /* period rules: only the figure right before them */
+    int figure_after;    /* period rules: only the figure right after them, or
+                          * in the parenthesis right after them */
     int sentence_reach;  /* chain rules: the whole stands in the part's sentence */
     int cased;           /* match case-sensitively */
     int overlap;         /* fact rules: its figures are groups that may overlap

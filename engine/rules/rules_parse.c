@@ -286,11 +286,14 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->forward_only = 1;
         else if (strcmp(value, "figure-before") == 0)
             r->figure_before = 1;
+        else if (strcmp(value, "figure-after") == 0)
+            r->figure_after = 1;
         else if (strcmp(value, "sentence") == 0)
             r->sentence_reach = 1;
         else
             report(p, line, value_col,
-                   "reach must be paragraph, sentence, clause, rest-of-clause or figure-before");
+                   "reach must be paragraph, sentence, clause, rest-of-clause, figure-before or "
+                   "figure-after");
     } else if (KEY("overlap")) {
         if (strcmp(value, "yes") == 0)
             r->overlap = 1;

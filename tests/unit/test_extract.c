@@ -410,6 +410,19 @@ static void test_table_subheader(void)
     run_free(&r);
 }
 
+/* The figure in parentheses right after "so với năm 2023" is of 2023; the
+ * figure before it keeps its own period. */
+static void test_compared_period(void)
+{
+    run r = extract_bytes("compared.txt", "Năm 2024 kết nạp 31 đảng viên, giảm 3 đảng viên so "
+                                          "với năm 2023 (34 đảng viên).\n");
+    const solieu_fact *f = fact_at(&r, 1, "34");
+    CHECK(f && strcmp(f->period, "2023") == 0);
+    f = fact_at(&r, 1, "31");
+    CHECK(f && strcmp(f->period, "2024") == 0);
+    run_free(&r);
+}
+
 /* A footnote's yearly percentages of a body rate are that rate. */
 static void test_footnote_rates(void)
 {
@@ -753,6 +766,7 @@ int main(void)
     test_list_items_take_the_head();
     test_footnote_rates();
     test_table_subheader();
+    test_compared_period();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
