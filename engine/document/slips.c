@@ -40,7 +40,9 @@ static const slip slips[] = {
     {"D\xE1\xBB\x93ng ch\xC3\xAD", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0,
      SLIP_ANYWHERE}, /* Dồng chí */
     {"\xC4\x91\xE1\xBB\x93ng ch\xE1\xBB\x89", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 9,
-     SLIP_AFTER_COUNT},                                       /* đồng chỉ */
+     SLIP_AFTER_COUNT},                                                         /* đồng chỉ */
+    {"ch\xE1\xBB\x89 b\xE1\xBB\x99", "chi b\xE1\xBB\x99", 1, SLIP_AFTER_COUNT}, /* chỉ bộ */
+    {"vi\xC3\xAA n", "vi\xC3\xAAn", 1, SLIP_ANYWHERE},        /* viê n: a word OCR split */
     {"chi b\xC3\xB4", "chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* chi bô */
     {"Chi b\xC3\xB4", "Chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* Chi bô */
     {"\xC4\x91\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
@@ -176,6 +178,9 @@ static uint32_t candidates(const char *s)
         _mm_or_si128(_mm_or_si128(eq(x, 0xAC), eq(x, 0xAD)),
                      _mm_or_si128(eq(x, 0xA9), _mm_or_si128(eq(x, 0x89), eq(x, 0x8B))));
     h = _mm_or_si128(h, _mm_and_si128(i_tone, _mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA))));
+    /* "viê n" */
+    h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
+                                      _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));
     __m128i eth = _mm_and_si128(eq(x, 0xC3), _mm_or_si128(eq(x1, 0x90), eq(x1, 0xB0)));
     /* abbreviations: two capitals ("UBKT", "TCĐ"), or Đ/đ before V or '/' */
     __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
