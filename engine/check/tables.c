@@ -20,6 +20,14 @@ static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *ro
     return sl_fact_at(cd->facts, ((const sl_table_cell *)sl_vec_at(&row->cells, column))->start);
 }
 
+static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
+{
+    for (size_t column = 0; column < row->cells.len; column++)
+        if (fact_in(cd, row, column))
+            return 1;
+    return 0;
+}
+
 static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
                          size_t total_row, size_t column)
 {
@@ -32,7 +40,10 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
     for (size_t i = 0; i < table->rows.len && k < MAX_TABLE_ROWS; i++) {
         if (i == total_row)
             continue;
-        const solieu_fact *f = fact_in(cd, sl_vec_at(&table->rows, i), column);
+        const sl_table_row *row = sl_vec_at(&table->rows, i);
+        const solieu_fact *f = fact_in(cd, row, column);
+        if (!f && !row_has_figures(cd, row))
+            continue; /* a second header row ("| | | Tổng số | Trong đó nữ |") */
         if (!f || strcmp(f->metric, total->metric) != 0)
             return; /* a row without its figure: the column cannot be added up */
         parts[k++] = f;
@@ -64,14 +75,18 @@ void sl_check_tables(sl_check_doc *cd)
         size_t n = table->rows.len;
         if (n < 3 || n > MAX_TABLE_ROWS)
             continue;
-        /* the total row is the last or the first */
+        /* the total row is the last or the first, with figures of its own
+         * (a second header row "| | | Tổng số | ..." is none) */
         size_t total_row = (size_t)-1;
-        for (size_t i = 0; i < n; i += n - 1) {
-            const sl_table_cell *label = sl_table_row_label(text, sl_vec_at(&table->rows, i));
-            if (label && sl_table_cell_is_total(text, label)) {
+        for (size_t i = n - 1;; i = 0) {
+            const sl_table_row *row = sl_vec_at(&table->rows, i);
+            const sl_table_cell *label = sl_table_row_label(text, row);
+            if (label && sl_table_cell_is_total(text, label) && row_has_figures(cd, row)) {
                 total_row = i;
                 break;
             }
+            if (i == 0)
+                break;
         }
         for (size_t column = 0; total_row != (size_t)-1 && column < table->header.cells.len;
              column++)
