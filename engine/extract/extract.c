@@ -751,7 +751,7 @@ static void extract_paragraph_facts(doc_ctx *d, size_t k, sl_vec *candidates, sl
     if (candidates->len == 0)
         return;
     sl_periods_find(d->ex, p, find_literals(d, p) == 0 ? &d->starts : NULL, d->header, line,
-                    d->doc->name, markers);
+                    d->doc->name, 0, markers);
     for (size_t i = 0; i < candidates->len; i++)
         add_fact(d, k, p, sl_vec_at(candidates, i), markers);
 }
@@ -763,7 +763,7 @@ static void period_at_end(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec
 {
     markers->len = 0;
     sl_periods_find(d->ex, p, find_literals(d, p) == 0 ? &d->starts : NULL, d->header, line,
-                    d->doc->name, markers);
+                    d->doc->name, 0, markers);
     size_t end = p->segment_len;
     while (end > 0 && (p->segment[end - 1] == ' ' || p->segment[end - 1] == ':'))
         end--;

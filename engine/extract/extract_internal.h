@@ -120,6 +120,8 @@ typedef struct sl_period_marker {
     int figure_after;  /* ... of the figure right after it: "so với nhiệm kỳ
                         * 2015 - 2020 (250 đảng viên)" */
     size_t end;        /* segment offset where the marker's words end */
+    int data;          /* it says what a report's figures cover: "số liệu tổng
+                        * hợp từ ngày 01/01/2021 đến ngày 31/12/2024" */
     char value[32];
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */
@@ -127,7 +129,8 @@ typedef struct sl_period_marker {
 /* Finds the period markers of a paragraph, sorted by position (words: the
  * rules' opening words in its segment, or NULL). */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
-                     const sl_header *h, size_t line, const char *doc_name, sl_vec *markers);
+                     const sl_header *h, size_t line, const char *doc_name, int heading,
+                     sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
 /* The period the report's title names ("... năm 2024", "... nhiệm kỳ 2020
  * - 2025"), into out; "" when it names none. */

@@ -151,6 +151,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     m->forward_only = r->forward_only;
     m->figure_before = r->figure_before;
     m->figure_after = r->figure_after;
+    m->data = has_group(r->code, md, "data");
     m->end = ov[1];
     snprintf(m->value, sizeof m->value, "%s", value);
     return 0;
@@ -165,11 +166,14 @@ static int by_position(const void *pa, const void *pb)
 }
 
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
-                     const sl_header *h, size_t line, const char *doc_name, sl_vec *markers)
+                     const sl_header *h, size_t line, const char *doc_name, int heading,
+                     sl_vec *markers)
 {
     period_ctx c = {p->segment, h, markers};
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_PERIOD); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_PERIOD, i);
+        if (r->where == SL_WHERE_HEADING && !heading)
+            continue;
         sl_match_scanning(ex, r, r->code, p->segment, p->segment_len,
                           words ? sl_word_starts_of(words, r) : NULL, 0, p->segment_len, line,
                           doc_name, on_period, &c);

@@ -11,7 +11,7 @@
 
 #include "extract/extract_internal.h"
 
-enum { TITLE_WITHIN_LINES = 30 };
+enum { TITLE_WITHIN_LINES = 30, PREAMBLE_PARAGRAPHS = 3 };
 
 /* Whether a paragraph reads "BÁO CÁO" and nothing else but markup. */
 static int is_report_word(const sl_paragraph *p)
@@ -53,11 +53,33 @@ static void first_period(solieu_extractor *ex, const solieu_document *doc, const
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     sl_vec markers;
     sl_vec_init(&markers, sizeof(sl_period_marker));
-    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name,
+    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name, 1,
                     &markers);
     snprintf(out, size, "%s",
              markers.len ? ((const sl_period_marker *)sl_vec_at(&markers, 0))->value : "");
     sl_vec_free(&markers);
+}
+
+/* The period a preamble paragraph says its figures cover (a marker of a
+ * period rule's `data` group), into out; 0 when it says none. */
+static int data_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                       const sl_paragraph *p, char *out, size_t size)
+{
+    const sl_piece *first = sl_vec_at(&p->pieces, 0);
+    sl_vec markers;
+    sl_vec_init(&markers, sizeof(sl_period_marker));
+    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name, 1,
+                    &markers);
+    int found = 0;
+    for (size_t i = 0; i < markers.len && !found; i++) {
+        const sl_period_marker *m = sl_vec_at(&markers, i);
+        if (m->data) {
+            snprintf(out, size, "%s", m->value);
+            found = 1;
+        }
+    }
+    sl_vec_free(&markers);
+    return found;
 }
 
 int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
@@ -97,6 +119,18 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
         if (p->footnote || !is_report_word(p))
             continue;
         first_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), out, size);
+        /* the preamble may say what the figures cover ("số liệu tổng hợp từ
+         * ngày 01/01/2021 đến ngày 31/12/2024"): that, rather than the term */
+        for (size_t j = k + 2; j < doc->paragraphs.len && j <= k + 1 + PREAMBLE_PARAGRAPHS; j++) {
+            const sl_paragraph *q = sl_vec_at(&doc->paragraphs, j);
+            if (q->heading || q->footnote)
+                break;
+            char data[32];
+            if (data_period(ex, doc, h, q, data, sizeof data)) {
+                snprintf(out, size, "%s", data);
+                break;
+            }
+        }
         return;
     }
 }

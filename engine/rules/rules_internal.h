@@ -27,7 +27,15 @@ typedef enum sl_rule_kind {
     SL_RULE_KIND_COUNT
 } sl_rule_kind;
 
-typedef enum sl_where { SL_WHERE_ANY = 0, SL_WHERE_BODY, SL_WHERE_FOOTNOTE } sl_where;
+/* Where a rule runs; `heading` (period rules only): the report's title and
+ * its section headings, where "nhiệm kỳ 2020 - 2025" names the period of
+ * what follows, as it does not in a sentence. */
+typedef enum sl_where {
+    SL_WHERE_ANY = 0,
+    SL_WHERE_BODY,
+    SL_WHERE_FOOTNOTE,
+    SL_WHERE_HEADING
+} sl_where;
 
 typedef struct sl_example {
     char *text;

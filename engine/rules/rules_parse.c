@@ -275,8 +275,11 @@ static void attribute(parser *p, const char *s, size_t n, size_t line)
             r->where = SL_WHERE_BODY;
         else if (strcmp(value, "footnote") == 0)
             r->where = SL_WHERE_FOOTNOTE;
+        else if (strcmp(value, "heading") == 0 && r->kind == SL_RULE_PERIOD)
+            r->where = SL_WHERE_HEADING;
         else
-            report(p, line, value_col, "where must be any, body or footnote");
+            report(p, line, value_col,
+                   "where must be any, body or footnote (or heading, for a period rule)");
     } else if (KEY("reach")) {
         if (strcmp(value, "paragraph") == 0)
             r->paragraph_reach = 1;

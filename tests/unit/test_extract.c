@@ -331,6 +331,20 @@ static void test_title_period(void)
     CHECK(f && strcmp(f->metric, "members_admission_target") == 0 &&
           strcmp(f->period, "2021/2025") == 0);
     run_free(&r);
+    /* a term in the title is the period; a preamble that says what the
+     * figures cover overrides it; in a sentence the term names none */
+    r = extract_bytes("term.txt", "Bắc Lương, ngày 18 tháng 3 năm 2025\n"
+                                  "\n"
+                                  "BÁO CÁO\n"
+                                  "Tổng kết công tác kiểm tra nhiệm kỳ 2020 - 2025\n"
+                                  "\n"
+                                  "Báo cáo kết quả (số liệu tổng hợp từ ngày 01/01/2021 đến ngày "
+                                  "31/12/2024) như sau:\n"
+                                  "\n"
+                                  "Thực hiện Nghị quyết Đại hội nhiệm kỳ 2020 - 2025, đã kiểm tra "
+                                  "63 tổ chức đảng.\n");
+    expect_fact(&r, 8, "63", "inspected_orgs", 63, "tổ chức đảng", "2021/2024", "body");
+    run_free(&r);
 }
 
 /* A figure labelled by a unit the text names is that unit's, and so is the
