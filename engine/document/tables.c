@@ -2,6 +2,7 @@
  * leave ("<tr><td>Cấp tỉnh</td><td>46</td></tr>", a row a line) and ones
  * aligned with spaces, as OCR lays them out, or set apart by '|' with no
  * markdown rule under the header. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,18 +192,34 @@ static int tag_named(const char *text, size_t i, size_t end, const char *name)
 /* The row of line k if it is an HTML table row with two cells or more, or
  * 1; -1 when out of memory. A cell's bounds are trimmed of the tags and
  * spaces at its ends (the scan copy has the tags blanked). */
+static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row);
+
 static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row)
 {
     (void)ctx;
     size_t start, end;
     line_span(doc, k, &start, &end);
-    const char *text = doc->text, *scan = doc->scan;
+    const char *text = doc->text;
     while (start < end && is_blank(text[start]))
         start++;
     if (!tag_named(text, start, end, "<tr"))
         return 1;
     row->line = k + 1;
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    if (html_cells(doc, start, end, row) != 0)
+        return -1;
+    if (row->cells.len < 2) {
+        row_free(row);
+        return 1;
+    }
+    return 0;
+}
+
+/* The cells "<td>...</td>" of text[start, end) appended to row; -1 when
+ * out of memory. */
+static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row)
+{
+    const char *text = doc->text, *scan = doc->scan;
     for (size_t i = start; i < end; i++) {
         if (!tag_named(text, i, end, "<td") && !tag_named(text, i, end, "<th"))
             continue;
@@ -221,10 +238,72 @@ static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, 
         if (push_cell(row, s, e) != 0)
             return -1;
     }
-    if (row->cells.len < 2) {
+    return 0;
+}
+
+/* Whether line k opens with the tag `name` (after indentation). */
+static int line_opens_with(const solieu_document *doc, size_t k, const char *name)
+{
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    while (start < end && is_blank(doc->text[start]))
+        start++;
+    return tag_named(doc->text, start, end, name);
+}
+
+/* A row spread over lines, as converters also write them: "<tr>" alone on
+ * line k, a cell or more a line, "</tr>". Into *row, with *next the line
+ * after it; 1 when line k opens no such row, -1 when out of memory. */
+static int read_html_block_row(const solieu_document *doc, size_t k, sl_table_row *row,
+                               size_t *next)
+{
+    enum { MAX_ROW_LINES = 64 };
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    if (!line_opens_with(doc, k, "<tr") || memmem(doc->text + start, end - start, "<td", 3) ||
+        memmem(doc->text + start, end - start, "<th", 3))
+        return 1;
+    row->line = k + 1;
+    sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    size_t j = k + 1;
+    for (; j < doc->line_count && j <= k + MAX_ROW_LINES && !line_opens_with(doc, j, "</tr"); j++) {
+        line_span(doc, j, &start, &end);
+        if (html_cells(doc, start, end, row) != 0)
+            return -1;
+    }
+    if (j == doc->line_count || !line_opens_with(doc, j, "</tr") || row->cells.len < 2) {
         row_free(row);
         return 1;
     }
+    *next = j + 1;
+    return 0;
+}
+
+/* An HTML table whose rows are spread over lines, the first (its header)
+ * opening at line k; 1 when there is none, -1 when out of memory. */
+static int read_html_blocks(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
+{
+    size_t next;
+    int rc = read_html_block_row(doc, k, &table->header, &next);
+    if (rc != 0)
+        return rc;
+    sl_vec_init(&table->rows, sizeof(sl_table_row));
+    sl_table_row row;
+    while (next < doc->line_count && (rc = read_html_block_row(doc, next, &row, &next)) == 0) {
+        sl_table_row *slot = sl_vec_push(&table->rows);
+        if (!slot) {
+            row_free(&row);
+            rc = -1;
+            break;
+        }
+        *slot = row;
+    }
+    if (rc < 0 || table->rows.len < 2) {
+        row_free(&table->header);
+        rows_free(&table->rows);
+        return rc < 0 ? -1 : 1;
+    }
+    *last = next - 1;
     return 0;
 }
 
@@ -234,6 +313,8 @@ static int read_html(const solieu_document *doc, size_t k, sl_table *table, size
 {
     sl_table_row header;
     int rc = read_html_row(doc, k, NULL, &header);
+    if (rc > 0)
+        return read_html_blocks(doc, k, table, last);
     if (rc != 0)
         return rc;
     size_t end;

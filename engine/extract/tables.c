@@ -149,9 +149,8 @@ static void drop_row_numbers(table_ctx *c)
 /* A figure at text[start, end) of a 1-based line: `rule` says what it
  * counts; a share ("96,5%") is a percent, a fraction ("48/52") the units
  * that have what the rule counts. */
-static void add_figure(table_ctx *c, size_t line, size_t start, size_t end,
-                       const solieu_number *num, const sl_rule *rule, const char *period,
-                       const char *entity)
+static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_number *num,
+                       const sl_rule *rule, const char *period, const char *entity)
 {
     const char *text = c->doc->text;
     solieu_facts *facts = c->facts;
@@ -178,13 +177,14 @@ static void add_figure(table_ctx *c, size_t line, size_t start, size_t end,
     f->metric = share ? "percent" : num->has_denominator ? "units_with" : rule->metric;
     f->qualifier = rule->qualifier ? rule->qualifier : "";
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
-    f->footnote = c->doc->line_footnote[line - 1];
+    f->footnote = c->doc->line_footnote[f->line - 1];
     f->scope =
         f->footnote ? sl_facts_keep(facts, sl_printf("footnote:%d", f->footnote), &c->oom) : "body";
     f->entity = entity ? entity : facts->entity ? facts->entity : "";
     f->rule = rule->id;
-    size_t line_start = c->doc->line_starts[line - 1];
-    size_t line_end = line < c->doc->line_count ? c->doc->line_starts[line] : c->doc->len;
+    /* the cell's own line (an HTML row may spread its cells over lines) */
+    size_t line_start = c->doc->line_starts[f->line - 1];
+    size_t line_end = f->line < c->doc->line_count ? c->doc->line_starts[f->line] : c->doc->len;
     f->context = sl_facts_keep(facts,
                                sl_context_snippet(text + line_start, line_end - line_start,
                                                   start - line_start, end - line_start,
@@ -199,7 +199,7 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     solieu_number num;
     if (cell_figure(c->doc->text + cell->start, cell->end - cell->start, &num) &&
         !taken(c->taken, c->ntaken, cell->start, cell->end))
-        add_figure(c, row->line, cell->start, cell->end, &num, rule, period, entity);
+        add_figure(c, cell->start, cell->end, &num, rule, period, entity);
 }
 
 /* Whether a table's first row names columns under the header's groups
@@ -397,7 +397,7 @@ static void line_labels(table_ctx *c, size_t line)
         int year = year_in(text + ls, le - ls);
         if (year)
             snprintf(period, sizeof period, "%d", year);
-        add_figure(c, line, fs, fe, &num, rule, period, NULL);
+        add_figure(c, fs, fe, &num, rule, period, NULL);
     }
 }
 

@@ -437,6 +437,23 @@ static void test_compared_period(void)
     run_free(&r);
 }
 
+/* An HTML table whose rows spread their cells over lines: each figure on
+ * its own line. */
+static void test_html_rows_over_lines(void)
+{
+    run r = extract_bytes("rows.html.txt", "<table>\n<tr>\n<td>TT</td>\n<td>Đảng bộ</td>\n"
+                                           "<td>Số đảng viên hiện có</td>\n</tr>\n"
+                                           "<tr>\n<td>1</td>\n<td>Huyện Tân Khê</td>\n"
+                                           "<td>6.305</td>\n</tr>\n"
+                                           "<tr>\n<td>2</td>\n<td>Huyện Bình Sa</td>\n"
+                                           "<td>4.728</td>\n</tr>\n</table>\n");
+    const solieu_fact *f = fact_at(&r, 10, "6.305");
+    CHECK(f && strcmp(f->metric, "party_members") == 0);
+    CHECK(fact_at(&r, 15, "4.728") != NULL);
+    CHECK(facts_on_line(&r, 8) == 0); /* the row's number */
+    run_free(&r);
+}
+
 /* A footnote's yearly percentages of a body rate are that rate. */
 static void test_footnote_rates(void)
 {
@@ -781,6 +798,7 @@ int main(void)
     test_footnote_rates();
     test_table_subheader();
     test_compared_period();
+    test_html_rows_over_lines();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
