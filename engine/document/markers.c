@@ -1,6 +1,7 @@
 /* Footnote markers (¹²³, <sup>N</sup>, [N]) and markup debris: found in the
  * text and blanked to spaces in the scan copy, so offsets never move and a
  * marker is never read as part of a number ("27.210¹" is 27210). */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,6 +219,27 @@ size_t sl_paren_note_at(const solieu_document *doc, size_t i, int *number)
     return m && doc->paren_note[*number] && opens_line(doc->text, i) ? m : 0;
 }
 
+/* The dots that lead a label to its figure in a form ("Tổng số đảng viên
+ * .......... 4.215") read as the colon they stand for: the scan copy has
+ * ':' and spaces there, so that labels read as "Tổng số đảng viên: 4.215".
+ * Four dots or more (an ellipsis has three), then a figure on the line. */
+static void mark_dot_leaders(solieu_document *doc)
+{
+    enum { MIN_DOTS = 4 };
+    const char *t = doc->text;
+    for (const char *p = memmem(t, doc->len, "....", MIN_DOTS); p;
+         p = memmem(p, doc->len - (size_t)(p - t), "....", MIN_DOTS)) {
+        size_t at = (size_t)(p - t), end = at;
+        while (end < doc->len && (t[end] == '.' || t[end] == ' '))
+            end++;
+        if (end < doc->len && t[end] >= '0' && t[end] <= '9') {
+            doc->scan[at] = ':';
+            memset(doc->scan + at + 1, ' ', end - at - 1);
+        }
+        p = t + end;
+    }
+}
+
 int sl_find_markers(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -269,6 +291,7 @@ int sl_find_markers(solieu_document *doc)
             scan[i] = ' ';
         i++;
     }
+    mark_dot_leaders(doc);
     size_t found = doc->markers.len;
     if (find_paren_notes(doc) != 0 || sl_find_plain_notes(doc) != 0)
         return -1;

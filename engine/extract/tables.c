@@ -4,6 +4,7 @@
  * organisation its label names ("Đảng bộ huyện An Lão"), else for the
  * report's; a year in the header or as the row's label is the period. Only
  * cells that are a number and nothing else are figures. */
+#define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,11 +357,28 @@ static int lone_article(const char *s, size_t len, const solieu_number *num)
     return num->from_words && (num->value == 1 || num->value == 5) && !memchr(s, ' ', len);
 }
 
+/* Past an item's numbering at text[from]: "1. ", "2) ", "a) ", "II. ". */
+static size_t past_numbering(const char *text, size_t from, size_t end)
+{
+    size_t i = from;
+    while (i < end && ((text[i] >= '0' && text[i] <= '9') || strchr("IVXivx", text[i])))
+        i++;
+    if (i == from && i + 1 < end && text[i] >= 'a' && text[i] <= 'z')
+        i++; /* "a)" */
+    if (i > from && i + 1 < end && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ')
+        return i + 2;
+    return from;
+}
+
 /* Every "label: figure" of one line, the label running back from the colon
- * to the line's start (past a bullet) or to a '(' or ';'. */
+ * to the line's start (past a bullet or a numbering) or to an open '(' or
+ * a ';'. The colon may be one the reading put for a form's dot leaders
+ * ("Tổng số đảng viên ........ 4.215"), so it is looked for in the scan
+ * copy; a label's parenthesis ("Kết nạp (2021 - 2024)") belongs to it and
+ * gives its figure the years it names. */
 static void line_labels(table_ctx *c, size_t line)
 {
-    const char *text = c->doc->text;
+    const char *text = c->doc->text, *scan = c->doc->scan;
     size_t start = c->doc->line_starts[line - 1];
     size_t end = line < c->doc->line_count ? c->doc->line_starts[line] : c->doc->len;
     size_t from = start;
@@ -369,19 +387,28 @@ static void line_labels(table_ctx *c, size_t line)
         from++;
     if (from < end && text[from] == '|')
         return; /* a table's line */
-    for (const char *at = memchr(text + from, ':', end - from); at && !c->oom;
-         at = memchr(at + 1, ':', end - (size_t)(at + 1 - text))) {
-        size_t colon = (size_t)(at - text);
+    from = past_numbering(text, from, end);
+    for (const char *at = memchr(scan + from, ':', end - from); at && !c->oom;
+         at = memchr(at + 1, ':', end - (size_t)(at + 1 - scan))) {
+        size_t colon = (size_t)(at - scan);
         size_t ls = colon;
-        while (ls > from && !is_label_edge(text[ls - 1]))
+        while (ls > from && !is_label_edge(scan[ls - 1])) {
+            if (scan[ls - 1] == ')') { /* a parenthesis closed within the label */
+                const char *open = memrchr(scan + from, '(', ls - 1 - from);
+                if (!open)
+                    break;
+                ls = (size_t)(open - scan);
+                continue;
+            }
             ls--;
-        while (ls < colon && (text[ls] == ' ' || text[ls] == '*'))
+        }
+        while (ls < colon && (scan[ls] == ' ' || scan[ls] == '*'))
             ls++;
         size_t le = colon;
-        while (le > ls && (text[le - 1] == ' ' || text[le - 1] == '*'))
+        while (le > ls && (scan[le - 1] == ' ' || scan[le - 1] == '*'))
             le--;
         size_t fs = colon + 1;
-        while (fs < end && (text[fs] == ' ' || text[fs] == '*'))
+        while (fs < end && (scan[fs] == ' ' || scan[fs] == '*'))
             fs++;
         solieu_number num;
         if (!is_label(text, ls, le) || fs >= end ||
@@ -395,7 +422,8 @@ static void line_labels(table_ctx *c, size_t line)
             continue;
         char period[16] = "";
         int year = year_in(text + ls, le - ls);
-        if (year)
+        range_in(text + ls, le - ls, period, sizeof period);
+        if (year && !*period)
             snprintf(period, sizeof period, "%d", year);
         add_figure(c, fs, fe, &num, rule, period, NULL);
     }
