@@ -358,8 +358,39 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
     return SOLIEU_OK;
 }
 
+static int digit_at(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/* "1 245 đảng viên", as some PDF exports group thousands: the space
+ * becomes the dot reports write ("1.245"), in place (the lengths agree).
+ * One to three digits after a space or a line's start, one space, three
+ * digits, then a space and a letter or a mark; never between years
+ * ("2023 2024" has four digits) nor after a digit group ("12.345 678"). */
+static void join_spaced_thousands(char *s, size_t len)
+{
+    for (char *p = memchr(s, ' ', len); p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s))) {
+        size_t at = (size_t)(p - s), k = at;
+        while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
+            k--;
+        if (k == at || at - k > 3 || s[k] == '0' || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n'))
+            continue;
+        if (!digit_at(s, len, at + 1) || !digit_at(s, len, at + 2) || !digit_at(s, len, at + 3) ||
+            digit_at(s, len, at + 4))
+            continue;
+        char after = at + 4 < len ? s[at + 4] : '\n';
+        if (after == '/' || (after == ' ' && digit_at(s, len, at + 5)))
+            continue; /* "1 245/300", "12 345 678": not a figure we know */
+        if (k >= 2 && digit_at(s, len, k - 2))
+            continue; /* "12 345 678", "2024 1 245" */
+        s[at] = '.';
+    }
+}
+
 solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
 {
+    join_spaced_thousands(text->data, text->len);
     sl_vec mends;
     sl_vec_init(&mends, sizeof(mend));
     solieu_status status = find_mends(text->data, text->len, &mends);

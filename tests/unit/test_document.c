@@ -244,6 +244,20 @@ static void test_spelled_numbers(void)
     solieu_document_destroy(doc);
 }
 
+/* Thousands grouped by a space, as some PDF exports write them, read as
+ * reports write them; years and longer groups stay. */
+static void test_spaced_thousands(void)
+{
+    solieu_document *doc = load_text("spaced.txt", "có 1 245 đảng viên, năm 2023 2024, 12 345 678 "
+                                                   "và 3 050.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_STR(solieu_document_text(doc, NULL),
+              "có 1.245 đảng viên, năm 2023 2024, 12 345 678 và 3.050.\n");
+    solieu_document_destroy(doc);
+}
+
 /* ---- NFD input ----------------------------------------------------------------- */
 
 static void test_nfd(void)
@@ -843,6 +857,7 @@ int main(void)
     test_slips();
     test_abbreviations();
     test_spelled_numbers();
+    test_spaced_thousands();
     test_nfd_every_letter();
     test_one_mark_anywhere();
     test_markers();
