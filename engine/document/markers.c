@@ -232,7 +232,10 @@ static void mark_dot_leaders(solieu_document *doc)
         size_t at = (size_t)(p - t), end = at;
         while (end < doc->len && (t[end] == '.' || t[end] == ' '))
             end++;
-        if (end < doc->len && t[end] >= '0' && t[end] <= '9') {
+        /* the colon right after the label, as a label writes it */
+        while (at > 0 && t[at - 1] == ' ')
+            at--;
+        if (end < doc->len && t[end] >= '0' && t[end] <= '9' && at > 0 && t[at - 1] != '\n') {
             doc->scan[at] = ':';
             memset(doc->scan + at + 1, ' ', end - at - 1);
         }

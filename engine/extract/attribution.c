@@ -217,6 +217,19 @@ static int says_what(const solieu_fact *g, unsigned char bare)
     return !bare && !is_generic(g->metric) && strcmp(g->unit, "%") != 0 && !g->has_denominator;
 }
 
+/* A paragraph that only opens a list ("Trong đó:", "Gồm:", "Cụ thể:"). */
+static int is_short_opener(const sl_paragraph *p)
+{
+    enum { SHORT_OPENER_BYTES = 16 };
+    size_t n = p->segment_len;
+    while (n > 0 && (p->segment[n - 1] == ' ' || p->segment[n - 1] == ':'))
+        n--;
+    size_t i = 0;
+    while (i < n && p->segment[i] == ' ')
+        i++;
+    return n - i > 0 && n - i <= SHORT_OPENER_BYTES;
+}
+
 /* The paragraph that heads the list item `k` stands in (a line ending
  * with ':' above the items: "xóa tên 14 trường hợp, cụ thể:"), or
  * (size_t)-1 when k is no item or heads no such list. */
@@ -230,8 +243,17 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
         const sl_paragraph *p = sl_vec_at(paragraphs, k);
         if (p->footnote != item->footnote)
             return (size_t)-1;
-        if (!sl_paragraph_is_item(p))
-            return sl_paragraph_opens_list(p) ? k : (size_t)-1;
+        if (!sl_paragraph_is_item(p)) {
+            if (!sl_paragraph_opens_list(p))
+                return (size_t)-1;
+            /* "4. Tổ chức cơ sở đảng được xếp loại: 37" / "Trong đó:" / items */
+            if (k > 0 && is_short_opener(p)) {
+                const sl_paragraph *q = sl_vec_at(paragraphs, k - 1);
+                if (q->footnote == p->footnote)
+                    return k - 1;
+            }
+            return k;
+        }
     }
     return (size_t)-1;
 }
@@ -317,7 +339,9 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
      * them counts something else ("chính thức: 589; dự bị: 23; được miễn
      * sinh hoạt: 118") */
     const solieu_fact *whole = from_list_head(d, i, bare, counts_same_kind);
-    if (!whole || !breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph)) ||
+    if (!whole ||
+        !(breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph)) ||
+          breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph + 1))) ||
         items_count_it(d, whole->paragraph, whole, bare))
         return NULL;
     return whole;

@@ -454,6 +454,27 @@ static void test_html_rows_over_lines(void)
     run_free(&r);
 }
 
+/* A form whose labels lead to their figures with dots; items under a
+ * "Trong đó:" take the figure they break down. */
+static void test_dot_leaders(void)
+{
+    run r = extract_bytes("leaders.txt", "PHỤ LỤC\n"
+                                         "1. Tổng số đảng viên .................. 4.215\n"
+                                         "   - Đảng viên dưới 30 tuổi ........ 1.032\n"
+                                         "2. Kết nạp đảng viên (2021 - 2024) .............. 742\n"
+                                         "   Trong đó:\n"
+                                         "   - Năm 2021 ......................... 176\n"
+                                         "   - Năm 2022 ......................... 183\n");
+    expect_fact(&r, 2, "4.215", "party_members", 4215, "đảng viên", "", "body");
+    const solieu_fact *f = fact_at(&r, 3, "1.032");
+    CHECK(f && strcmp(f->metric, "party_members") == 0);
+    f = fact_at(&r, 4, "742");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2021/2024") == 0);
+    f = fact_at(&r, 6, "176");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2021") == 0);
+    run_free(&r);
+}
+
 /* A footnote's yearly percentages of a body rate are that rate. */
 static void test_footnote_rates(void)
 {
@@ -799,6 +820,7 @@ int main(void)
     test_table_subheader();
     test_compared_period();
     test_html_rows_over_lines();
+    test_dot_leaders();
     test_named_units();
     test_table_row_numbers();
     test_table_facts();
