@@ -374,7 +374,7 @@ static void join_spaced_thousands(char *s, size_t len)
         size_t at = (size_t)(p - s), k = at;
         while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
             k--;
-        if (k == at || at - k > 3 || s[k] == '0' || (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n'))
+        if (k == at || at - k > 3 || s[k] == '0' || (k > 0 && !strchr(" \n*(|", s[k - 1])))
             continue;
         if (!digit_at(s, len, at + 1) || !digit_at(s, len, at + 2) || !digit_at(s, len, at + 3) ||
             digit_at(s, len, at + 4))
