@@ -46,24 +46,11 @@ static int may_name_period(const sl_paragraph *p)
     return 0;
 }
 
-/* The first period the period rules find in paragraph p, into out. */
-static void first_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                         const sl_paragraph *p, char *out, size_t size)
-{
-    const sl_piece *first = sl_vec_at(&p->pieces, 0);
-    sl_vec markers;
-    sl_vec_init(&markers, sizeof(sl_period_marker));
-    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name, 1,
-                    &markers);
-    snprintf(out, size, "%s",
-             markers.len ? ((const sl_period_marker *)sl_vec_at(&markers, 0))->value : "");
-    sl_vec_free(&markers);
-}
-
-/* The period a preamble paragraph says its figures cover (a marker of a
- * period rule's `data` group), into out; 0 when it says none. */
-static int data_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                       const sl_paragraph *p, char *out, size_t size)
+/* The first period the period rules (heading ones too) find in paragraph
+ * p, or with `data_only` the first that says what a report's figures cover
+ * (a `data` group), into out; 0 when there is none. */
+static int heading_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                          const sl_paragraph *p, int data_only, char *out, size_t size)
 {
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     sl_vec markers;
@@ -73,7 +60,7 @@ static int data_period(solieu_extractor *ex, const solieu_document *doc, const s
     int found = 0;
     for (size_t i = 0; i < markers.len && !found; i++) {
         const sl_period_marker *m = sl_vec_at(&markers, i);
-        if (m->data) {
+        if (!data_only || m->data) {
             snprintf(out, size, "%s", m->value);
             found = 1;
         }
@@ -95,9 +82,7 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
     for (size_t k = 0; k < doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
         if (p->heading && !p->footnote) {
-            if (may_name_period(p))
-                first_period(ex, doc, h, p, current, sizeof current);
-            else
+            if (!may_name_period(p) || !heading_period(ex, doc, h, p, 0, current, sizeof current))
                 current[0] = '\0';
         }
         memcpy(periods[k], current, sizeof current);
@@ -118,7 +103,8 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
             return;
         if (p->footnote || !is_report_word(p))
             continue;
-        first_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), out, size);
+        if (!heading_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
+            *out = '\0';
         /* the preamble may say what the figures cover ("số liệu tổng hợp từ
          * ngày 01/01/2021 đến ngày 31/12/2024"): that, rather than the term */
         for (size_t j = k + 2; j < doc->paragraphs.len && j <= k + 1 + PREAMBLE_PARAGRAPHS; j++) {
@@ -126,7 +112,7 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
             if (q->heading || q->footnote)
                 break;
             char data[32];
-            if (data_period(ex, doc, h, q, data, sizeof data)) {
+            if (heading_period(ex, doc, h, q, 1, data, sizeof data)) {
                 snprintf(out, size, "%s", data);
                 break;
             }
