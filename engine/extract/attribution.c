@@ -217,6 +217,25 @@ static int says_what(const solieu_fact *g, unsigned char bare)
     return !bare && !is_generic(g->metric) && strcmp(g->unit, "%") != 0 && !g->has_denominator;
 }
 
+/* A line of a form that ends with its figure after a label ("2. Kết nạp
+ * đảng viên (2021 - 2024) ........ 742", read as "...: 742"): the items
+ * under it break that figure down. */
+static int ends_with_labelled_figure(const sl_paragraph *p)
+{
+    size_t n = p->segment_len;
+    while (n > 0 && p->segment[n - 1] == ' ')
+        n--;
+    size_t k = n;
+    while (k > 0 && ((p->segment[k - 1] >= '0' && p->segment[k - 1] <= '9') ||
+                     p->segment[k - 1] == '.' || p->segment[k - 1] == ','))
+        k--;
+    if (k == n)
+        return 0;
+    while (k > 0 && p->segment[k - 1] == ' ')
+        k--;
+    return k > 0 && p->segment[k - 1] == ':';
+}
+
 /* A paragraph that only opens a list ("Trong đó:", "Gồm:", "Cụ thể:"). */
 static int is_short_opener(const sl_paragraph *p)
 {
@@ -244,7 +263,7 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
         if (p->footnote != item->footnote)
             return (size_t)-1;
         if (!sl_paragraph_is_item(p)) {
-            if (!sl_paragraph_opens_list(p))
+            if (!sl_paragraph_opens_list(p) && !ends_with_labelled_figure(p))
                 return (size_t)-1;
             /* "4. Tổ chức cơ sở đảng được xếp loại: 37" / "Trong đó:" / items */
             if (k > 0 && is_short_opener(p)) {

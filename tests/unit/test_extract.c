@@ -464,7 +464,9 @@ static void test_dot_leaders(void)
                                          "2. Kết nạp đảng viên (2021 - 2024) .............. 742\n"
                                          "   Trong đó:\n"
                                          "   - Năm 2021 ......................... 176\n"
-                                         "   - Năm 2022 ......................... 183\n");
+                                         "   - Năm 2022 ......................... 183\n"
+                                         "3. Xóa tên (2021 - 2024) ................. 29\n"
+                                         "   - Năm 2021 ......................... 7\n");
     expect_fact(&r, 2, "4.215", "party_members", 4215, "đảng viên", "", "body");
     const solieu_fact *f = fact_at(&r, 3, "1.032");
     CHECK(f && strcmp(f->metric, "party_members") == 0);
@@ -472,6 +474,8 @@ static void test_dot_leaders(void)
     CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2021/2024") == 0);
     f = fact_at(&r, 6, "176");
     CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2021") == 0);
+    f = fact_at(&r, 9, "7"); /* under a labelled figure, no "Trong đó:" */
+    CHECK(f && strcmp(f->metric, "members_struck_off") == 0);
     run_free(&r);
 }
 
