@@ -415,8 +415,10 @@ static void line_labels(table_ctx *c, size_t line)
             solieu_number_parse(text + fs, end - fs, &num) != SOLIEU_OK || !num.consumed)
             continue;
         size_t fe = fs + num.consumed;
-        if ((fe < end && !strchr(" \n,;.)*", text[fe])) || lone_article(text + fs, fe - fs, &num))
-            continue; /* "12/2023", "3a", "năm 2021": no figure */
+        if ((fe < end && !strchr(" \n,;.)*", text[fe])) ||
+            (fe + 1 < end && text[fe] == '.' && is_digit(text[fe + 1])) ||
+            lone_article(text + fs, fe - fs, &num))
+            continue; /* "12/2023", "3a", "năm 2021", "0236.3845.217": no figure */
         const sl_rule *rule = column_rule(c->ex, text + ls, le - ls);
         if (!rule || taken(c->taken, c->ntaken, fs, fe))
             continue;
