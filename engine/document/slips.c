@@ -372,6 +372,8 @@ static void join_spaced_thousands(char *s, size_t len)
 {
     for (char *p = memchr(s, ' ', len); p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s))) {
         size_t at = (size_t)(p - s), k = at;
+        if (at == 0 || !digit_at(s, len, at - 1) || !digit_at(s, len, at + 1))
+            continue; /* most spaces: no digit on either side */
         while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
             k--;
         if (k == at || at - k > 3 || s[k] == '0' || (k > 0 && !strchr(" \n*(|", s[k - 1])))
