@@ -46,49 +46,54 @@ static size_t marker_sentence_start(const sl_check_doc *cd, const sl_marker *m)
     return sl_paragraph_to_text(p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
 }
 
-/* Whether footnote N opens with "Trong đó có" (among them): it may name
- * only some of the parts. */
+/* The first paragraph of footnote `number`, with *at past the spaces and
+ * dashes it opens with; NULL when there is none. */
+static const sl_paragraph *footnote_opening(const solieu_document *doc, int number, size_t *at)
+{
+    for (size_t k = 0; k < doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+        if (p->footnote != number)
+            continue;
+        size_t i = 0;
+        while (i < p->segment_len && (p->segment[i] == ' ' || p->segment[i] == '-'))
+            i++;
+        *at = i;
+        return p;
+    }
+    return NULL;
+}
+
 /* Whether footnote `number` opens by comparing ("So với năm 2021, ... tăng
  * 31 tổ chức; ... giảm từ 16 xuống còn 07"): its figures are changes, no
  * breakdown. */
 static int opens_comparison(const solieu_document *doc, int number)
 {
     static const char compared[] = "o v\xE1\xBB\x9Bi "; /* "[Ss]o với " */
-    for (size_t k = 0; k < doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
-        if (p->footnote != number)
-            continue;
-        size_t i = 0;
-        while (i < p->segment_len && (p->segment[i] == ' ' || p->segment[i] == '-'))
-            i++;
-        return i + sizeof compared <= p->segment_len && (p->segment[i] | 0x20) == 's' &&
-               memcmp(p->segment + i + 1, compared, sizeof compared - 1) == 0;
-    }
-    return 0;
+    size_t i;
+    const sl_paragraph *p = footnote_opening(doc, number, &i);
+    return p && i + sizeof compared <= p->segment_len && (p->segment[i] | 0x20) == 's' &&
+           memcmp(p->segment + i + 1, compared, sizeof compared - 1) == 0;
 }
 
+/* Whether footnote N opens with "Trong đó có" (among them), or says
+ * "riêng" in its first words: it may name only some of the parts. */
 static int opens_partial(const solieu_document *doc, int number)
 {
     static const char among[] = "rong \xC4\x91\xC3\xB3 c\xC3\xB3 "; /* "[Tt]rong đó có " */
-    for (size_t k = 0; k < doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
-        if (p->footnote != number)
-            continue;
-        size_t i = 0;
-        while (i < p->segment_len && (p->segment[i] == ' ' || p->segment[i] == '-'))
-            i++;
-        if (i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
-            memcmp(p->segment + i + 1, among, sizeof among - 1) == 0)
-            return 1;
-        /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...": only some of
-         * the total, said in the footnote's first words */
-        static const char alone[] = "ri\xC3\xAAng "; /* "riêng " */
-        for (size_t j = i; j < i + 80 && j + sizeof alone - 1 <= p->segment_len; j++) {
-            if ((j == 0 || p->segment[j - 1] == ' ') &&
-                memcmp(p->segment + j, alone, sizeof alone - 1) == 0)
-                return 1;
-        }
+    size_t i;
+    const sl_paragraph *p = footnote_opening(doc, number, &i);
+    if (!p)
         return 0;
+    if (i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
+        memcmp(p->segment + i + 1, among, sizeof among - 1) == 0)
+        return 1;
+    /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...": only some of the
+     * total, said in the footnote's first words */
+    static const char alone[] = "ri\xC3\xAAng "; /* "riêng " */
+    for (size_t j = i; j < i + 80 && j + sizeof alone - 1 <= p->segment_len; j++) {
+        if ((j == 0 || p->segment[j - 1] == ' ') &&
+            memcmp(p->segment + j, alone, sizeof alone - 1) == 0)
+            return 1;
     }
     return 0;
 }

@@ -115,15 +115,11 @@ static int sentence_rates(const sl_check_doc *cd, size_t at)
            has(text + from, to - from, "\xC4\x91\xC3\xA1nh gi\xC3\xA1");    /* đánh giá */
 }
 
-static int in_parentheses(const char *text, size_t len, size_t at)
+/* Whether `at` stands in a parenthesis that closes on its line. */
+static int in_parentheses_on_line(const sl_check_doc *cd, size_t at)
 {
-    for (size_t i = at; i < len && text[i] != '\n'; i++) {
-        if (text[i] == '(')
-            return 0;
-        if (text[i] == ')')
-            return 1;
-    }
-    return 0;
+    const char *text = cd->doc->scan, *eol = memchr(text + at, '\n', cd->doc->len - at);
+    return sl_in_parenthesis(text, at, eol ? (size_t)(eol - text) : cd->doc->len);
 }
 
 /* The rated total before the first part: among the earlier counts of its
@@ -143,7 +139,7 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
             continue;
         if (f->value == sum)
             return f;
-        if (!nearest && !in_parentheses(cd->doc->scan, cd->doc->len, f->text_end))
+        if (!nearest && !in_parentheses_on_line(cd, f->text_end))
             nearest = f;
     }
     return nearest;

@@ -185,16 +185,32 @@ static int counts_party_orgs(const char *unit)
  * breakdown ("..., gồm", "trong đó") that f stands in: a clause after a
  * ';' goes on with it only when the figure opens it ("gồm: 12 chi bộ thôn;
  * 05 chi bộ trường học", not "...; phát hiện 4 tổ chức đảng"). */
+/* The words that open a breakdown: "trong đó", "gồm", and in a list's
+ * head also "cụ thể". */
+static const char *const breakdown_words[] = {
+    "trong \xC4\x91\xC3\xB3",       /* trong đó */
+    "g\xE1\xBB\x93m",               /* gồm */
+    "c\xE1\xBB\xA5 th\xE1\xBB\x83", /* cụ thể */
+};
+enum { SENTENCE_BREAKDOWN_WORDS = 2, LIST_BREAKDOWN_WORDS = 3 };
+
+/* Whether text[0, n) holds one of the first `count` breakdown words. */
+static int holds_breakdown_word(const char *text, size_t n, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (memmem(text, n, breakdown_words[k], strlen(breakdown_words[k])))
+            return 1;
+    return 0;
+}
+
 static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
 {
-    static const char gom[] = "g\xE1\xBB\x93m";              /* gồm */
-    static const char trong_do[] = "trong \xC4\x91\xC3\xB3"; /* trong đó */
     size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
     if (to <= from || to > p->segment_len)
         return 0;
     const char *text = p->segment + from;
     size_t n = to - from;
-    if (!memmem(text, n, gom, sizeof gom - 1) && !memmem(text, n, trong_do, sizeof trong_do - 1))
+    if (!holds_breakdown_word(text, n, SENTENCE_BREAKDOWN_WORDS))
         return 0;
     const char *semicolon = memrchr(text, ';', n);
     for (const char *c = semicolon ? semicolon + 1 : text + n; c < text + n; c++)
@@ -302,17 +318,10 @@ static const solieu_fact *from_list_head(sl_attribution *d, size_t i, const unsi
  * "gồm" or "cụ thể" before its colon. */
 static int breakdown_opens(const sl_paragraph *head)
 {
-    static const char *const words[] = {
-        "trong \xC4\x91\xC3\xB3",       /* trong đó */
-        "g\xE1\xBB\x93m",               /* gồm */
-        "c\xE1\xBB\xA5 th\xE1\xBB\x83", /* cụ thể */
-    };
     enum { NEAR_END = 40 };
     size_t from = head->segment_len > NEAR_END ? head->segment_len - NEAR_END : 0;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (memmem(head->segment + from, head->segment_len - from, words[k], strlen(words[k])))
-            return 1;
-    return 0;
+    return holds_breakdown_word(head->segment + from, head->segment_len - from,
+                                LIST_BREAKDOWN_WORDS);
 }
 
 /* Whether an item of the list under paragraph `head` counts what its head
