@@ -181,10 +181,6 @@ static int counts_party_orgs(const char *unit)
     return 0;
 }
 
-/* Whether the text between figures g and f of paragraph p opens a
- * breakdown ("..., gồm", "trong đó") that f stands in: a clause after a
- * ';' goes on with it only when the figure opens it ("gồm: 12 chi bộ thôn;
- * 05 chi bộ trường học", not "...; phát hiện 4 tổ chức đảng"). */
 /* The words that open a breakdown: "trong đó", "gồm", and in a list's
  * head also "cụ thể". */
 static const char *const breakdown_words[] = {
@@ -203,6 +199,34 @@ static int holds_breakdown_word(const char *text, size_t n, size_t count)
     return 0;
 }
 
+/* Whether text[0, n), what stands between a figure and a later one, opens
+ * its parts right after the figure's noun: with a colon ("220 đồng chí: Tổ
+ * dân phố 1 có 21 đồng chí, ...") or a parenthesis that opens with a figure
+ * ("18 chi bộ (12 chi bộ thôn, 4 chi bộ trường học ...", not "18 chi bộ
+ * (tăng 2 chi bộ ..."). */
+static int opens_parts_after_noun(const char *text, size_t n)
+{
+    const char *c = text;
+    while (c < text + n && *c != '(' && *c != ':') {
+        if (*c == ',' || *c == ';' || *c == '.' || (*c >= '0' && *c <= '9'))
+            return 0;
+        c++;
+    }
+    if (c == text + n)
+        return 0;
+    if (*c == ':')
+        return 1;
+    const char *first = c + 1;
+    while (first < text + n && *first == ' ')
+        first++;
+    return first == text + n || (*first >= '0' && *first <= '9'); /* the end: f opens it */
+}
+
+/* Whether the text between figures g and f of paragraph p opens a
+ * breakdown ("..., gồm", "trong đó", a colon or parenthesis of parts) that f stands
+ * in: a clause after a ';' goes on with it only when the figure opens it
+ * ("gồm: 12 chi bộ thôn; 05 chi bộ trường học", not "...; phát hiện 4 tổ
+ * chức đảng"). */
 static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
 {
     size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
@@ -210,7 +234,8 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
         return 0;
     const char *text = p->segment + from;
     size_t n = to - from;
-    if (!holds_breakdown_word(text, n, SENTENCE_BREAKDOWN_WORDS))
+    if (!holds_breakdown_word(text, n, SENTENCE_BREAKDOWN_WORDS) &&
+        !opens_parts_after_noun(text, n))
         return 0;
     const char *semicolon = memrchr(text, ';', n);
     for (const char *c = semicolon ? semicolon + 1 : text + n; c < text + n; c++)

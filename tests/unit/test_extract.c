@@ -533,6 +533,23 @@ static void test_breakdown_parts(void)
     run_free(&r);
 }
 
+/* Parts right after their whole's noun, in a parenthesis that opens with a
+ * figure or after a colon, count what the whole counts; a parenthesis that
+ * compares is no breakdown. */
+static void test_parts_after_noun(void)
+{
+    run r =
+        extract_bytes("noun_parts.txt",
+                      "Đảng ủy kiểm tra 15 chi bộ (9 chi bộ thôn, 6 chi bộ trường học).\n"
+                      "Đảng ủy kiểm tra 12 chi bộ (tăng 3 chi bộ so với năm trước).\n"
+                      "Đảng ủy kiểm tra 24 đảng viên: Thôn Một có 10 đồng chí, Thôn Hai có 14.\n");
+    expect_fact(&r, 1, "9", "inspected_orgs", 9, "chi bộ", "", "body");
+    expect_fact(&r, 1, "6", "inspected_orgs", 6, "chi bộ", "", "body");
+    expect_fact(&r, 2, "3", "party_orgs", 3, "chi bộ", "", "body");
+    expect_fact(&r, 3, "10", "inspected_members", 10, "đồng chí", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -818,6 +835,7 @@ int main(void)
     test_title_period();
     test_standing_members();
     test_breakdown_parts();
+    test_parts_after_noun();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
