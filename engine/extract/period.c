@@ -109,6 +109,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     int y = group_int(r->code, md, c->text, "y");
     int y1 = group_int(r->code, md, c->text, "y1");
     int y2 = group_int(r->code, md, c->text, "y2");
+    int m_from = group_int(r->code, md, c->text, "m1");
     int m2 = group_int(r->code, md, c->text, "m2");
     int n = group_int(r->code, md, c->text, "n");
     int m1 = 0, m_last = 0;
@@ -119,6 +120,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
             snprintf(value, sizeof value, "%d-%02d/%d-%02d", year, m1, year, m_last);
     } else if (y) {
         snprintf(value, sizeof value, "%d", y);
+    } else if (y1 && y2 && y1 < y2 && m_from >= 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {
+        snprintf(value, sizeof value, "%d-%02d/%d-%02d", y1, m_from, y2, m2);
     } else if (y1 && y2 && m2 >= 1 && m2 <= 12) {
         snprintf(value, sizeof value, "%d/%d-%02d", y1, y2, m2);
     } else if (y1 && y2) {
