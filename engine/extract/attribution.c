@@ -137,14 +137,13 @@ static int may_lead(const solieu_fact *g, const solieu_fact *f)
             (sl_counts_members(g->unit) && sl_counts_members(f->unit)));
 }
 
-/* Whether the text between figure g and figure f, both of paragraph p,
- * ends a sentence or closes a parenthesis g stands in ("kết nạp 612 đảng
- * viên (kế hoạch 600 đảng viên); trong đó nữ 287": the 600 is an aside). */
-static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
+/* Whether the text of paragraph p from figure g to offset `to` ends a
+ * sentence or closes a parenthesis g stands in ("kết nạp 612 đảng viên (kế
+ * hoạch 600 đảng viên); trong đó nữ 287": the 600 is an aside). */
+static int apart_upto(const sl_paragraph *p, const solieu_fact *g, size_t to)
 {
-    size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
     int depth = 0;
-    for (size_t k = from; k < to && k < p->segment_len; k++) {
+    for (size_t k = sl_segment_offset(p, g->text_end); k < to && k < p->segment_len; k++) {
         char c = p->segment[k];
         if (c == '(')
             depth++;
@@ -154,6 +153,50 @@ static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact 
             return 1;
     }
     return 0;
+}
+
+/* Whether a sentence of paragraph p ends between offsets from and to. */
+static int ends_sentence(const sl_paragraph *p, size_t from, size_t to)
+{
+    for (size_t k = from; k < to && k < p->segment_len; k++)
+        if (p->segment[k] == '.' && (k + 1 == p->segment_len || p->segment[k + 1] == ' '))
+            return 1;
+    return 0;
+}
+
+/* Whether the text between figure g and figure f, both of paragraph p,
+ * ends a sentence or closes a parenthesis g stands in. */
+static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
+{
+    return apart_upto(p, g, sl_segment_offset(p, f->text_start));
+}
+
+/* Where the sentence before f's ends (the offset of its full stop), when
+ * f's sentence opens by breaking a figure of that one down ("Phân theo
+ * khối: xã, thị trấn 112 đảng viên; ..."); SIZE_MAX otherwise. */
+static size_t opened_by_breakdown(const sl_paragraph *p, const solieu_fact *f)
+{
+    static const char *const openers[] = {
+        "Ph\xC3\xA2n theo ",                    /* Phân theo */
+        "Chia theo ",                           /* Chia theo */
+        "Trong \xC4\x91\xC3\xB3",               /* Trong đó */
+        "Trong s\xE1\xBB\x91 \xC4\x91\xC3\xB3", /* Trong số đó */
+    };
+    size_t at = sl_segment_offset(p, f->text_start);
+    size_t stop = at;
+    while (stop > 0 && !(p->segment[stop - 1] == '.' && p->segment[stop] == ' '))
+        stop--;
+    if (stop == 0)
+        return SIZE_MAX;
+    size_t start = stop;
+    while (start < at && p->segment[start] == ' ')
+        start++;
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
+        size_t n = strlen(openers[k]);
+        if (at - start >= n && memcmp(p->segment + start, openers[k], n) == 0)
+            return stop - 1;
+    }
+    return SIZE_MAX;
 }
 
 /* A share that says what it measures (attendance, coverage), for a
@@ -371,20 +414,30 @@ static int items_count_it(sl_attribution *d, size_t head, const solieu_fact *who
 /* The figure a plain count breaks down, when a breakdown opens between
  * them ("kiểm tra 121 tổ chức đảng, gồm 17 đảng ủy cơ sở và 104 chi bộ",
  * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
- * before it in its sentence that says what it counts and counts the same
- * kind; else the figure of the list head over its item; NULL when none. */
+ * before it in its sentence, or in the sentence before when its own opens
+ * with the breakdown ("Phân theo khối: ..."), that says what it counts and
+ * counts the same kind; else the figure of the list head over its item; NULL when none. */
 static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    size_t opened = opened_by_breakdown(p, f);
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
-        if (g->paragraph != f->paragraph || apart(p, g, f))
+        int before_opener = opened != SIZE_MAX && sl_segment_offset(p, g->text_start) < opened;
+        if (g->paragraph != f->paragraph)
+            break;
+        if (before_opener && apart_upto(p, g, opened)) {
+            if (ends_sentence(p, sl_segment_offset(p, g->text_end), opened))
+                break;
+            continue; /* an aside: "(chỉ tiêu 140 đảng viên)" */
+        }
+        if (!before_opener && apart(p, g, f))
             break;
         if (!says_what(g, bare[j]))
             continue;
         if (counts_same_kind(g, f))
-            return breakdown_between(p, g, f) ? g : NULL;
+            return before_opener || breakdown_between(p, g, f) ? g : NULL;
     }
     /* an item of a list its head breaks down ("..., cụ thể:" / "• Tự ý bỏ
      * sinh hoạt đảng: 06 trường hợp;"), unless items of the list count
@@ -398,6 +451,17 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
         items_count_it(d, whole->paragraph, whole, bare))
         return NULL;
     return whole;
+}
+
+/* What inherit_from_leads makes of a fact (its bare[] entry): a bare number,
+ * one with no lead (dropped), a part of a breakdown. */
+enum { BARE = 1, DROPPED = 2, PART = 3 };
+
+/* Whether a fact may lead a bare number: one that says what it counts, or
+ * a part of a breakdown ("xã 112 đảng viên; cơ quan 21"). */
+static int leads(unsigned char bare)
+{
+    return bare == 0 || bare == PART;
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the
@@ -414,14 +478,14 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph != f->paragraph)
             break;
-        if (!bare[j] && may_lead(g, f) && !is_generic(g->metric) && !apart(p, g, f))
+        if (leads(bare[j]) && may_lead(g, f) && !is_generic(g->metric) && !apart(p, g, f))
             return g;
     }
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph != f->paragraph)
             break;
-        if (!bare[j] && may_lead(g, f))
+        if (leads(bare[j]) && may_lead(g, f))
             return g;
     }
     const solieu_fact *head = from_list_head(d, i, bare, may_lead);
@@ -716,8 +780,6 @@ static int listed(const char *const *list, size_t n, const char *s)
  * number is dropped. */
 static void inherit_from_leads(sl_attribution *d)
 {
-    /* bare[i]: 1 a bare number, 2 one with no lead, 3 a part of a breakdown */
-    enum { DROPPED = 2, PART = 3 };
     sl_vec *facts = &d->facts->facts;
     size_t kept = 0;
     unsigned char *bare = sl_calloc(facts->len + 1, 1);

@@ -550,6 +550,19 @@ static void test_parts_after_noun(void)
     run_free(&r);
 }
 
+/* A sentence that opens by breaking down a figure of the one before
+ * ("Phân theo khối: ...") counts what that figure counts, past an aside; a
+ * bare figure after such a part counts the same. */
+static void test_breakdown_sentence(void)
+{
+    run r = extract_bytes("next_sentence.txt",
+                          "Năm 2024 kết nạp 148 đảng viên (kế hoạch 140 đảng viên). Phân theo "
+                          "khối: xã, thị trấn 112 đảng viên; cơ quan 21; doanh nghiệp 15.\n");
+    expect_fact(&r, 1, "112", "members_admitted", 112, "đảng viên", "", "body");
+    expect_fact(&r, 1, "21", "members_admitted", 21, "đảng viên", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -836,6 +849,7 @@ int main(void)
     test_standing_members();
     test_breakdown_parts();
     test_parts_after_noun();
+    test_breakdown_sentence();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
