@@ -392,20 +392,22 @@ static int breakdown_opens(const sl_paragraph *head)
                                 LIST_BREAKDOWN_WORDS);
 }
 
-/* Whether an item of the list under paragraph `head` counts what its head
- * counts by a rule of its own (its metric the whole's, not derived). */
-static int items_count_it(sl_attribution *d, size_t head, const solieu_fact *whole,
+/* Whether an item of the list under paragraph `head` counts `metric`, what
+ * its head counts, by a rule of its own (not derived). */
+static int items_count_it(sl_attribution *d, size_t head, const char *metric,
                           const unsigned char *bare)
 {
     size_t last = head;
     while (last + 1 < d->doc->paragraphs.len &&
            sl_paragraph_is_item(sl_vec_at(&d->doc->paragraphs, last + 1)))
         last++;
-    for (size_t j = sl_facts_from(d->facts, whole->text_end); j < d->facts->facts.len; j++) {
+    const sl_piece *first =
+        sl_vec_at(&((const sl_paragraph *)sl_vec_at(&d->doc->paragraphs, head))->pieces, 0);
+    for (size_t j = sl_facts_from(d->facts, first->start); j < d->facts->facts.len; j++) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (g->paragraph > last)
             break;
-        if (g->paragraph > head && !bare[j] && strcmp(g->metric, whole->metric) == 0)
+        if (g->paragraph > head && !bare[j] && strcmp(g->metric, metric) == 0)
             return 1;
     }
     return 0;
@@ -448,7 +450,7 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
     if (!whole ||
         !(breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph)) ||
           breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph + 1))) ||
-        items_count_it(d, whole->paragraph, whole, bare))
+        items_count_it(d, whole->paragraph, whole->metric, bare))
         return NULL;
     return whole;
 }
@@ -462,6 +464,31 @@ enum { BARE = 1, DROPPED = 2, PART = 3 };
 static int leads(unsigned char bare)
 {
     return bare == 0 || bare == PART;
+}
+
+/* The metric a list head with no figure names for its items ("Phân theo
+ * khối, số đảng viên mới kết nạp ... như sau:" over "- Khối xã: 89 đảng
+ * viên;"): that of the topic rule of highest priority (the first written on
+ * a tie) that matches the head and counts what item fact i counts, unless
+ * items count it by rules of their own; NULL when none. */
+static const char *topic_of_list(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    size_t head = list_head_of(d, f->paragraph);
+    if (head == (size_t)-1 || from_list_head(d, i, bare, counts_same_kind))
+        return NULL;
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, head);
+    const solieu_rules *rules = d->ex->rules;
+    const sl_rule *best = NULL;
+    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_TOPIC); k++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_TOPIC, k);
+        solieu_fact counted = {.unit = r->unit ? r->unit : ""};
+        if ((best && r->priority <= best->priority) || !counts_same_kind(&counted, f))
+            continue;
+        if (sl_match(d->ex, r, r->code, p->segment, p->segment_len, 0, 0) >= 0)
+            best = r;
+    }
+    return best && !items_count_it(d, head, best->metric, bare) ? best->metric : NULL;
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the
@@ -809,8 +836,9 @@ static void inherit_from_leads(sl_attribution *d)
                 f->qualifier = best->qualifier;
         } else if (!f->footnote && is_generic(f->metric) && *f->unit) {
             const solieu_fact *whole = broken_down(d, i, bare);
-            if (whole) {
-                f->metric = whole->metric;
+            const char *topic = whole ? whole->metric : topic_of_list(d, i, bare);
+            if (topic) {
+                f->metric = topic;
                 bare[i] = PART; /* the next part looks past it to the whole */
             }
         } else if (f->footnote && strcmp(f->metric, "percent") == 0) {

@@ -281,7 +281,8 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
             }
             errors++;
         }
-        if ((r->kind == SL_RULE_FACT || r->kind == SL_RULE_COLUMN) && !r->metric) {
+        if ((r->kind == SL_RULE_FACT || r->kind == SL_RULE_COLUMN || r->kind == SL_RULE_TOPIC) &&
+            !r->metric) {
             if (on_diag) {
                 solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR,
                                        SOLIEU_ERR_RULE,
@@ -289,8 +290,9 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
                                        r->line,
                                        1,
                                        r->id,
-                                       r->kind == SL_RULE_FACT ? "a fact rule needs a metric"
-                                                               : "a column rule needs a metric"};
+                                       r->kind == SL_RULE_FACT     ? "a fact rule needs a metric"
+                                       : r->kind == SL_RULE_COLUMN ? "a column rule needs a metric"
+                                                                   : "a topic rule needs a metric"};
                 on_diag(&d, user);
             }
             errors++;

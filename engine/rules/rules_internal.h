@@ -24,6 +24,7 @@ typedef enum sl_rule_kind {
     SL_RULE_DOCNUMBER, /* the document's own "Số 160-BC/TU" */
     SL_RULE_RELATION,  /* an arithmetic relation between facts */
     SL_RULE_COLUMN,    /* a table column's header: what its figures count */
+    SL_RULE_TOPIC,     /* a list head with no figure: what its items count */
     SL_RULE_KIND_COUNT
 } sl_rule_kind;
 

@@ -50,8 +50,8 @@ static const pcre2_code *scanning_code(const solieu_rules *rules, const sl_rule 
 {
     if (r->code_open && (!sl_rule_reads_header(r) || rules->header_words.hs_db))
         return NULL;
-    if (r->kind == SL_RULE_COLUMN)
-        return NULL; /* read only in a table's header cells, a few words each */
+    if (r->kind == SL_RULE_COLUMN || r->kind == SL_RULE_TOPIC)
+        return NULL; /* read only in a table's header cells or a list's head */
     return r->kind == SL_RULE_FACT ? r->code_scan : r->code;
 }
 
@@ -83,7 +83,7 @@ size_t solieu_rules_lint(const solieu_rules *rules, solieu_diagnostic_fn on_warn
             warn(on_warn, user, r, "unbounded wildcard: bound it, e.g. [^.;]{0,80}");
             warnings++;
         }
-        if (min_length < 2 && r->kind != SL_RULE_COLUMN) {
+        if (min_length < 2 && r->kind != SL_RULE_COLUMN && r->kind != SL_RULE_TOPIC) {
             warn(on_warn, user, r, "the pattern can match one character or none");
             warnings++;
         }

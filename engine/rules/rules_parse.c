@@ -8,7 +8,7 @@
 
 static const char *const kind_names[SL_RULE_KIND_COUNT] = {
     "fact", "ignore", "period",    "entity",   "citation", "docdate",
-    "date", "term",   "docnumber", "relation", "column"};
+    "date", "term",   "docnumber", "relation", "column",   "topic"};
 
 typedef struct parser {
     const char *file;

@@ -563,6 +563,25 @@ static void test_breakdown_sentence(void)
     run_free(&r);
 }
 
+/* A plain count in the list under a head with no figure takes the metric a
+ * topic rule names for the head, for its noun; not when items of the list
+ * count that metric by rules of their own. */
+static void test_topic_of_list(void)
+{
+    const char *text = "Phân theo khối, số đảng viên mới kết nạp như sau:\n" /* 1 */
+                       "- Khối xã, thị trấn: 89 đảng viên;\n"                /* 2 */
+                       "- Khối cơ quan: 19 đảng viên.\n"                     /* 3 */
+                       "\n"                                                  /* 4 */
+                       "Kết quả kết nạp đảng viên như sau:\n"                /* 5 */
+                       "- Các chi bộ thôn kết nạp 12 đảng viên;\n"           /* 6 */
+                       "- Có 7 đảng viên là đoàn viên thanh niên.\n";        /* 7 */
+    run r = extract_bytes("topic.txt", text);
+    expect_fact(&r, 2, "89", "members_admitted", 89, "đảng viên", "", "body");
+    expect_fact(&r, 3, "19", "members_admitted", 19, "đảng viên", "", "body");
+    expect_fact(&r, 7, "7", "count", 7, "đảng viên", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -850,6 +869,7 @@ int main(void)
     test_breakdown_parts();
     test_parts_after_noun();
     test_breakdown_sentence();
+    test_topic_of_list();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
