@@ -171,9 +171,37 @@ static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact 
     return apart_upto(p, g, sl_segment_offset(p, f->text_start));
 }
 
+/* Where "so với" starts when figure f stands first in the parenthesis
+ * right after a comparison's words ("tăng 108 đảng viên so với nhiệm kỳ
+ * 2015 – 2020 (704 đảng viên)"): what was counted then, the same thing as
+ * the sentence's figure; SIZE_MAX otherwise. */
+static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
+{
+    enum { COMPARISON_WORDS = 60 };
+    static const char rest[] = "o v\xE1\xBB\x9Bi"; /* the "o với" of "so với" */
+    size_t k = sl_segment_offset(p, f->text_start);
+    while (k > 0 && p->segment[k - 1] == ' ')
+        k--;
+    if (k == 0 || p->segment[k - 1] != '(')
+        return SIZE_MAX;
+    k--;
+    size_t limit = k > COMPARISON_WORDS ? k - COMPARISON_WORDS : 0;
+    for (size_t s = k; s-- > limit;) {
+        char c = p->segment[s];
+        if (c == '.' || c == ';' || c == '(' || c == ')')
+            return SIZE_MAX;
+        if ((c == 's' || c == 'S') && k - s > sizeof rest - 1 &&
+            memcmp(p->segment + s + 1, rest, sizeof rest - 1) == 0 &&
+            (s == 0 || p->segment[s - 1] == ' '))
+            return s;
+    }
+    return SIZE_MAX;
+}
+
 /* Where the sentence before f's ends (the offset of its full stop), when
- * f's sentence opens by breaking a figure of that one down ("Phân theo
- * khối: xã, thị trấn 112 đảng viên; ..."); SIZE_MAX otherwise. */
+ * f's sentence opens by breaking down a figure of that one ("Phân theo
+ * khối: xã, thị trấn 112 đảng viên; ...") or by comparing with one ("So
+ * với cùng kỳ năm 2024 (98 đảng viên), ..."); SIZE_MAX otherwise. */
 static size_t opened_by_breakdown(const sl_paragraph *p, const solieu_fact *f)
 {
     static const char *const openers[] = {
@@ -196,7 +224,8 @@ static size_t opened_by_breakdown(const sl_paragraph *p, const solieu_fact *f)
         if (at - start >= n && memcmp(p->segment + start, openers[k], n) == 0)
             return stop - 1;
     }
-    return SIZE_MAX;
+    /* "So với cùng kỳ năm 2024 (98 đảng viên), ..." */
+    return compared_at(p, f) == start ? stop - 1 : SIZE_MAX;
 }
 
 /* A share that says what it measures (attendance, coverage), for a
@@ -277,6 +306,16 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
         return 0;
     const char *text = p->segment + from;
     size_t n = to - from;
+    size_t compared = compared_at(p, f);
+    if (compared != SIZE_MAX && compared >= from && !memchr(text, ';', n))
+        return 1;
+    /* words in an aside between them open nothing for f: "74 tổ chức đảng
+     * (trong đó 152 cấp ủy viên), tăng 17 tổ chức đảng" */
+    const char *closed = memrchr(text, ')', n);
+    if (closed) {
+        n -= (size_t)(closed + 1 - text);
+        text = closed + 1;
+    }
     if (!holds_breakdown_word(text, n, SENTENCE_BREAKDOWN_WORDS) &&
         !opens_parts_after_noun(text, n))
         return 0;
@@ -434,8 +473,12 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
                 break;
             continue; /* an aside: "(chỉ tiêu 140 đảng viên)" */
         }
-        if (!before_opener && apart(p, g, f))
-            break;
+        if (!before_opener && apart(p, g, f)) {
+            if (ends_sentence(p, sl_segment_offset(p, g->text_end),
+                              sl_segment_offset(p, f->text_start)))
+                break;
+            continue; /* an aside: "(800 đảng viên)" */
+        }
         if (!says_what(g, bare[j]))
             continue;
         if (counts_same_kind(g, f))

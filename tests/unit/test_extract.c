@@ -582,6 +582,26 @@ static void test_topic_of_list(void)
     run_free(&r);
 }
 
+/* A figure in the parenthesis right after "so với ..." counts what the
+ * sentence's figure counts, past an aside, also when the comparison opens
+ * the next sentence; breakdown words in an aside open nothing. */
+static void test_compared_figure(void)
+{
+    run r = extract_bytes(
+        "compared.txt",
+        "Nhiệm kỳ qua kết nạp 812 đảng viên (kế hoạch 800 đảng viên), tăng 108 đảng viên so "
+        "với nhiệm kỳ trước (704 đảng viên).\n"
+        "Năm nay kết nạp 117 đảng viên. So với cùng kỳ năm trước (98 đảng viên), tăng 19 "
+        "đảng viên.\n"
+        "Đã kiểm tra 74 tổ chức đảng (trong đó 15 chi bộ), tăng 17 tổ chức đảng so với năm "
+        "trước.\n");
+    expect_fact(&r, 1, "704", "members_admitted", 704, "đảng viên", "", "body");
+    expect_fact(&r, 2, "98", "members_admitted", 98, "đảng viên", "", "body");
+    expect_fact(&r, 2, "19", "count", 19, "đảng viên", "", "body");
+    expect_fact(&r, 3, "17", "party_orgs", 17, "tổ chức đảng", "", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -870,6 +890,7 @@ int main(void)
     test_parts_after_noun();
     test_breakdown_sentence();
     test_topic_of_list();
+    test_compared_figure();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
