@@ -49,7 +49,8 @@ static int on_docdate(void *ctx, const sl_rule *r, pcre2_match_data *md)
     header_ctx *c = ctx;
     int y = group_int(r->code, md, c->text, "y", 0), m = group_int(r->code, md, c->text, "m", 0),
         d = group_int(r->code, md, c->text, "d", 0);
-    if (!plausible(y, m, d))
+    /* a draft may be dated by its month alone ("tháng 5 năm 2025"): day 0 */
+    if (!plausible(y, m, d ? d : 1))
         return 0;
     c->h->year = y;
     c->h->month = m;
@@ -293,10 +294,10 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     free_votes(&c.votes);
 
     char date[16] = "";
-    if (h->year && c.date_found)
+    if (h->year && h->day)
         snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
     else if (h->year)
-        snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
+        snprintf(date, sizeof date, "%04d-%02d", h->year, h->month);
     sl_document_set_header(doc, date, h->year, c.number, type_of_number(c.number), c.place);
 }
 

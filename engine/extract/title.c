@@ -13,7 +13,8 @@
 
 enum { TITLE_WITHIN_LINES = 30, PREAMBLE_PARAGRAPHS = 3 };
 
-/* Whether a paragraph reads "BÁO CÁO" and nothing else but markup. */
+/* Whether a paragraph reads "BÁO CÁO", or "BÁO CÁO" and words in capitals
+ * ("BÁO CÁO CHÍNH TRỊ"), and nothing else but markup. */
 static int is_report_word(const sl_paragraph *p)
 {
     static const char word[] = "B\xC3\x81O C\xC3\x81O"; /* BÁO CÁO */
@@ -22,7 +23,52 @@ static int is_report_word(const sl_paragraph *p)
         from++;
     while (to > from && strchr(" *#_", p->segment[to - 1]))
         to--;
-    return to - from == sizeof word - 1 && memcmp(p->segment + from, word, to - from) == 0;
+    if (to - from < sizeof word - 1 || memcmp(p->segment + from, word, sizeof word - 1) != 0)
+        return 0;
+    for (size_t k = from + sizeof word - 1; k < to; k++)
+        if (p->segment[k] >= 'a' && p->segment[k] <= 'z')
+            return 0;
+    return 1;
+}
+
+enum { HEADING_LEVELS = 8 };
+
+/* How deep a heading stands, 1 the outermost: its markdown '#'s, else its
+ * numbering ("PHẦN" 1, "A." 2, "II." 3, "2." 4, "2.1." 5, "a)" deepest);
+ * 0 for a line in capitals with neither, which stands as deep as a part. */
+static int heading_level(const sl_paragraph *p)
+{
+    const char *s = p->segment;
+    size_t n = p->segment_len, i = 0;
+    while (i < n && s[i] == '#')
+        i++;
+    if (i > 0)
+        return i < HEADING_LEVELS ? (int)i : HEADING_LEVELS - 1;
+    while (i < n && strchr(" *_", s[i]))
+        i++;
+    if (n - i >= 4 && (memcmp(s + i, "PH\xE1\xBA\xA6N", 6) == 0 || /* PHẦN */
+                       memcmp(s + i, "Ph\xE1\xBA\xA7n", 6) == 0))  /* Phần */
+        return 1;
+    size_t k = i;
+    while (k < n && strchr("IVXL", s[k]))
+        k++;
+    if (k > i && k < n && s[k] == '.')
+        return 3;
+    if (i + 1 < n && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.')
+        return 2;
+    int groups = 0;
+    for (k = i; k < n && s[k] >= '0' && s[k] <= '9';) {
+        while (k < n && s[k] >= '0' && s[k] <= '9')
+            k++;
+        if (k < n && (s[k] == '.' || s[k] == ')'))
+            k++;
+        groups++;
+    }
+    if (groups)
+        return groups + 3 < HEADING_LEVELS ? groups + 3 : HEADING_LEVELS - 1;
+    if (i + 1 < n && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] == ')')
+        return HEADING_LEVELS - 1;
+    return 0;
 }
 
 /* Whether a heading could name a period: a digit (a year, "6 tháng"),
@@ -78,14 +124,39 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
     char(*periods)[32] = sl_calloc(doc->paragraphs.len, sizeof *periods);
     if (!periods)
         return -1;
-    char current[32] = "";
+    /* a heading's period holds under it, in the headings below it too
+     * ("PHẦN THỨ NHẤT ... NHIỆM KỲ 2020 – 2025" over "I. KẾT QUẢ ĐẠT ĐƯỢC"
+     * over "1. Về công tác xây dựng Đảng"), until a heading as deep or
+     * deeper names another; the report's title is read as the title. */
+    char by_level[HEADING_LEVELS][32] = {{0}};
+    const char *current = "";
+    size_t title_ends = 0;
     for (size_t k = 0; k < doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
-        if (p->heading && !p->footnote) {
-            if (!may_name_period(p) || !heading_period(ex, doc, h, p, 0, current, sizeof current))
-                current[0] = '\0';
+        if (is_report_word(p) && !title_ends) {
+            /* the title, and lines in capitals that go on with it ("VÀ
+             * PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") */
+            title_ends = k + 2;
+            while (title_ends < doc->paragraphs.len) {
+                const sl_paragraph *q = sl_vec_at(&doc->paragraphs, title_ends);
+                if (!q->heading || q->footnote || heading_level(q) != 0)
+                    break;
+                title_ends++;
+            }
         }
-        memcpy(periods[k], current, sizeof current);
+        if (p->heading && !p->footnote && k >= title_ends) {
+            int level = heading_level(p);
+            if (level == 0)
+                level = 1;
+            for (int l = level; l < HEADING_LEVELS; l++)
+                by_level[l][0] = '\0';
+            if (may_name_period(p))
+                heading_period(ex, doc, h, p, 0, by_level[level], sizeof by_level[level]);
+            current = "";
+            for (int l = level; l > 0 && !*current; l--)
+                current = by_level[l];
+        }
+        snprintf(periods[k], sizeof periods[k], "%s", current);
     }
     *out = periods;
     return 0;

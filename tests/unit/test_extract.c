@@ -602,6 +602,31 @@ static void test_compared_figure(void)
     run_free(&r);
 }
 
+/* A heading's period holds under the headings below it until one as deep
+ * or deeper names another; a draft dated by its month alone is dated so. */
+static void test_heading_hierarchy(void)
+{
+    const char *text = "HUYỆN ỦY AN LẠC\n"                                   /* 1 */
+                       "*An Lạc, tháng 5 năm 2025*\n"                        /* 2 */
+                       "\n"                                                  /* 3 */
+                       "PHẦN THỨ NHẤT\n"                                     /* 4 */
+                       "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ 2020 - 2025\n" /* 5 */
+                       "I. CÔNG TÁC XÂY DỰNG ĐẢNG\n"                         /* 6 */
+                       "1. Công tác kiểm tra\n"                              /* 7 */
+                       "Cấp ủy các cấp đã kiểm tra 45 tổ chức đảng.\n"       /* 8 */
+                       "II. KẾT QUẢ NĂM 2024\n"                              /* 9 */
+                       "1. Công tác kiểm tra\n"                              /* 10 */
+                       "Cấp ủy các cấp đã kiểm tra 12 tổ chức đảng.\n"       /* 11 */
+                       "PHẦN THỨ HAI\n"                                      /* 12 */
+                       "Cấp ủy các cấp đã kiểm tra 9 tổ chức đảng.\n";       /* 13 */
+    run r = extract_bytes("levels.txt", text);
+    expect_fact(&r, 8, "45", "inspected_orgs", 45, "tổ chức đảng", "2020/2025", "body");
+    expect_fact(&r, 11, "12", "inspected_orgs", 12, "tổ chức đảng", "2024", "body");
+    expect_fact(&r, 13, "9", "inspected_orgs", 9, "tổ chức đảng", "", "body");
+    CHECK_STR(solieu_document_date(r.doc), "2025-05");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -891,6 +916,7 @@ int main(void)
     test_breakdown_sentence();
     test_topic_of_list();
     test_compared_figure();
+    test_heading_hierarchy();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
