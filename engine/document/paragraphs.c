@@ -139,6 +139,15 @@ static int is_heading(const solieu_document *doc, size_t start, size_t end)
                        s[k] == 'X' || s[k] == 'L'))
         k++;
     int numbered = k > i && k < end && (s[k - 1] == '.' || s[k] == ')') && (s[k] == ' ' || s[k] == ')');
+    /* "b)", "đ)", unless a run-in heading goes on with its text ("a) Kiểm
+     * tra: Ban Thường vụ ...") */
+    size_t letter =
+        (i < end && s[i] >= 'a' && s[i] <= 'z')                                           ? 1
+        : (i + 1 < end && (unsigned char)s[i] == 0xC4 && (unsigned char)s[i + 1] == 0x91) ? 2
+                                                                                          : 0;
+    if (letter && i + letter + 1 < end && s[i + letter] == ')' && s[i + letter + 1] == ' ' &&
+        !memchr(s + i, ':', end - i))
+        numbered = 1;
     if (numbered && ends_open(s, start, end))
         return 1;
     /* a line in capitals: a title */

@@ -848,9 +848,30 @@ static void test_aligned_tables(void)
     solieu_document_destroy(doc);
 }
 
+/* A heading numbered by a letter ("b) ...") ends before the indented
+ * paragraph under it; an item that runs on after its colon ("a) Kiểm tra:
+ * ...") wraps into its next line. */
+static void test_letter_headings(void)
+{
+    solieu_document *doc =
+        load_text("letters.txt", "b) Kiểm tra tổ chức đảng cấp dưới thực hiện nhiệm vụ\n"
+                                 "    Ủy ban kiểm tra các cấp kiểm tra 58 tổ chức đảng.\n"
+                                 "a) Kiểm tra: Ban Thường vụ kiểm tra 04 tổ chức đảng và 06\n"
+                                 "đảng viên là cán bộ thuộc diện quản lý.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    const sl_paragraph *heading = paragraph_on_line(doc, 1), *item = paragraph_on_line(doc, 3);
+    CHECK(heading && heading->heading && heading->pieces.len == 1);
+    CHECK(paragraph_on_line(doc, 2) != heading);
+    CHECK(item && !item->heading && paragraph_on_line(doc, 4) == item);
+    solieu_document_destroy(doc);
+}
+
 int main(void)
 {
     test_invalid_input();
+    test_letter_headings();
     test_bom();
     test_crlf();
     test_nfd();
