@@ -752,6 +752,16 @@ static const unit_mention *unit_before(const char *s, const sl_vec *mentions, si
     return NULL;
 }
 
+/* Whether fact f is a table's cell (a column rule gave it): its row gave
+ * its entity. */
+static int from_table(const solieu_rules *rules, const solieu_fact *f)
+{
+    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_COLUMN); k++)
+        if (sl_rules_of_kind(rules, SL_RULE_COLUMN, k)->id == f->rule)
+            return 1;
+    return 0;
+}
+
 static void entities_of_named_units(sl_attribution *d)
 {
     const solieu_fact *named = NULL; /* the last figure given a unit's name */
@@ -773,7 +783,7 @@ static void entities_of_named_units(sl_attribution *d)
                 break;
             }
         }
-        if (!mentions.len)
+        if (!mentions.len || from_table(d->ex->rules, f))
             continue;
         /* a share right after such a figure is the same unit's ("(67,05%)") */
         if (named && i > 0 && named == sl_vec_at(&d->facts->facts, i - 1) &&

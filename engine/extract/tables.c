@@ -262,10 +262,23 @@ static void table_facts(table_ctx *c, const sl_table *table)
     }
     /* the years the columns span: the period of a column of totals */
     int first_year = 0, last_year = 0;
+    char before[2][256] = {"", ""}; /* the names of the two columns before */
     for (size_t k = 0; k < ncols; k++) {
         char name[512];
         column_name(text, table, subheader, k, name, sizeof name);
         rules[k] = column_rule(c->ex, name, strlen(name));
+        /* a share says what it is a share of by the columns before it:
+         * "Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)" */
+        if (rules[k] && rules[k]->unit && strcmp(rules[k]->unit, "%") == 0 && k >= 2) {
+            char joined[1024];
+            snprintf(joined, sizeof joined, "%s | %s | %s", before[0], before[1], name);
+            const sl_rule *with_context = column_rule(c->ex, joined, strlen(joined));
+            if (with_context && with_context->priority > rules[k]->priority && with_context->unit &&
+                strcmp(with_context->unit, "%") == 0)
+                rules[k] = with_context;
+        }
+        snprintf(before[0], sizeof before[0], "%s", before[1]);
+        snprintf(before[1], sizeof before[1], "%s", name);
         years[k] = year_in(name, strlen(name));
         if (years[k] && (!first_year || years[k] < first_year))
             first_year = years[k];

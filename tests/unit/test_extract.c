@@ -651,6 +651,24 @@ static void test_table_facts(void)
     run_free(&r);
 }
 
+/* A share column is read with the names of the two columns before it (a
+ * share of what was done against its target); a row whose label names no
+ * unit is the report's, not the unit of the row above. */
+static void test_table_share_of_columns(void)
+{
+    const char *text = "Tỉnh ủy Bạc Liêu báo cáo kết quả năm 2023.\n"          /* 1 */
+                       "\n"                                                    /* 2 */
+                       "TT\tĐơn vị\tChỉ tiêu kết nạp\tĐã kết nạp\tTỷ lệ (%)\n" /* 3 */
+                       "1\tHuyện Hòa Bình\t100\t110\t110,0\n"                  /* 4 */
+                       "2\tHuyện Đông Hải\t80\t84\t105,0\n"                    /* 5 */
+                       "3\tĐảng bộ Khối cơ quan\t50\t45\t90,0\n";              /* 6 */
+    run r = extract_bytes("share_table.txt", text);
+    expect_fact(&r, 4, "110,0", "admission_plan_rate", 110, "%", "", "body");
+    const solieu_fact *row = fact_at(&r, 6, "45");
+    CHECK(row && strcmp(row->entity, "tỉnh Bạc Liêu") == 0);
+    run_free(&r);
+}
+
 /* The items of a list take the period of the line that heads it; a table
  * column's header may give a range of years. */
 static void test_list_and_column_periods(void)
@@ -917,6 +935,7 @@ int main(void)
     test_topic_of_list();
     test_compared_figure();
     test_heading_hierarchy();
+    test_table_share_of_columns();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
