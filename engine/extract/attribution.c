@@ -62,10 +62,13 @@ static size_t citing_sentence(const sl_attribution *d, const sl_marker *mk)
     return sl_paragraph_to_text(p, sl_sentence_start(p->segment, seg_marker));
 }
 
-/* The body figure the marker of f's footnote hangs on: the last fact that
- * `gives` before a marker of that footnote, in the marker's sentence and
- * outside an aside the marker closes, not a bare number itself (bare[], by
- * fact index); NULL when there is none. */
+/* A metric that says only what is counted ("count", "party_orgs"): a
+ * footnote's figure of it may count what its body figure counts. */
+static int is_generic(const char *metric)
+{
+    return strcmp(metric, "count") == 0 || strcmp(metric, "party_orgs") == 0;
+}
+
 /* Whether the footnote text before f names g's noun ("Số tổ chức đảng được
  * kiểm tra: năm 2019: 398" names "tổ chức đảng"). */
 static int named_before(const sl_attribution *d, const solieu_fact *f, const solieu_fact *g)
@@ -77,6 +80,11 @@ static int named_before(const sl_attribution *d, const solieu_fact *f, const sol
     return memmem(p->segment, at, g->unit, strlen(g->unit)) != NULL;
 }
 
+/* The body figure the marker of f's footnote hangs on: the last fact that
+ * `gives` before a marker of that footnote, in the marker's sentence and
+ * outside an aside the marker closes, not a bare number itself (bare[], by
+ * fact index); NULL when there is none, or when the marker stands on a plain
+ * count of the footnote figure's noun. */
 static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives_fn gives,
                                   const unsigned char *bare)
 {
@@ -88,27 +96,31 @@ static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives
         if (from == (size_t)-1)
             continue;
         size_t until = aside_before(d->doc->scan, mk->start);
+        const solieu_fact *last = NULL;
         for (size_t j = sl_facts_from(d->facts, from);
              j < facts->len && ((const solieu_fact *)sl_vec_at(facts, j))->text_start <= until;
              j++) {
             const solieu_fact *g = sl_vec_at(facts, j);
-            if (!bare[j] && !g->footnote && g->paragraph == mk->paragraph && gives(g, f)) {
+            if (g->footnote || g->paragraph != mk->paragraph)
+                continue;
+            last = g;
+            if (!bare[j] && gives(g, f)) {
                 best = g;
                 if (named_before(d, f, g))
                     named = g;
             }
         }
+        /* the marker on a plain count of the same noun ("tặng Huy hiệu Đảng
+         * cho 37 đảng viên²"): the footnote's figures count what it counts,
+         * not what a figure before it does */
+        if (last && last != best && is_generic(last->metric) && *f->unit &&
+            (sl_same_noun(last->unit, f->unit) ||
+             (sl_counts_members(last->unit) && sl_counts_members(f->unit))))
+            return NULL;
     }
     /* of the figures before the marker, the one whose noun the footnote
      * names, else the last */
     return named ? named : best;
-}
-
-/* A metric that says only what is counted ("count", "party_orgs"): a
- * footnote's figure of it may count what its body figure counts. */
-static int is_generic(const char *metric)
-{
-    return strcmp(metric, "count") == 0 || strcmp(metric, "party_orgs") == 0;
 }
 
 /* "20 tập thể" in a footnote counts what the body's "449 lượt tập thể" counts. */

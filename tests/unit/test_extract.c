@@ -627,6 +627,21 @@ static void test_heading_hierarchy(void)
     run_free(&r);
 }
 
+/* A footnote hung on a plain count ("37 đảng viên¹") counts what that
+ * counts, not what a figure before it in the sentence counts. */
+static void test_footnote_on_plain_count(void)
+{
+    run r = extract_bytes("plain_note.txt",
+                          "Năm 2024 công nhận đảng viên chính thức cho 22 đồng chí; tặng Huy hiệu "
+                          "Đảng cho 37 đảng viên¹.\n"
+                          "\n"
+                          "¹ Huy hiệu 30 năm tuổi Đảng: 15 đồng chí; Huy hiệu 40 năm tuổi Đảng: 22 "
+                          "đồng chí.\n");
+    const solieu_fact *f = fact_at(&r, 3, "15");
+    CHECK(f && strcmp(f->metric, "count") == 0 && strcmp(f->scope, "footnote:1") == 0);
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -936,6 +951,7 @@ int main(void)
     test_compared_figure();
     test_heading_hierarchy();
     test_table_share_of_columns();
+    test_footnote_on_plain_count();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
