@@ -128,10 +128,18 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         size_t k = 0;
         for (size_t j = first; j < first + nfoot && k < 64; j++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
-            /* a figure equal to the total restates it; it is not a part */
+            /* a figure equal to the total restates it; it is not a part.
+             * "đồng chí" counts what "đảng viên" does where both are of a
+             * flow's metric ("khiển trách 121 đồng chí" under "kỷ luật 187
+             * đảng viên"); the footnote counts a stock inherits are as
+             * often groups of it ("47 đồng chí" awarded badges) */
             if (!sl_metric_in_family(cd->checker->rules, total->metric, f->metric) ||
-                !sl_same_noun(total->unit, f->unit) || f->value == total->value ||
-                cd->is_part[f->id] || (*f->period && strcmp(f->period, total->period) != 0))
+                !(sl_same_noun(total->unit, f->unit) ||
+                  (strcmp(total->metric, f->metric) == 0 && sl_counts_members(total->unit) &&
+                   sl_counts_members(f->unit) &&
+                   !sl_metric_is_stock(cd->checker->rules, total->metric))) ||
+                f->value == total->value || cd->is_part[f->id] ||
+                (*f->period && strcmp(f->period, total->period) != 0))
                 continue;
             parts[k++] = f;
         }

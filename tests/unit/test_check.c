@@ -288,6 +288,29 @@ static void test_footnotes(void)
     solieu_table_destroy(t);
 }
 
+/* Forms of discipline in "đồng chí" add up to members disciplined in
+ * "đảng viên"; groups of a stock in a footnote ("47 đồng chí" awarded
+ * badges under the members there are) add up to nothing. */
+static void test_footnote_sum_of_comrades(void)
+{
+    const char *text =
+        "Nhiệm kỳ qua đã thi hành kỷ luật 187 đảng viên¹.\n" /* 1 */
+        "\n"
+        "Đảng bộ có 1.245 đảng viên, trong đó 69 đảng viên dự bị².\n" /* 3 */
+        "\n"
+        "¹ Khiển trách 121 đồng chí, cảnh cáo 43 đồng chí, cách chức 07 đồng chí, khai trừ 14 "
+        "đồng chí.\n"                                                       /* 5 */
+        "² Trao Huy hiệu Đảng cho 47 đồng chí; có 14 đảng viên từ trần.\n"; /* 6 */
+    solieu_table *t = check_one("comrades.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    size_t r = expect_row(t, "sum", "1;5", "fail", "187", "185");
+    CHECK(r != (size_t)-1);
+    CHECK(count_rows(t, "sum", NULL) == 1);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -476,6 +499,7 @@ int main(void)
     test_sums_and_subsets();
     test_ratio_tolerance();
     test_footnotes();
+    test_footnote_sum_of_comrades();
     test_ref_date();
     test_table_documents();
     test_kept_citations();
