@@ -3,8 +3,9 @@
  *   ("violating_orgs" within "inspected_orgs"): each fact is held against
  *   the nearest whole before it in its paragraph (its sentence, for a rule
  *   of `reach sentence`, unless its pattern finds words in the part's
- *   sentence that refer back), of the same period (or where one of them
- *   names none).
+ *   sentence that refer back; the paragraph before too, when they open
+ *   the part's paragraph: "Kết luận: 07 tổ chức đảng ... có vi phạm"), of
+ *   the same period (or where one of them names none).
  * - A narrower rule holds a year's figure against the same metric's figure
  *   for a range that contains the year, earlier in the paragraph ("kết nạp
  *   386 đảng viên, riêng năm 2021 kết nạp 147"). */
@@ -103,6 +104,21 @@ static int refers_back(sl_check_doc *cd, const sl_rule *r, const solieu_fact *pa
     return found;
 }
 
+/* The part's sentence opens its paragraph and refers back: its whole may
+ * stand in the paragraph before. */
+static int opens_referring_back(sl_check_doc *cd, const sl_rule *r, const solieu_fact *part)
+{
+    if (part->paragraph >= cd->doc->paragraphs.len)
+        return 0;
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, part->paragraph);
+    size_t from = sl_sentence_start(p->segment, sl_segment_offset(p, part->text_start));
+    for (size_t k = 0; k < from; k++)
+        if (p->segment[k] != ' ' && p->segment[k] != '-' && p->segment[k] != '+' &&
+            p->segment[k] != '*')
+            return 0;
+    return refers_back(cd, r, part);
+}
+
 void sl_check_chains(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
@@ -117,12 +133,20 @@ void sl_check_chains(sl_check_doc *cd)
             if (strcmp(part->metric, r->metric) != 0)
                 continue;
             const solieu_fact *whole = NULL;
+            int back = -1; /* whether the paragraph before is in reach: not asked yet */
             for (size_t j = k; j-- > 0 && !whole;) {
                 const solieu_fact *f = solieu_facts_get(cd->facts, j);
                 /* within the paragraph, and within reach of a few sentences */
-                if (f->paragraph != part->paragraph ||
-                    part->text_start - f->text_start > 4 * SOLIEU_MAX_SENTENCE_BYTES)
+                if (part->text_start - f->text_start > 4 * SOLIEU_MAX_SENTENCE_BYTES)
                     break;
+                if (f->paragraph != part->paragraph) {
+                    if (f->paragraph + 1 != part->paragraph || f->footnote != part->footnote)
+                        break;
+                    if (back < 0)
+                        back = chain && opens_referring_back(cd, r, part);
+                    if (!back)
+                        break;
+                }
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
                     comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))

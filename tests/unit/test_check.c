@@ -311,6 +311,28 @@ static void test_footnote_sum_of_comrades(void)
     solieu_table_destroy(t);
 }
 
+/* A paragraph that opens by referring back ("Kết luận: ...") holds its
+ * parts against the wholes of the paragraph before; one that does not,
+ * not. */
+static void test_chain_across_paragraphs(void)
+{
+    const char *text =
+        "Năm 2024, ủy ban kiểm tra đã kiểm tra khi có dấu hiệu vi phạm đối với 06 tổ chức "
+        "đảng.\n"                                 /* 1 */
+        "Kết luận: 07 tổ chức đảng có vi phạm.\n" /* 2 */
+        "\n"
+        "Năm 2024, ủy ban kiểm tra đã kiểm tra khi có dấu hiệu vi phạm đối với 12 tổ chức "
+        "đảng.\n"                                     /* 4 */
+        "Toàn Đảng bộ có 15 tổ chức đảng vi phạm.\n"; /* 5 */
+    solieu_table *t = check_one("across.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    expect_row(t, "subset", "1;2", "fail", "6", "7");
+    CHECK(count_rows(t, "subset", NULL) == 1);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -500,6 +522,7 @@ int main(void)
     test_ratio_tolerance();
     test_footnotes();
     test_footnote_sum_of_comrades();
+    test_chain_across_paragraphs();
     test_ref_date();
     test_table_documents();
     test_kept_citations();
