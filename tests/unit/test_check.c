@@ -333,6 +333,20 @@ static void test_chain_across_paragraphs(void)
     solieu_table_destroy(t);
 }
 
+/* A change ("tăng 02 chi bộ") among counts by rating is no total rated. */
+static void test_rating_change_is_no_total(void)
+{
+    const char *text = "Năm 2024 có 08 chi bộ hoàn thành xuất sắc nhiệm vụ, tăng 02 chi bộ so "
+                       "với năm 2023; 06 chi bộ hoàn thành nhiệm vụ; 01 chi bộ không hoàn thành "
+                       "nhiệm vụ.\n";
+    solieu_table *t = check_one("change.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", "fail") == 0);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -523,6 +537,7 @@ int main(void)
     test_footnotes();
     test_footnote_sum_of_comrades();
     test_chain_across_paragraphs();
+    test_rating_change_is_no_total();
     test_ref_date();
     test_table_documents();
     test_kept_citations();
