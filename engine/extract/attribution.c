@@ -307,10 +307,10 @@ static int opens_parts_after_noun(const char *text, size_t n)
 }
 
 /* Whether the text between figures g and f of paragraph p opens a
- * breakdown ("..., gồm", "trong đó", a colon or parenthesis of parts) that f stands
- * in: a clause after a ';' goes on with it only when the figure opens it
- * ("gồm: 12 chi bộ thôn; 05 chi bộ trường học", not "...; phát hiện 4 tổ
- * chức đảng"). */
+ * breakdown that f stands in ("..., gồm", "trong đó", a colon or a
+ * parenthesis of parts, a comparison's parenthesis): a clause after a ';'
+ * goes on with it only when the figure opens it ("gồm: 12 chi bộ thôn; 05
+ * chi bộ trường học", not "...; phát hiện 4 tổ chức đảng"). */
 static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const solieu_fact *f)
 {
     size_t from = sl_segment_offset(p, g->text_end), to = sl_segment_offset(p, f->text_start);
@@ -469,7 +469,8 @@ static int items_count_it(sl_attribution *d, size_t head, const char *metric,
  * "21 chi bộ trực thuộc, gồm 12 chi bộ thôn ..."): the nearest figure
  * before it in its sentence, or in the sentence before when its own opens
  * with the breakdown ("Phân theo khối: ..."), that says what it counts and
- * counts the same kind; else the figure of the list head over its item; NULL when none. */
+ * counts the same kind; else the figure of the list head over its item;
+ * NULL when none. */
 static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -880,7 +881,8 @@ static void inherit_from_leads(sl_attribution *d)
         return;
     }
     for (size_t i = 0; i < facts->len; i++)
-        bare[i] = strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0;
+        bare[i] =
+            strcmp(((solieu_fact *)sl_vec_at(facts, i))->metric, SL_METRIC_INHERIT) == 0 ? BARE : 0;
 
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);

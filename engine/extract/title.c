@@ -46,7 +46,7 @@ static int heading_level(const sl_paragraph *p)
         return i < HEADING_LEVELS ? (int)i : HEADING_LEVELS - 1;
     while (i < n && strchr(" *_", s[i]))
         i++;
-    if (n - i >= 4 && (memcmp(s + i, "PH\xE1\xBA\xA6N", 6) == 0 || /* PHẦN */
+    if (n - i >= 6 && (memcmp(s + i, "PH\xE1\xBA\xA6N", 6) == 0 || /* PHẦN */
                        memcmp(s + i, "Ph\xE1\xBA\xA7n", 6) == 0))  /* Phần */
         return 1;
     size_t k = i;
