@@ -262,15 +262,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
     }
     /* the years the columns span: the period of a column of totals */
     int first_year = 0, last_year = 0;
-    char before[2][256] = {"", ""}; /* the names of the two columns before */
+    enum { NAME_BYTES = 512 };
+    char before[2][NAME_BYTES] = {"", ""}; /* the names of the two columns before */
     for (size_t k = 0; k < ncols; k++) {
-        char name[512];
+        char name[NAME_BYTES];
         column_name(text, table, subheader, k, name, sizeof name);
         rules[k] = column_rule(c->ex, name, strlen(name));
         /* a share says what it is a share of by the columns before it:
          * "Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)" */
         if (rules[k] && rules[k]->unit && strcmp(rules[k]->unit, "%") == 0 && k >= 2) {
-            char joined[1024];
+            char joined[3 * NAME_BYTES + 8];
             snprintf(joined, sizeof joined, "%s | %s | %s", before[0], before[1], name);
             const sl_rule *with_context = column_rule(c->ex, joined, strlen(joined));
             if (with_context && with_context->priority > rules[k]->priority && with_context->unit &&
