@@ -275,18 +275,22 @@ static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *men
                 continue;
             digits_at = open + 1;
             digits_len = close - open - 1;
-        } else { /* digits (words) */
-            start = open - 1;
+        } else { /* digits (words), the digits perhaps in bold: "**89** (tám mươi chín)" */
+            size_t digits_end = open - 1;
+            while (digits_end > 0 && s[digits_end - 1] == '*')
+                digits_end--;
+            start = digits_end;
             while (start > 0 && s[start - 1] >= '0' && s[start - 1] <= '9')
                 start--;
-            if (start == open - 1 || (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\n') ||
+            if (start == digits_end ||
+                (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\n' && s[start - 1] != '*') ||
                 solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
                 inner.consumed != close - open - 1 || (s[open + 1] >= '0' && s[open + 1] <= '9') ||
-                solieu_number_parse(s + start, open - 1 - start, &outer) != SOLIEU_OK ||
+                solieu_number_parse(s + start, digits_end - start, &outer) != SOLIEU_OK ||
                 outer.value != inner.value)
                 continue;
             digits_at = start;
-            digits_len = open - 1 - start;
+            digits_len = digits_end - start;
         }
         mend *m = sl_vec_push(mends);
         if (!m)

@@ -226,19 +226,21 @@ static void test_abbreviations(void)
     solieu_document_destroy(doc);
 }
 
-/* A number spelled out and given in digits reads as the digits alone; a
- * number in parentheses that the words do not spell stays. */
+/* A number spelled out and given in digits reads as the digits alone (in
+ * bold too); a number in parentheses that the words do not spell stays. */
 static void test_spelled_numbers(void)
 {
     const char *raw = "kiểm tra mười hai (12) tổ chức, kết nạp 01 (một) đồng chí, "
-                      "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm ba (3) lớp.\n";
+                      "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm ba (3) lớp; "
+                      "kết nạp **89** (tám mươi chín) đảng viên.\n";
     solieu_document *doc = load_text("spelled.txt", raw);
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_STR(solieu_document_text(doc, NULL),
               "kiểm tra 12 tổ chức, kết nạp 01 đồng chí, "
-              "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm 3 lớp.\n");
+              "ba (4) chi bộ; Nghị quyết (12) và (2) ý kiến; trong năm 3 lớp; "
+              "kết nạp **89 đảng viên.\n");
     size_t at = text_offset_of(doc, "tổ chức");
     CHECK(solieu_document_original_offset(doc, at) == strlen("kiểm tra mười hai (12) "));
     solieu_document_destroy(doc);
