@@ -384,6 +384,16 @@ static int is_short_opener(const sl_paragraph *p)
     return n - i > 0 && n - i <= SHORT_OPENER_BYTES;
 }
 
+/* The first byte of a list item's bullet ('-', '+', '*', or the lead byte
+ * of '•'). */
+static char bullet_of(const sl_paragraph *p)
+{
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    return i < p->segment_len ? p->segment[i] : '\0';
+}
+
 /* The paragraph that heads the list item `k` stands in (a line ending
  * with ':' above the items: "xóa tên 14 trường hợp, cụ thể:"), or
  * (size_t)-1 when k is no item or heads no such list. */
@@ -397,6 +407,12 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
         const sl_paragraph *p = sl_vec_at(paragraphs, k);
         if (p->footnote != item->footnote)
             return (size_t)-1;
+        /* an item of another bullet that ends with ':' heads a list within
+         * the list ("- Trong quý, kết nạp 10 đảng viên, cụ thể:" over "+
+         * Chi bộ Thôn 1: 01 đồng chí;") */
+        if (sl_paragraph_is_item(p) && sl_paragraph_opens_list(p) &&
+            bullet_of(p) != bullet_of(item))
+            return k;
         if (!sl_paragraph_is_item(p)) {
             if (!sl_paragraph_opens_list(p) && !ends_with_labelled_figure(p))
                 return (size_t)-1;
@@ -448,9 +464,14 @@ static int breakdown_opens(const sl_paragraph *head)
 static int items_count_it(sl_attribution *d, size_t head, const char *metric,
                           const unsigned char *bare)
 {
+    /* the items under it; under an item, those of one bullet (a list within
+     * the list) */
+    const sl_vec *paragraphs = &d->doc->paragraphs;
+    int nested = sl_paragraph_is_item(sl_vec_at(paragraphs, head));
+    char bullet = head + 1 < paragraphs->len ? bullet_of(sl_vec_at(paragraphs, head + 1)) : '\0';
     size_t last = head;
-    while (last + 1 < d->doc->paragraphs.len &&
-           sl_paragraph_is_item(sl_vec_at(&d->doc->paragraphs, last + 1)))
+    while (last + 1 < paragraphs->len && sl_paragraph_is_item(sl_vec_at(paragraphs, last + 1)) &&
+           (!nested || bullet_of(sl_vec_at(paragraphs, last + 1)) == bullet))
         last++;
     const sl_piece *first =
         sl_vec_at(&((const sl_paragraph *)sl_vec_at(&d->doc->paragraphs, head))->pieces, 0);
@@ -503,7 +524,7 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
      * them counts something else ("chính thức: 589; dự bị: 23; được miễn
      * sinh hoạt: 118") */
     const solieu_fact *whole = from_list_head(d, i, bare, counts_same_kind);
-    if (!whole ||
+    if (!whole || whole->has_denominator || /* "58/58 tổ chức ..., trong đó:" rates them all */
         !(breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph)) ||
           breakdown_opens(sl_vec_at(&d->doc->paragraphs, whole->paragraph + 1))) ||
         items_count_it(d, whole->paragraph, whole->metric, bare))

@@ -642,6 +642,28 @@ static void test_footnote_on_plain_count(void)
     run_free(&r);
 }
 
+/* An item of another bullet that ends with ':' heads a list within the
+ * list: its items break its figure down, though a later item of the outer
+ * list counts the same metric by a rule of its own; a rate of all the
+ * units ("58/58 tổ chức ..., trong đó:") gives no metric to its parts. */
+static void test_nested_list(void)
+{
+    const char *text = "2. Công tác tổ chức\n"                                 /* 1 */
+                       "- Trong quý, kết nạp 10 đảng viên mới, cụ thể:\n"      /* 2 */
+                       "+ Chi bộ Thôn 1: 01 đồng chí;\n"                       /* 3 */
+                       "+ Chi bộ Thôn 3: 02 đồng chí;\n"                       /* 4 */
+                       "- Lũy kế 9 tháng kết nạp 21 đảng viên.\n"              /* 5 */
+                       "\n"                                                    /* 6 */
+                       "Kết quả năm 2024 như sau:\n"                           /* 7 */
+                       "- 58/58 tổ chức cơ sở đảng được xếp loại, trong đó:\n" /* 8 */
+                       "+ Hoàn thành tốt nhiệm vụ: 41 tổ chức;\n";             /* 9 */
+    run r = extract_bytes("nested.txt", text);
+    expect_fact(&r, 3, "01", "members_admitted", 1, "đồng chí", "", "body");
+    const solieu_fact *rated = fact_at(&r, 9, "41");
+    CHECK(rated && strcmp(rated->metric, "units_with") != 0);
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -952,6 +974,7 @@ int main(void)
     test_heading_hierarchy();
     test_table_share_of_columns();
     test_footnote_on_plain_count();
+    test_nested_list();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
