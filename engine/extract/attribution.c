@@ -183,28 +183,51 @@ static int apart(const sl_paragraph *p, const solieu_fact *g, const solieu_fact 
     return apart_upto(p, g, sl_segment_offset(p, f->text_start));
 }
 
-/* Where "so với" starts when figure f stands first in the parenthesis
- * right after a comparison's words ("tăng 108 đảng viên so với nhiệm kỳ
- * 2015 – 2020 (704 đảng viên)"): what was counted then, the same thing as
- * the sentence's figure; SIZE_MAX otherwise. */
+/* Whether the comparison's words ("so với", "cùng kỳ") open at s[at],
+ * their first letter in either case, a word's start. */
+static int comparison_at(const char *s, size_t at, size_t end)
+{
+    static const char *const words[] = {
+        "o v\xE1\xBB\x9Bi",         /* the "o với" of "so với" */
+        "\xC3\xB9ng k\xE1\xBB\xB3", /* the "ùng kỳ" of "cùng kỳ" */
+    };
+    static const char first[] = "sc";
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if ((s[at] | 0x20) == first[k] && end - at > n && memcmp(s + at + 1, words[k], n) == 0 &&
+            (at == 0 || s[at - 1] == ' ' || s[at - 1] == '('))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where the comparison's words start when figure f is what was counted
+ * then, the same thing as the sentence's figure: first in the parenthesis
+ * right after them ("tăng 108 đảng viên so với nhiệm kỳ 2015 – 2020 (704
+ * đảng viên)", "cao hơn cùng kỳ năm 2025 (74 đảng viên)"), or after them
+ * and a colon in a parenthesis ("(cùng kỳ năm 2025: 96 đồng chí)");
+ * SIZE_MAX otherwise. */
 static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
 {
     enum { COMPARISON_WORDS = 60 };
-    static const char rest[] = "o v\xE1\xBB\x9Bi"; /* the "o với" of "so với" */
+    const char *seg = p->segment;
     size_t k = sl_segment_offset(p, f->text_start);
-    while (k > 0 && p->segment[k - 1] == ' ')
+    while (k > 0 && seg[k - 1] == ' ')
         k--;
-    if (k == 0 || p->segment[k - 1] != '(')
+    if (k > 0 && seg[k - 1] == ':') { /* "(cùng kỳ năm 2025: 96" */
+        size_t open = k - 1;
+        while (open > 0 && k - open < COMPARISON_WORDS && !strchr("().;", seg[open - 1]))
+            open--;
+        return open > 0 && seg[open - 1] == '(' && comparison_at(seg, open, k) ? open : SIZE_MAX;
+    }
+    if (k == 0 || seg[k - 1] != '(')
         return SIZE_MAX;
     k--;
     size_t limit = k > COMPARISON_WORDS ? k - COMPARISON_WORDS : 0;
     for (size_t s = k; s-- > limit;) {
-        char c = p->segment[s];
-        if (c == '.' || c == ';' || c == '(' || c == ')')
+        if (strchr(".;()", seg[s]))
             return SIZE_MAX;
-        if ((c == 's' || c == 'S') && k - s > sizeof rest - 1 &&
-            memcmp(p->segment + s + 1, rest, sizeof rest - 1) == 0 &&
-            (s == 0 || p->segment[s - 1] == ' '))
+        if (comparison_at(seg, s, k))
             return s;
     }
     return SIZE_MAX;
@@ -237,7 +260,11 @@ static size_t opened_by_breakdown(const sl_paragraph *p, const solieu_fact *f)
             return stop - 1;
     }
     /* "So với cùng kỳ năm 2024 (98 đảng viên), ..." */
-    return compared_at(p, f) == start ? stop - 1 : SIZE_MAX;
+    size_t compared = compared_at(p, f);
+    return compared != SIZE_MAX && comparison_at(p->segment, start, at) &&
+                   !memchr(p->segment + start, ';', compared - start)
+               ? stop - 1
+               : SIZE_MAX;
 }
 
 /* A share that says what it measures (attendance, coverage), for a

@@ -594,11 +594,15 @@ static void test_compared_figure(void)
         "Năm nay kết nạp 117 đảng viên. So với cùng kỳ năm trước (98 đảng viên), tăng 19 "
         "đảng viên.\n"
         "Đã kiểm tra 74 tổ chức đảng (trong đó 15 chi bộ), tăng 17 tổ chức đảng so với năm "
-        "trước.\n");
+        "trước.\n"
+        "Kết nạp 89 đảng viên, cao hơn cùng kỳ năm trước (74 đảng viên).\n"
+        "Công nhận đảng viên chính thức cho 102 đồng chí (cùng kỳ năm trước: 96 đồng chí).\n");
     expect_fact(&r, 1, "704", "members_admitted", 704, "đảng viên", "", "body");
     expect_fact(&r, 2, "98", "members_admitted", 98, "đảng viên", "", "body");
     expect_fact(&r, 2, "19", "count", 19, "đảng viên", "", "body");
     expect_fact(&r, 3, "17", "party_orgs", 17, "tổ chức đảng", "", "body");
+    expect_fact(&r, 4, "74", "members_admitted", 74, "đảng viên", "", "body");
+    expect_fact(&r, 5, "96", "members_made_official", 96, "đồng chí", "", "body");
     run_free(&r);
 }
 
