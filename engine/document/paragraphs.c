@@ -364,7 +364,7 @@ int sl_find_paragraphs(solieu_document *doc)
 
     int rc = 0;
     size_t open_body = (size_t)-1; /* paragraph a lower-case line may continue */
-    int body_clause_ends = 0;      /* ... whose last line ends a clause (';', ','):
+    int body_clause_ends = 0;      /* ... whose last line ends a clause (';', ',', ':'):
                                     * only a lower-case line goes on with it */
     size_t prev_body_line = (size_t)-1;
     size_t open_footnote = (size_t)-1; /* footnote paragraph a wrapped line goes on */
@@ -392,8 +392,8 @@ int sl_find_paragraphs(solieu_document *doc)
             rc = add_piece(p, li->start, li->end);
             doc->line_paragraph[k] = open_body;
             prev_body_line = k;
-            body_clause_ends = !li->ends_open && li->ends_clause;
-            if (!li->ends_open && !li->ends_clause)
+            body_clause_ends = !li->ends_open && (li->ends_clause || li->ends_colon);
+            if (!li->ends_open && !li->ends_clause && !li->ends_colon)
                 open_body = (size_t)-1;
             continue;
         }
@@ -408,8 +408,9 @@ int sl_find_paragraphs(solieu_document *doc)
         rc = add_piece(p, li->start, li->end);
         doc->line_paragraph[k] = doc->paragraphs.len - 1;
         if (!is_footnote) {
-            open_body = li->ends_open || li->ends_clause ? doc->paragraphs.len - 1 : (size_t)-1;
-            body_clause_ends = !li->ends_open && li->ends_clause;
+            open_body = li->ends_open || li->ends_clause || li->ends_colon ? doc->paragraphs.len - 1
+                                                                           : (size_t)-1;
+            body_clause_ends = !li->ends_open && (li->ends_clause || li->ends_colon);
             prev_body_line = k;
         } else {
             open_footnote = footnote_goes_on(li) ? doc->paragraphs.len - 1 : (size_t)-1;

@@ -919,12 +919,54 @@ static int listed(const char *const *list, size_t n, const char *s)
  * own) the metric, and the unit and qualifier it lacks, of its lead
  * (lead_of). Without a lead, one that names its noun is a `count`, a bare
  * number is dropped. */
+/* Parts that do not add up to the whole they were given but to another
+ * figure of the whole's paragraph before them that says what it counts
+ * and counts the same kind take that one's metric: "kiểm tra 186 đảng
+ * viên ... 102 đảng viên phải thi hành kỷ luật. Chia theo quý: quý I: 38
+ * đảng viên; ..." breaks the 186 down. whole_of[i]: the index of part i's
+ * whole plus one, 0 for no part. */
+static void wholes_by_sum(sl_attribution *d, const size_t *whole_of, const unsigned char *bare)
+{
+    enum { MAX_SPREAD = 64 }; /* facts between a whole's first part and its last */
+    sl_vec *facts = &d->facts->facts;
+    for (size_t i = 0; i < facts->len; i++) {
+        size_t w = whole_of[i];
+        if (!w || (i > 0 && whole_of[i - 1] == w))
+            continue;
+        const solieu_fact *whole = sl_vec_at(facts, w - 1), *part = sl_vec_at(facts, i);
+        double sum = 0;
+        size_t parts = 0;
+        for (size_t k = i; k < facts->len && k - i < MAX_SPREAD; k++)
+            if (whole_of[k] == w) {
+                sum += ((const solieu_fact *)sl_vec_at(facts, k))->value;
+                parts++;
+            }
+        if (parts < 2 || sum == whole->value)
+            continue;
+        const solieu_fact *by_sum = NULL;
+        for (size_t j = i; j-- > 0 && !by_sum;) {
+            const solieu_fact *g = sl_vec_at(facts, j);
+            if (g->paragraph < whole->paragraph)
+                break;
+            if (g->paragraph == whole->paragraph && g->value == sum && says_what(g, bare[j]) &&
+                counts_same_kind(g, part))
+                by_sum = g;
+        }
+        for (size_t k = i; by_sum && k < facts->len && k - i < MAX_SPREAD; k++)
+            if (whole_of[k] == w)
+                ((solieu_fact *)sl_vec_at(facts, k))->metric = by_sum->metric;
+    }
+}
+
 static void inherit_from_leads(sl_attribution *d)
 {
     sl_vec *facts = &d->facts->facts;
     size_t kept = 0;
     unsigned char *bare = sl_calloc(facts->len + 1, 1);
-    if (!bare) {
+    size_t *whole_of = sl_calloc(facts->len + 1, sizeof *whole_of);
+    if (!bare || !whole_of) {
+        free(bare);
+        free(whole_of);
         d->oom = 1;
         return;
     }
@@ -956,6 +998,8 @@ static void inherit_from_leads(sl_attribution *d)
                 f->metric = topic;
                 bare[i] = PART; /* the next part looks past it to the whole */
             }
+            if (whole)
+                whole_of[i] = (size_t)(whole - (const solieu_fact *)facts->items) + 1;
         } else if (f->footnote && strcmp(f->metric, "percent") == 0) {
             /* "Tỷ lệ đảng viên dự sinh hoạt đạt 93,8%¹" / "¹ Năm 2021 đạt
              * 89,2%; ...": the years' rates of the body's rate */
@@ -976,11 +1020,13 @@ static void inherit_from_leads(sl_attribution *d)
             }
         }
     }
+    wholes_by_sum(d, whole_of, bare);
     for (size_t i = 0; i < facts->len; i++)
         if (bare[i] != DROPPED)
             *(solieu_fact *)sl_vec_at(facts, kept++) = *(solieu_fact *)sl_vec_at(facts, i);
     facts->len = kept;
     free(bare);
+    free(whole_of);
 }
 
 /* "members_admission_target": a figure set for the future. */

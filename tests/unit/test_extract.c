@@ -668,6 +668,22 @@ static void test_nested_list(void)
     run_free(&r);
 }
 
+/* Parts that do not add up to the figure nearest them but to another of
+ * their paragraph that counts the same kind break that one down; a line
+ * that ends with ':' goes on into a lower-case line. */
+static void test_whole_by_sum(void)
+{
+    run r = extract_bytes(
+        "by_sum.txt", "Năm 2025, đã kiểm tra 186 đảng viên khi có dấu hiệu vi phạm. Kết luận "
+                      "171 đảng viên có vi phạm, 102 đảng viên phải thi hành kỷ luật. Chia theo "
+                      "quý:\n"
+                      "quý I: 38 đảng viên; quý II: 51 đảng viên; quý III: 56 đảng viên; quý IV: "
+                      "41 đảng viên.\n");
+    expect_fact(&r, 2, "38", "inspected_members", 38, "đảng viên", "2025", "body");
+    expect_fact(&r, 2, "41", "inspected_members", 41, "đảng viên", "2025", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -979,6 +995,7 @@ int main(void)
     test_table_share_of_columns();
     test_footnote_on_plain_count();
     test_nested_list();
+    test_whole_by_sum();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
