@@ -1,8 +1,8 @@
 /* A markdown table's total row ("Tổng cộng", "Cộng", "Toàn tỉnh") against
  * the rows above or below it, column by column: the figures of every other
- * row add up to the total's. Shares (a "%" column) do not add up and are
- * left out; so is a column where a row has no figure. Switched on by a
- * relation rule with check table_sum. */
+ * row add up to the total's (a `series_total` when the rows are years). Shares (a "%" column) do
+ * not add up and are left out; so is a column where a row has no figure. Switched on by a relation
+ * rule with check table_sum. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,21 @@ static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
         if (fact_in(cd, row, column))
             return 1;
     return 0;
+}
+
+/* Whether the parts are one a year, each of a year of its own ("| 2021 |",
+ * "| 2022 |", ...): the total row is then the period's total. */
+static int one_a_year(const solieu_fact *const *parts, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        const char *p = parts[i]->period;
+        if (strlen(p) != 4 || strspn(p, "0123456789") != 4)
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(parts[j]->period, p) == 0)
+                return 0;
+    }
+    return 1;
 }
 
 static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
@@ -53,7 +68,8 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
         return;
     int pass = fabs(sum - total->value) < 1e-6;
     char a[64], b[64];
-    sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+    sl_check_add(cd, one_a_year(parts, k) ? "series_total" : "sum", pass, r->id, total, parts, k,
+                 total->value, sum, 0,
                  "the %zu rows of the table add up to %s %s, %s its total row (line %zu) "
                  "states %s",
                  k, solieu_format_number(sum, a, sizeof a), total->unit, pass ? "as" : "but",

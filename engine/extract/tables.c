@@ -310,6 +310,9 @@ static void table_facts(table_ctx *c, const sl_table *table)
             row_year = year_in(text + label->start, label->end - label->start);
             char *entity = sl_entity_in(c->ex, text + label->start, label->end - label->start);
             kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
+        } else if (row->cells.len) { /* a row labelled by its year alone: "| 2021 | 46 |" */
+            const sl_table_cell *first = sl_vec_at(&row->cells, 0);
+            row_year = year_in(text + first->start, first->end - first->start);
         }
         for (size_t k = 0; k < row->cells.len && k < ncols; k++) {
             /* a column named by its header; a column of a year or of a

@@ -347,6 +347,24 @@ static void test_rating_change_is_no_total(void)
     solieu_table_destroy(t);
 }
 
+/* A table whose rows are years: its total row is the period's total, a
+ * series_total, each row of its own year. */
+static void test_table_of_years(void)
+{
+    const char *text = "| Năm | Kết nạp đảng viên |\n" /* 1 */
+                       "|---|---|\n"                   /* 2 */
+                       "| 2021 | 10 |\n"               /* 3 */
+                       "| 2022 | 12 |\n"               /* 4 */
+                       "| Tổng cộng | 23 |\n";         /* 5 */
+    solieu_table *t = check_one("years.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    expect_row(t, "series_total", "3;4;5", "fail", "23", "22");
+    CHECK(count_rows(t, "sum", NULL) == 0);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -538,6 +556,7 @@ int main(void)
     test_footnote_sum_of_comrades();
     test_chain_across_paragraphs();
     test_rating_change_is_no_total();
+    test_table_of_years();
     test_ref_date();
     test_table_documents();
     test_kept_citations();
