@@ -570,12 +570,14 @@ static int leads(unsigned char bare)
     return bare == 0 || bare == PART;
 }
 
-/* The metric a list head with no figure names for its items ("Phân theo
- * khối, số đảng viên mới kết nạp ... như sau:" over "- Khối xã: 89 đảng
- * viên;"): that of the topic rule of highest priority (the first written on
- * a tie) that matches the head and counts what item fact i counts, unless
- * items count it by rules of their own; NULL when none. */
-static const char *topic_of_list(sl_attribution *d, size_t i, const unsigned char *bare)
+/* The topic rule that names what the items of a list under a head with no
+ * figure of their noun count ("Phân theo khối, số đảng viên mới kết nạp
+ * ... như sau:" over "- Khối xã: 89 đảng viên;"): of the topic rules that
+ * match the head and count what item fact i counts (any, for a figure with
+ * no noun: "tháng 1: 18/19", when only one does), the one of highest
+ * priority (the first written on a tie), unless items count its metric by
+ * rules of their own; NULL when none. */
+static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
     size_t head = list_head_of(d, f->paragraph);
@@ -584,15 +586,23 @@ static const char *topic_of_list(sl_attribution *d, size_t i, const unsigned cha
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, head);
     const solieu_rules *rules = d->ex->rules;
     const sl_rule *best = NULL;
+    int tied = 0;
     for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_TOPIC); k++) {
         const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_TOPIC, k);
         solieu_fact counted = {.unit = r->unit ? r->unit : ""};
-        if ((best && r->priority <= best->priority) || !counts_same_kind(&counted, f))
+        if ((best && r->priority < best->priority) || (*f->unit && !counts_same_kind(&counted, f)))
             continue;
-        if (sl_match(d->ex, r, r->code, p->segment, p->segment_len, 0, 0) >= 0)
+        if (sl_match(d->ex, r, r->code, p->segment, p->segment_len, 0, 0) < 0)
+            continue;
+        tied = best && r->priority == best->priority;
+        if (!tied)
             best = r;
     }
-    return best && !items_count_it(d, head, best->metric, bare) ? best->metric : NULL;
+    /* a figure with no noun under a head that names two ("kỷ luật" of
+     * organisations and of members) is not told by the head */
+    if (!best || (tied && !*f->unit))
+        return NULL;
+    return !items_count_it(d, head, best->metric, bare) ? best : NULL;
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the
@@ -976,7 +986,12 @@ static void inherit_from_leads(sl_attribution *d)
 
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);
-        if (bare[i]) {
+        const sl_rule *topic = NULL;
+        if (bare[i] && !*f->unit && (topic = topic_of_list(d, i, bare)) != NULL) {
+            /* "Số đảng viên dự sinh hoạt (có mặt/tổng số):" / "tháng 1: 18/19" */
+            f->metric = topic->metric;
+            f->unit = topic->unit ? topic->unit : "";
+        } else if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
             if (!best && *f->unit) {
                 f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
@@ -993,9 +1008,9 @@ static void inherit_from_leads(sl_attribution *d)
                 f->qualifier = best->qualifier;
         } else if (!f->footnote && is_generic(f->metric) && *f->unit) {
             const solieu_fact *whole = broken_down(d, i, bare);
-            const char *topic = whole ? whole->metric : topic_of_list(d, i, bare);
-            if (topic) {
-                f->metric = topic;
+            topic = whole ? NULL : topic_of_list(d, i, bare);
+            if (whole || topic) {
+                f->metric = whole ? whole->metric : topic->metric;
                 bare[i] = PART; /* the next part looks past it to the whole */
             }
             if (whole)

@@ -110,6 +110,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     int y1 = group_int(r->code, md, c->text, "y1");
     int y2 = group_int(r->code, md, c->text, "y2");
     int m_from = group_int(r->code, md, c->text, "m1");
+    int month = group_int(r->code, md, c->text, "month");
     int m2 = group_int(r->code, md, c->text, "m2");
     int n = group_int(r->code, md, c->text, "n");
     int m1 = 0, m_last = 0;
@@ -118,6 +119,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         int year = y ? y : doc_year;
         if (year)
             snprintf(value, sizeof value, "%d-%02d/%d-%02d", year, m1, year, m_last);
+    } else if (month >= 1 && month <= 12 && (y || doc_year)) {
+        snprintf(value, sizeof value, "%d-%02d", y ? y : doc_year, month);
     } else if (y) {
         snprintf(value, sizeof value, "%d", y);
     } else if (y1 && y2 && y1 < y2 && m_from >= 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {

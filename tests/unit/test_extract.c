@@ -684,6 +684,21 @@ static void test_whole_by_sum(void)
     run_free(&r);
 }
 
+/* Fractions one a month in a list whose head names what they count (one
+ * topic rule alone) count that, each in its month. */
+static void test_monthly_fractions(void)
+{
+    const char *text = "An Bình, ngày 16 tháng 12 năm 2024\n" /* 1 */
+                       "\n"                                   /* 2 */
+                       "Chi bộ tổ chức 12 kỳ sinh hoạt. Số đảng viên dự sinh hoạt (có mặt/tổng "
+                       "số đảng viên):\n"                                            /* 3 */
+                       "- Quý I: tháng 1: 18/19; tháng 2: 19/19; tháng 3: 17/19.\n"; /* 4 */
+    run r = extract_bytes("months.txt", text);
+    expect_fact(&r, 4, "18/19", "attendance", 18, "đảng viên", "2024-01", "body");
+    expect_fact(&r, 4, "17/19", "attendance", 17, "đảng viên", "2024-03", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -996,6 +1011,7 @@ int main(void)
     test_footnote_on_plain_count();
     test_nested_list();
     test_whole_by_sum();
+    test_monthly_fractions();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
