@@ -62,14 +62,16 @@ size_t solieu_rules_lint(const solieu_rules *rules, solieu_diagnostic_fn on_warn
         const sl_rule *r = sl_vec_at(&rules->rules, i);
         if (!r->code)
             continue;
-        uint32_t first = 0, last = 0, min_length = 0;
+        uint32_t first = 0, last = 0, min_length = 0, options = 0;
         const pcre2_code *scanning = scanning_code(rules, r);
         if (scanning) {
             pcre2_pattern_info(scanning, PCRE2_INFO_FIRSTCODETYPE, &first);
             pcre2_pattern_info(scanning, PCRE2_INFO_LASTCODETYPE, &last);
+            pcre2_pattern_info(scanning, PCRE2_INFO_ALLOPTIONS, &options);
         }
         pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &min_length);
-        if (scanning && first == 0 && last == 0) {
+        /* a pattern anchored at the start ("^...") is tried there only */
+        if (scanning && first == 0 && last == 0 && !(options & PCRE2_ANCHORED)) {
             warn(on_warn, user, r, "no literal to anchor on: this pattern is tried at every "
                                    "position of the text");
             warnings++;

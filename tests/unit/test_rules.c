@@ -398,7 +398,15 @@ static void test_lint(void)
                    "\n"
                    "rule fine.literal\n"
                    "    metric    x\n"
-                   "    pattern   (?<value>\\d+) cây xanh\n",
+                   "    pattern   (?<value>\\d+) cây xanh\n"
+                   "\n"
+                   "rule slow.unanchored\n"
+                   "    kind      ignore\n"
+                   "    pattern   [a-z]x?\n"
+                   "\n"
+                   "rule fine.anchored\n"
+                   "    kind      ignore\n"
+                   "    pattern   ^[a-z]x?\n",
                    &ds, &rules) == SOLIEU_OK);
     if (!rules)
         return;
@@ -410,6 +418,9 @@ static void test_lint(void)
     CHECK(warnings_for(&ds, "slow.wildcard", "unbounded wildcard") == 1);
     CHECK(warnings_for(&ds, "slow.wildcard", "nested quantifiers") == 0);
     CHECK(warnings_for(&ds, "fine.literal", "") == 0);
+    /* tried at its start only, an anchored pattern needs no literal */
+    CHECK(warnings_for(&ds, "slow.unanchored", "no literal") == 1);
+    CHECK(warnings_for(&ds, "fine.anchored", "no literal") == 0);
     const diag_copy *d = find_diag(&ds, "nested quantifiers");
     CHECK(d && d->severity == SOLIEU_SEVERITY_WARNING && d->line == 3 && d->column == 15);
     d = find_diag(&ds, "unbounded wildcard");
