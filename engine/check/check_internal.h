@@ -77,6 +77,9 @@ void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formul
 /* Whether figures of metric `part` can break a total of metric `total`
  * down: the same metric, or one the total's `family` rule lists. */
 int sl_metric_in_family(const solieu_rules *rules, const char *total, const char *part);
+/* Whether figure f says by how much a figure changed ("tăng 02 chi bộ so
+ * với năm 2024"): no total a list of parts or ratings adds up to. */
+int sl_is_change(const sl_check_doc *cd, const solieu_fact *f);
 /* Whether a rule marked `stock` counts `metric` (what there is, as of a date). */
 int sl_metric_is_stock(const solieu_rules *rules, const char *metric);
 void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */

@@ -120,7 +120,8 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             break;
         /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
          * is not what the marker after it hangs on */
-        if (total->paragraph != m->paragraph || total->has_denominator ||
+        /* a change is no total ("tăng 153 đảng viên" over transfers in and out) */
+        if (total->paragraph != m->paragraph || total->has_denominator || sl_is_change(cd, total) ||
             strcmp(total->unit, "%") == 0 ||
             sl_in_parenthesis(cd->doc->text, total->text_end, m->start))
             continue;

@@ -90,9 +90,7 @@ static int is_count(const solieu_fact *f)
     return strcmp(f->unit, "%") != 0 && *f->unit && f->value >= 0;
 }
 
-/* A count that says by how much a figure changed ("tăng 02 chi bộ so với
- * năm 2024"): neither a total rated nor the end of a list of ratings. */
-static int is_change(const sl_check_doc *cd, const solieu_fact *f)
+int sl_is_change(const sl_check_doc *cd, const solieu_fact *f)
 {
     static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
@@ -147,7 +145,7 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
         if (f->footnote != part->footnote || f->paragraph > part->paragraph ||
             part->paragraph - f->paragraph > 6)
             break;
-        if (!is_count(f) || is_change(cd, f) || !sl_same_kind(f, part) ||
+        if (!is_count(f) || sl_is_change(cd, f) || !sl_same_kind(f, part) ||
             level_of(cd, f, cd->doc->len) ||
             (f->paragraph != part->paragraph && !sentence_rates(cd, f->text_start)))
             continue;
@@ -203,7 +201,7 @@ void sl_check_ratings(sl_check_doc *cd)
         const solieu_fact *last = n ? parts[n - 1] : NULL;
         if (!level) {
             /* a count of the parts' noun that is not rated starts anew */
-            if (last && f && is_count(f) && !is_change(cd, f) && sl_same_kind(f, last)) {
+            if (last && f && is_count(f) && !sl_is_change(cd, f) && sl_same_kind(f, last)) {
                 check_group(cd, r, parts, n, levels, first);
                 n = 0;
             }

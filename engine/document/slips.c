@@ -6,6 +6,8 @@
  * no Vietnamese word, so mending it cannot turn good text into bad; the one
  * that is a word ("chỉ", only) is mended only where a count stands before
  * it. Offsets still map to the file as read. */
+#define _GNU_SOURCE /* memmem */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,8 +94,9 @@ static const slip slips[] = {
  * itself, which is read before it is replaced). */
 typedef struct mend {
     size_t at, wrong_len;
-    const char *right;
+    const char *right; /* NULL: the digits below */
     size_t right_len;
+    char digits[12];
 } mend;
 
 static int letter_before(const char *s, size_t at)
@@ -224,7 +227,7 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
         mend *m = sl_vec_push(mends);
         if (!m)
             return SOLIEU_ERR_NOMEM;
-        *m = (mend){start, n, sp->right, strlen(sp->right)};
+        *m = (mend){start, n, sp->right, strlen(sp->right), {0}};
     }
     return SOLIEU_OK;
 }
@@ -295,7 +298,88 @@ static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *men
         mend *m = sl_vec_push(mends);
         if (!m)
             return SOLIEU_ERR_NOMEM;
-        *m = (mend){start, close + 1 - start, s + digits_at, digits_len};
+        *m = (mend){start, close + 1 - start, s + digits_at, digits_len, {0}};
+    }
+    return SOLIEU_OK;
+}
+
+/* Whether s[at..end) opens with a word that can open a number in words
+ * (not "trăm", "mươi": "hàng trăm đảng viên" is no figure). */
+static int opens_number_word(const char *s, size_t at, size_t end)
+{
+    static const char *const firsts[] = {"hai",
+                                         "ba",
+                                         "b\xE1\xBB\x91n",
+                                         "n\xC4\x83m",
+                                         "s\xC3\xA1u",
+                                         "b\xE1\xBA\xA3y",
+                                         "b\xE1\xBA\xA9y",
+                                         "t\xC3\xA1m",
+                                         "ch\xC3\xADn",
+                                         "m\xC6\xB0\xE1\xBB\x9Di",
+                                         "m\xE1\xBB\x99t"};
+    /* hai, ba, bốn, năm, sáu, bảy, bẩy, tám, chín, mười, một */
+    for (size_t k = 0; k < sizeof firsts / sizeof firsts[0]; k++) {
+        size_t n = strlen(firsts[k]);
+        if (end - at >= n && memcmp(s + at, firsts[k], n) == 0 &&
+            (at + n == end || s[at + n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* "hai mươi sáu đảng viên", "ba đồng chí": a number spelled out right
+ * before what it counts reads as its digits, so that the rules read it as
+ * they read "26 đảng viên". "một" alone stays (an article), and "năm"
+ * alone but before members (a year's word); so do words a number does not
+ * open with ("hàng trăm"). */
+static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends)
+{
+    enum { MAX_WORDS_BYTES = 48 };
+    static const char *const nouns[] = {
+        " \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", /* đảng viên */
+        " \xC4\x91\xE1\xBB\x93ng ch\xC3\xAD",  /* đồng chí */
+        " t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+        "c",                                        /* tổ chức */
+        " chi b\xE1\xBB\x99",                       /* chi bộ */
+        " \xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99",    /* đảng bộ */
+        " tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p", /* trường hợp */
+        " cu\xE1\xBB\x99"
+        "c",                              /* cuộc */
+        " t\xE1\xBA\xADp th\xE1\xBB\x83", /* tập thể */
+    };
+    for (size_t w = 0; w < sizeof nouns / sizeof nouns[0]; w++) {
+        size_t n = strlen(nouns[w]);
+        for (const char *p = memmem(s, len, nouns[w], n); p;
+             p = memmem(p + 1, len - (size_t)(p + 1 - s), nouns[w], n)) {
+            size_t end = (size_t)(p - s), start = (size_t)-1;
+            solieu_number num;
+            for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
+                if (s[k] >= '0' && s[k] <= '9')
+                    break;
+                if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
+                    continue;
+                if (opens_number_word(s, k, end) &&
+                    solieu_number_parse(s + k, end - k, &num) == SOLIEU_OK &&
+                    num.consumed == end - k && num.value >= 1 && num.value < 1e6 &&
+                    num.value == (double)(long)num.value)
+                    start = k;
+            }
+            if (start == (size_t)-1)
+                continue;
+            int single = !memchr(s + start, ' ', end - start);
+            if (single && memcmp(s + start, "m\xE1\xBB\x99t", 4) == 0)
+                continue; /* "một đảng viên gương mẫu": an article */
+            if (single && memcmp(s + start, "n\xC4\x83m", 4) == 0 && w > 1)
+                continue; /* "năm" before what is no person is a year's word */
+            solieu_number value;
+            solieu_number_parse(s + start, end - start, &value);
+            mend *m = sl_vec_push(mends);
+            if (!m)
+                return SOLIEU_ERR_NOMEM;
+            *m = (mend){start, end - start, NULL, 0, {0}};
+            m->right_len = (size_t)snprintf(m->digits, sizeof m->digits, "%ld", (long)value.value);
+        }
     }
     return SOLIEU_OK;
 }
@@ -340,7 +424,7 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
                                       a[next_anchor].orig);
         failed |= sl_buf_append(&out, text->data + copied, m->at - copied);
         failed |= sl_anchors_push(&moved, out.len, orig_start);
-        failed |= sl_buf_append(&out, m->right, right);
+        failed |= sl_buf_append(&out, m->right ? m->right : m->digits, right);
         failed |= sl_anchors_push(&moved, out.len, orig_end);
         copied = m->at + wrong;
         while (next_anchor < anchors->len && a[next_anchor].norm <= copied)
@@ -402,6 +486,8 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
     solieu_status status = find_mends(text->data, text->len, &mends);
     if (status == SOLIEU_OK)
         status = find_spelled_numbers(text->data, text->len, &mends);
+    if (status == SOLIEU_OK)
+        status = find_counted_words(text->data, text->len, &mends);
     if (status == SOLIEU_OK && mends.len) {
         /* anchored at different places, mends may be found out of order */
         qsort(mends.items, mends.len, sizeof(mend), by_offset);

@@ -144,6 +144,9 @@ int sl_counts_members(const char *unit)
  * members counts members, not organisations). */
 static int may_lead(const solieu_fact *g, const solieu_fact *f)
 {
+    /* a share of units ("ở 7/11 xã") is no count its list goes on with */
+    if (g->has_denominator && strcmp(g->metric, "units_with") == 0)
+        return 0;
     return strcmp(g->unit, "%") != 0 &&
            (!*f->unit || sl_same_noun(g->unit, f->unit) ||
             (sl_counts_members(g->unit) && sl_counts_members(f->unit)));

@@ -365,6 +365,22 @@ static void test_table_of_years(void)
     solieu_table_destroy(t);
 }
 
+/* A change a footnote explains ("tăng 153 đảng viên": transfers in and
+ * out) is no total its figures add up to. */
+static void test_change_is_no_footnote_total(void)
+{
+    const char *text = "Tổng số đảng viên: 14.286, tăng 153 đảng viên so với cùng kỳ¹.\n" /* 1 */
+                       "\n"
+                       "¹ Có 57 đảng viên chuyển sinh hoạt đến và 49 đảng viên chuyển sinh hoạt "
+                       "đi.\n"; /* 3 */
+    solieu_table *t = check_one("change_note.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", "fail") == 0);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -557,6 +573,7 @@ int main(void)
     test_chain_across_paragraphs();
     test_rating_change_is_no_total();
     test_table_of_years();
+    test_change_is_no_footnote_total();
     test_ref_date();
     test_table_documents();
     test_kept_citations();

@@ -246,6 +246,25 @@ static void test_spelled_numbers(void)
     solieu_document_destroy(doc);
 }
 
+/* A number spelled out right before what it counts reads as its digits;
+ * "một" alone (an article), "năm" alone before no person and words no
+ * number opens with stay. */
+static void test_counted_words(void)
+{
+    solieu_document *doc = load_text("counted.txt", "kết nạp hai mươi sáu đảng viên; là một đảng "
+                                                    "viên gương mẫu; cảnh cáo năm đồng chí; năm "
+                                                    "chi bộ; hàng trăm đảng viên.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_STR(solieu_document_text(doc, NULL), "kết nạp 26 đảng viên; là một đảng viên gương mẫu; "
+                                               "cảnh cáo 5 đồng chí; năm chi bộ; hàng trăm đảng "
+                                               "viên.\n");
+    size_t at = text_offset_of(doc, "đảng viên; là");
+    CHECK(solieu_document_original_offset(doc, at) == strlen("kết nạp hai mươi sáu "));
+    solieu_document_destroy(doc);
+}
+
 /* Thousands grouped by a space, as some PDF exports write them, read as
  * reports write them; years and longer groups stay. */
 static void test_spaced_thousands(void)
@@ -874,6 +893,7 @@ int main(void)
 {
     test_invalid_input();
     test_letter_headings();
+    test_counted_words();
     test_bom();
     test_crlf();
     test_nfd();
