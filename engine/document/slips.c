@@ -328,6 +328,40 @@ static int opens_number_word(const char *s, size_t at, size_t end)
     return 0;
 }
 
+/* Whether the word that ends at s[end) is one a number in words can end
+ * with ("sáu", "mươi", "mốt"); most nouns stand after digits or other words,
+ * and are passed by at once. */
+static int ends_number_word(const char *s, size_t end)
+{
+    static const char *const lasts[] = {"m\xE1\xBB\x99t",
+                                        "hai",
+                                        "ba",
+                                        "b\xE1\xBB\x91n",
+                                        "n\xC4\x83m",
+                                        "s\xC3\xA1u",
+                                        "b\xE1\xBA\xA3y",
+                                        "b\xE1\xBA\xA9y",
+                                        "t\xC3\xA1m",
+                                        "ch\xC3\xADn",
+                                        "m\xC6\xB0\xE1\xBB\x9Di",
+                                        "m\xC6\xB0\xC6\xA1i",
+                                        "m\xE1\xBB\x91t",
+                                        "l\xC4\x83m",
+                                        "t\xC6\xB0",
+                                        "tr\xC4\x83m",
+                                        "ngh\xC3\xACn",
+                                        "ng\xC3\xA0n"};
+    /* một … chín, mười, mươi, mốt, lăm, tư, trăm, nghìn, ngàn */
+    size_t start = end;
+    while (start > 0 && end - start < 8 && s[start - 1] != ' ' && s[start - 1] != '\n' &&
+           s[start - 1] != '(')
+        start--;
+    for (size_t k = 0; k < sizeof lasts / sizeof lasts[0]; k++)
+        if (strlen(lasts[k]) == end - start && memcmp(s + start, lasts[k], end - start) == 0)
+            return 1;
+    return 0;
+}
+
 /* "hai mươi sáu đảng viên", "ba đồng chí": a number spelled out right
  * before what it counts reads as its digits, so that the rules read it as
  * they read "26 đảng viên". "một" alone stays (an article), and "năm"
@@ -353,6 +387,8 @@ static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends
         for (const char *p = memmem(s, len, nouns[w], n); p;
              p = memmem(p + 1, len - (size_t)(p + 1 - s), nouns[w], n)) {
             size_t end = (size_t)(p - s), start = (size_t)-1;
+            if (!ends_number_word(s, end))
+                continue;
             solieu_number num;
             for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
                 if (s[k] >= '0' && s[k] <= '9')
