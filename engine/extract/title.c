@@ -174,7 +174,10 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
             return;
         if (p->footnote || !is_report_word(p))
             continue;
-        if (!heading_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
+        /* "BÁO CÁO KẾT QUẢ ... NĂM 2024" is a title of its own; "BÁO CÁO" or
+         * "BÁO CÁO CHÍNH TRỊ" has it on the next line */
+        if (!heading_period(ex, doc, h, p, 0, out, size) &&
+            !heading_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
             *out = '\0';
         /* the preamble may say what the figures cover ("số liệu tổng hợp từ
          * ngày 01/01/2021 đến ngày 31/12/2024"): that, rather than the term */

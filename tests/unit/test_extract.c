@@ -699,6 +699,20 @@ static void test_monthly_fractions(void)
     run_free(&r);
 }
 
+/* "BÁO CÁO" and its title on one line: the title's period, not that of the
+ * paragraph after it. */
+static void test_title_on_report_line(void)
+{
+    const char *text = "BÁO CÁO KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024\n"                  /* 1 */
+                       "\n"                                                                 /* 2 */
+                       "Căn cứ Nghị quyết của Đảng ủy năm 2021, Đảng ủy báo cáo như sau.\n" /* 3 */
+                       "\n"                                                                 /* 4 */
+                       "Đảng ủy đã kiểm tra 5 tổ chức đảng.\n";                             /* 5 */
+    run r = extract_bytes("title_line.txt", text);
+    expect_fact(&r, 5, "5", "inspected_orgs", 5, "tổ chức đảng", "2024", "body");
+    run_free(&r);
+}
+
 /* A markdown table: each figure under a header a column rule names, for
  * the unit its row names (else the report's), in the header's year; row
  * numbers and names are no figures, and the rows do not make the report's
@@ -1012,6 +1026,7 @@ int main(void)
     test_nested_list();
     test_whole_by_sum();
     test_monthly_fractions();
+    test_title_on_report_line();
     test_piped_table();
     test_list_items_take_the_head();
     test_footnote_rates();
