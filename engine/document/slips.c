@@ -303,63 +303,54 @@ static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *men
     return SOLIEU_OK;
 }
 
-/* Whether s[at..end) opens with a word that can open a number in words
- * (not "trăm", "mươi": "hàng trăm đảng viên" is no figure). */
-static int opens_number_word(const char *s, size_t at, size_t end)
+/* The words a number in words opens with (một … mười), and those it may
+ * also end with ("hai mươi", "ba mươi mốt", "một trăm"). */
+static const char *const digit_words[] = {"m\xE1\xBB\x99t",
+                                          "hai",
+                                          "ba",
+                                          "b\xE1\xBB\x91n",
+                                          "n\xC4\x83m",
+                                          "s\xC3\xA1u",
+                                          "b\xE1\xBA\xA3y",
+                                          "b\xE1\xBA\xA9y",
+                                          "t\xC3\xA1m",
+                                          "ch\xC3\xADn",
+                                          "m\xC6\xB0\xE1\xBB\x9Di"};
+static const char *const tail_words[] = {"m\xC6\xB0\xC6\xA1i", "m\xE1\xBB\x91t", "l\xC4\x83m",
+                                         "t\xC6\xB0",          "tr\xC4\x83m",    "ngh\xC3\xACn",
+                                         "ng\xC3\xA0n"}; /* mươi, mốt, lăm, tư, trăm, nghìn, ngàn */
+
+/* Whether the word s[at, at + n) is one of words[0, count). */
+static int word_among(const char *s, size_t at, size_t n, const char *const *words, size_t count)
 {
-    static const char *const firsts[] = {"hai",
-                                         "ba",
-                                         "b\xE1\xBB\x91n",
-                                         "n\xC4\x83m",
-                                         "s\xC3\xA1u",
-                                         "b\xE1\xBA\xA3y",
-                                         "b\xE1\xBA\xA9y",
-                                         "t\xC3\xA1m",
-                                         "ch\xC3\xADn",
-                                         "m\xC6\xB0\xE1\xBB\x9Di",
-                                         "m\xE1\xBB\x99t"};
-    /* hai, ba, bốn, năm, sáu, bảy, bẩy, tám, chín, mười, một */
-    for (size_t k = 0; k < sizeof firsts / sizeof firsts[0]; k++) {
-        size_t n = strlen(firsts[k]);
-        if (end - at >= n && memcmp(s + at, firsts[k], n) == 0 &&
-            (at + n == end || s[at + n] == ' '))
+    for (size_t k = 0; k < count; k++)
+        if (strlen(words[k]) == n && memcmp(s + at, words[k], n) == 0)
             return 1;
-    }
     return 0;
 }
 
+/* Whether s[at..end) opens with a word a number in words opens with (not
+ * "trăm", "mươi": "hàng trăm đảng viên" is no figure). */
+static int opens_number_word(const char *s, size_t at, size_t end)
+{
+    size_t n = 0;
+    while (at + n < end && s[at + n] != ' ')
+        n++;
+    return word_among(s, at, n, digit_words, sizeof digit_words / sizeof digit_words[0]);
+}
+
 /* Whether the word that ends at s[end) is one a number in words can end
- * with ("sáu", "mươi", "mốt"); most nouns stand after digits or other words,
- * and are passed by at once. */
+ * with; most nouns stand after digits or other words, and are passed by at
+ * once. */
 static int ends_number_word(const char *s, size_t end)
 {
-    static const char *const lasts[] = {"m\xE1\xBB\x99t",
-                                        "hai",
-                                        "ba",
-                                        "b\xE1\xBB\x91n",
-                                        "n\xC4\x83m",
-                                        "s\xC3\xA1u",
-                                        "b\xE1\xBA\xA3y",
-                                        "b\xE1\xBA\xA9y",
-                                        "t\xC3\xA1m",
-                                        "ch\xC3\xADn",
-                                        "m\xC6\xB0\xE1\xBB\x9Di",
-                                        "m\xC6\xB0\xC6\xA1i",
-                                        "m\xE1\xBB\x91t",
-                                        "l\xC4\x83m",
-                                        "t\xC6\xB0",
-                                        "tr\xC4\x83m",
-                                        "ngh\xC3\xACn",
-                                        "ng\xC3\xA0n"};
-    /* một … chín, mười, mươi, mốt, lăm, tư, trăm, nghìn, ngàn */
     size_t start = end;
     while (start > 0 && end - start < 8 && s[start - 1] != ' ' && s[start - 1] != '\n' &&
            s[start - 1] != '(')
         start--;
-    for (size_t k = 0; k < sizeof lasts / sizeof lasts[0]; k++)
-        if (strlen(lasts[k]) == end - start && memcmp(s + start, lasts[k], end - start) == 0)
-            return 1;
-    return 0;
+    return word_among(s, start, end - start, digit_words,
+                      sizeof digit_words / sizeof digit_words[0]) ||
+           word_among(s, start, end - start, tail_words, sizeof tail_words / sizeof tail_words[0]);
 }
 
 /* "hai mươi sáu đảng viên", "ba đồng chí": a number spelled out right
