@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Reports written after the rules by someone who had not read them
 # (examples/later): the statistics found, the inconsistencies caught and no
-# false alarm (one is left: e1's table of member groups under a total row,
-# added up as if its rows were parts). Their gold
+# false alarm. Their gold
 # makes some choices the seeds' does not, hence the lower metric and period
 # bars.
 set -u
 : "${SOLIEU_SOURCE_DIR:?}"
 exec bash "$SOLIEU_SOURCE_DIR/tests/lib/score_set.sh" "$SOLIEU_SOURCE_DIR/examples/later" \
     precision=0.99 recall=0.98 unit=0.88 metric=0.86 period=0.79 scope=0.99 entity=0.97 \
-    caught=63 alarms=1 agree=675
+    caught=63 alarms=0 agree=675

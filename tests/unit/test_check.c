@@ -381,6 +381,25 @@ static void test_change_is_no_footnote_total(void)
     solieu_table_destroy(t);
 }
 
+/* A total row first and rows that add up to well over it: groups of the
+ * total, not its parts; no sum is told. */
+static void test_table_of_groups(void)
+{
+    const char *text = "| Chỉ tiêu | Số đảng viên |\n"        /* 1 */
+                       "|---|---|\n"                          /* 2 */
+                       "| Tổng số đảng viên | 1.247 |\n"      /* 3 */
+                       "| Đảng viên nữ | 538 |\n"             /* 4 */
+                       "| Đảng viên dưới 30 tuổi | 96 |\n"    /* 5 */
+                       "| Trình độ đại học trở lên | 603 |\n" /* 6 */
+                       "| Được miễn sinh hoạt | 311 |\n";     /* 7 */
+    solieu_table *t = check_one("groups.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", NULL) == 0);
+    solieu_table_destroy(t);
+}
+
 /* ---- cited dates --------------------------------------------------------------------- */
 
 static void test_ref_date(void)
@@ -574,6 +593,7 @@ int main(void)
     test_rating_change_is_no_total();
     test_table_of_years();
     test_change_is_no_footnote_total();
+    test_table_of_groups();
     test_ref_date();
     test_table_documents();
     test_kept_citations();
