@@ -28,16 +28,6 @@ int sl_metric_in_family(const solieu_rules *rules, const char *total, const char
     return family && sl_metric_listed(family, part);
 }
 
-int sl_metric_is_stock(const solieu_rules *rules, const char *metric)
-{
-    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_FACT); i++) {
-        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, i);
-        if (r->stock && r->metric && strcmp(r->metric, metric) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, const solieu_fact *f)
 {
     if (sl_metric_in_family(rules, total->metric, f->metric))

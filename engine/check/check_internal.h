@@ -71,23 +71,20 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
 
 /* Whether text[pos] stands inside a parenthesis that closes before `end`. */
 int sl_in_parenthesis(const char *text, size_t pos, size_t end);
+/* Whether figure f says by how much a figure changed ("tăng 02 chi bộ so
+ * với năm 2024"): no total a list of parts or ratings adds up to. */
+int sl_is_change(const sl_check_doc *cd, const solieu_fact *f);
 
 /* Relation finders, each over one document. */
 void sl_check_breakdowns(sl_check_doc *cd); /* sum and subset by pattern, formulas */
 /* Whether figures of metric `part` can break a total of metric `total`
  * down: the same metric, or one the total's `family` rule lists. */
 int sl_metric_in_family(const solieu_rules *rules, const char *total, const char *part);
-/* Whether figure f says by how much a figure changed ("tăng 02 chi bộ so
- * với năm 2024"): no total a list of parts or ratings adds up to. */
-int sl_is_change(const sl_check_doc *cd, const solieu_fact *f);
-/* Whether a rule marked `stock` counts `metric` (what there is, as of a date). */
-int sl_metric_is_stock(const solieu_rules *rules, const char *metric);
 void sl_check_chains(sl_check_doc *cd);     /* subset by metric pairs */
 void sl_check_ratios(sl_check_doc *cd);
 void sl_check_shares(sl_check_doc *cd);     /* a share against a whole named elsewhere */
-void sl_check_ratings(sl_check_doc *cd);
-void sl_check_comparisons(sl_check_doc *cd);
-    /* a figure against last year's and the change */ /* counts by rating against the rated total */
+void sl_check_ratings(sl_check_doc *cd);    /* counts by rating against the rated total */
+void sl_check_comparisons(sl_check_doc *cd); /* a figure against last year's and the change */
 void sl_check_footnotes(sl_check_doc *cd);  /* series_total, list_count, remainders */
 void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date within the doc */
 void sl_check_citations_across(solieu_checker *c);

@@ -227,6 +227,17 @@ int sl_in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+int sl_is_change(const sl_check_doc *cd, const solieu_fact *f)
+{
+    static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (f->text_start >= n && memcmp(cd->doc->scan + f->text_start - n, words[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
 {
     if (!*a->unit || !*b->unit)

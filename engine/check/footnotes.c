@@ -119,8 +119,8 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         if (total->text_start > m->start)
             break;
         /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
-         * is not what the marker after it hangs on */
-        /* a change is no total ("tăng 153 đảng viên" over transfers in and out) */
+         * is not what the marker after it hangs on; a change is no total
+         * ("tăng 153 đảng viên" over transfers in and out) */
         if (total->paragraph != m->paragraph || total->has_denominator || sl_is_change(cd, total) ||
             strcmp(total->unit, "%") == 0 ||
             sl_in_parenthesis(cd->doc->text, total->text_end, m->start))
@@ -138,7 +138,7 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                 !(sl_same_noun(total->unit, f->unit) ||
                   (strcmp(total->metric, f->metric) == 0 && sl_counts_members(total->unit) &&
                    sl_counts_members(f->unit) &&
-                   !sl_metric_is_stock(cd->checker->rules, total->metric))) ||
+                   !sl_rules_metric_is_stock(cd->checker->rules, total->metric))) ||
                 f->value == total->value || cd->is_part[f->id] ||
                 (*f->period && strcmp(f->period, total->period) != 0))
                 continue;

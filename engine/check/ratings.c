@@ -90,17 +90,6 @@ static int is_count(const solieu_fact *f)
     return strcmp(f->unit, "%") != 0 && *f->unit && f->value >= 0;
 }
 
-int sl_is_change(const sl_check_doc *cd, const solieu_fact *f)
-{
-    static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k]);
-        if (f->text_start >= n && memcmp(cd->doc->scan + f->text_start - n, words[k], n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether text[i] ends a sentence: a line's end or a full stop, but not
  * one between digits, which groups thousands ("2.803"). */
 static int ends_sentence(const char *text, size_t len, size_t i)

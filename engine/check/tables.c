@@ -2,9 +2,9 @@
  * the rows above or below it, column by column: the figures of every other
  * row add up to the total's (a `series_total` when the rows are years); a
  * total row first and rows that add up to well over it list groups of the
- * total, not its parts, and are not told. Shares (a "%" column) do
- * not add up and are left out; so is a column where a row has no figure. Switched on by a relation
- * rule with check table_sum. */
+ * total, not its parts, and are not told. Shares (a "%" column) do not add
+ * up and are left out; so is a column where a row has no figure. Switched
+ * on by a relation rule with check table_sum. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -240,69 +240,6 @@ static int is_digits(const char *s, size_t from, size_t to)
     return to > from;
 }
 
-/* The start of the words that spell `value` and end right at `end` (a
- * space before them), the most of them that do; (size_t)-1 when none. */
-static size_t words_spelling(const char *s, size_t end, double value)
-{
-    enum { MAX_WORDS_BYTES = 48 };
-    size_t best = (size_t)-1;
-    for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
-        if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
-            continue;
-        if (s[k] >= '0' && s[k] <= '9')
-            break;
-        solieu_number n;
-        if (solieu_number_parse(s + k, end - k, &n) == SOLIEU_OK && n.consumed == end - k &&
-            n.value == value)
-            best = k;
-    }
-    return best;
-}
-
-/* "mười hai (12) tổ chức", "01 (một) đồng chí": a number spelled out and
- * given in digits is the digits alone, so that rules read one number. */
-static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *mends)
-{
-    for (const char *p = memchr(s, '(', len); p;
-         p = memchr(p + 1, '(', len - (size_t)(p + 1 - s))) {
-        size_t open = (size_t)(p - s);
-        const char *q = memchr(p, ')', len - open);
-        if (!q || q - p > 48 || open < 2 || s[open - 1] != ' ')
-            continue;
-        size_t close = (size_t)(q - s);
-        solieu_number inner, outer;
-        size_t start, digits_at, digits_len;
-        if (is_digits(s, open + 1, close)) { /* words (digits) */
-            if (solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
-                (start = words_spelling(s, open - 1, inner.value)) == (size_t)-1)
-                continue;
-            digits_at = open + 1;
-            digits_len = close - open - 1;
-        } else { /* digits (words), the digits perhaps in bold: "**89** (tám mươi chín)" */
-            size_t digits_end = open - 1;
-            while (digits_end > 0 && s[digits_end - 1] == '*')
-                digits_end--;
-            start = digits_end;
-            while (start > 0 && s[start - 1] >= '0' && s[start - 1] <= '9')
-                start--;
-            if (start == digits_end ||
-                (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\n' && s[start - 1] != '*') ||
-                solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
-                inner.consumed != close - open - 1 || (s[open + 1] >= '0' && s[open + 1] <= '9') ||
-                solieu_number_parse(s + start, digits_end - start, &outer) != SOLIEU_OK ||
-                outer.value != inner.value)
-                continue;
-            digits_at = start;
-            digits_len = digits_end - start;
-        }
-        mend *m = sl_vec_push(mends);
-        if (!m)
-            return SOLIEU_ERR_NOMEM;
-        *m = (mend){start, close + 1 - start, s + digits_at, digits_len, {0}};
-    }
-    return SOLIEU_OK;
-}
-
 /* The words a number in words opens with (một … mười), and those it may
  * also end with ("hai mươi", "ba mươi mốt", "một trăm"). */
 static const char *const digit_words[] = {"m\xE1\xBB\x99t",
@@ -353,6 +290,78 @@ static int ends_number_word(const char *s, size_t end)
            word_among(s, start, end - start, tail_words, sizeof tail_words / sizeof tail_words[0]);
 }
 
+/* The start of the longest run of words that ends right at `end` (a
+ * space, a line's start or '(' before it, no digit in it, at most
+ * MAX_WORDS_BYTES) and reads as a number: as `*value` when value is not
+ * NULL, else any whole number from 1 that opens with a number's first
+ * word; the number into *num. (size_t)-1 when none. */
+static size_t number_words_before(const char *s, size_t end, const double *value,
+                                  solieu_number *num)
+{
+    enum { MAX_WORDS_BYTES = 48 };
+    size_t best = (size_t)-1;
+    for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
+        if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
+            continue;
+        if (s[k] >= '0' && s[k] <= '9')
+            break;
+        solieu_number n;
+        if ((!value && !opens_number_word(s, k, end)) ||
+            solieu_number_parse(s + k, end - k, &n) != SOLIEU_OK || n.consumed != end - k)
+            continue;
+        if (value ? n.value != *value
+                  : !(n.value >= 1 && n.value < 1e6 && n.value == (double)(long)n.value))
+            continue;
+        best = k;
+        *num = n;
+    }
+    return best;
+}
+
+/* "mười hai (12) tổ chức", "01 (một) đồng chí": a number spelled out and
+ * given in digits is the digits alone, so that rules read one number. */
+static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *mends)
+{
+    for (const char *p = memchr(s, '(', len); p;
+         p = memchr(p + 1, '(', len - (size_t)(p + 1 - s))) {
+        size_t open = (size_t)(p - s);
+        const char *q = memchr(p, ')', len - open);
+        if (!q || q - p > 48 || open < 2 || s[open - 1] != ' ')
+            continue;
+        size_t close = (size_t)(q - s);
+        solieu_number inner, outer;
+        size_t start, digits_at, digits_len;
+        if (is_digits(s, open + 1, close)) { /* words (digits) */
+            if (solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
+                (start = number_words_before(s, open - 1, &inner.value, &outer)) == (size_t)-1)
+                continue;
+            digits_at = open + 1;
+            digits_len = close - open - 1;
+        } else { /* digits (words), the digits perhaps in bold: "**89** (tám mươi chín)" */
+            size_t digits_end = open - 1;
+            while (digits_end > 0 && s[digits_end - 1] == '*')
+                digits_end--;
+            start = digits_end;
+            while (start > 0 && s[start - 1] >= '0' && s[start - 1] <= '9')
+                start--;
+            if (start == digits_end ||
+                (start > 0 && s[start - 1] != ' ' && s[start - 1] != '\n' && s[start - 1] != '*') ||
+                solieu_number_parse(s + open + 1, close - open - 1, &inner) != SOLIEU_OK ||
+                inner.consumed != close - open - 1 || (s[open + 1] >= '0' && s[open + 1] <= '9') ||
+                solieu_number_parse(s + start, digits_end - start, &outer) != SOLIEU_OK ||
+                outer.value != inner.value)
+                continue;
+            digits_at = start;
+            digits_len = digits_end - start;
+        }
+        mend *m = sl_vec_push(mends);
+        if (!m)
+            return SOLIEU_ERR_NOMEM;
+        *m = (mend){start, close + 1 - start, s + digits_at, digits_len, {0}};
+    }
+    return SOLIEU_OK;
+}
+
 /* "hai mươi sáu đảng viên", "ba đồng chí": a number spelled out right
  * before what it counts reads as its digits, so that the rules read it as
  * they read "26 đảng viên". "một" alone stays (an article), and "năm"
@@ -360,7 +369,6 @@ static int ends_number_word(const char *s, size_t end)
  * open with ("hàng trăm"). */
 static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends)
 {
-    enum { MAX_WORDS_BYTES = 48 };
     static const char *const nouns[] = {
         " \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", /* đảng viên */
         " \xC4\x91\xE1\xBB\x93ng ch\xC3\xAD",  /* đồng chí */
@@ -377,21 +385,10 @@ static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends
         size_t n = strlen(nouns[w]);
         for (const char *p = memmem(s, len, nouns[w], n); p;
              p = memmem(p + 1, len - (size_t)(p + 1 - s), nouns[w], n)) {
-            size_t end = (size_t)(p - s), start = (size_t)-1;
-            if (!ends_number_word(s, end))
-                continue;
-            solieu_number num;
-            for (size_t k = end; k-- > 0 && end - k <= MAX_WORDS_BYTES;) {
-                if (s[k] >= '0' && s[k] <= '9')
-                    break;
-                if (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\n' && s[k - 1] != '(')
-                    continue;
-                if (opens_number_word(s, k, end) &&
-                    solieu_number_parse(s + k, end - k, &num) == SOLIEU_OK &&
-                    num.consumed == end - k && num.value >= 1 && num.value < 1e6 &&
-                    num.value == (double)(long)num.value)
-                    start = k;
-            }
+            size_t end = (size_t)(p - s);
+            solieu_number value;
+            size_t start =
+                ends_number_word(s, end) ? number_words_before(s, end, NULL, &value) : (size_t)-1;
             if (start == (size_t)-1)
                 continue;
             int single = !memchr(s + start, ' ', end - start);
@@ -399,8 +396,6 @@ static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends
                 continue; /* "một đảng viên gương mẫu": an article */
             if (single && memcmp(s + start, "n\xC4\x83m", 4) == 0 && w > 1)
                 continue; /* "năm" before what is no person is a year's word */
-            solieu_number value;
-            solieu_number_parse(s + start, end - start, &value);
             mend *m = sl_vec_push(mends);
             if (!m)
                 return SOLIEU_ERR_NOMEM;

@@ -189,11 +189,11 @@ static int tag_named(const char *text, size_t i, size_t end, const char *name)
     return text[i + n] == '>' || text[i + n] == ' ';
 }
 
+static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row);
+
 /* The row of line k if it is an HTML table row with two cells or more, or
  * 1; -1 when out of memory. A cell's bounds are trimmed of the tags and
  * spaces at its ends (the scan copy has the tags blanked). */
-static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row);
-
 static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row)
 {
     (void)ctx;
@@ -206,8 +206,10 @@ static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, 
         return 1;
     row->line = k + 1;
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
-    if (html_cells(doc, start, end, row) != 0)
+    if (html_cells(doc, start, end, row) != 0) {
+        row_free(row);
         return -1;
+    }
     if (row->cells.len < 2) {
         row_free(row);
         return 1;
@@ -268,8 +270,10 @@ static int read_html_block_row(const solieu_document *doc, size_t k, sl_table_ro
     size_t j = k + 1;
     for (; j < doc->line_count && j <= k + MAX_ROW_LINES && !line_opens_with(doc, j, "</tr"); j++) {
         line_span(doc, j, &start, &end);
-        if (html_cells(doc, start, end, row) != 0)
+        if (html_cells(doc, start, end, row) != 0) {
+            row_free(row);
             return -1;
+        }
     }
     if (j == doc->line_count || !line_opens_with(doc, j, "</tr") || row->cells.len < 2) {
         row_free(row);

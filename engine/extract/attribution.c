@@ -904,28 +904,6 @@ static void entities_of_named_units(sl_attribution *d)
     sl_vec_free(&mentions);
 }
 
-/* The metrics of the rules marked `stock`, up to max; their count. */
-static size_t stock_metrics(const solieu_rules *rules, const char **out, size_t max)
-{
-    static const sl_rule_kind kinds[] = {SL_RULE_FACT, SL_RULE_COLUMN};
-    size_t n = 0;
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-        for (size_t i = 0; i < sl_rules_kind_count(rules, kinds[k]) && n < max; i++) {
-            const sl_rule *r = sl_rules_of_kind(rules, kinds[k], i);
-            if (r->stock && r->metric)
-                out[n++] = r->metric;
-        }
-    return n;
-}
-
-static int listed(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], s) == 0)
-            return 1;
-    return 0;
-}
-
 /* Facts that say only part of what they are take the rest from a figure
  * before them: a footnote `count` with a noun the metric of the body figure
  * its marker hangs on; an `inherit` fact (a number with no metric of its
@@ -1029,7 +1007,7 @@ static void inherit_from_leads(sl_attribution *d)
             /* organisations dissolved or merged, in a footnote on the
              * number there were, are no stock themselves */
             if (best && strcmp(f->metric, "count") != 0 &&
-                listed(d->stocks, d->nstocks, best->metric))
+                sl_rules_metric_is_stock(d->ex->rules, best->metric))
                 best = NULL;
             if (best) {
                 f->metric = best->metric;
@@ -1087,7 +1065,7 @@ static void apply_title_period(sl_attribution *d)
     const char *kept = NULL, *kept_value = NULL;
     for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
-        if (*f->period || f->footnote || listed(d->stocks, d->nstocks, f->metric))
+        if (*f->period || f->footnote || sl_rules_metric_is_stock(d->ex->rules, f->metric))
             continue;
         const char *value = sections && *sections[f->paragraph] ? sections[f->paragraph] : title;
         if (!*value)
@@ -1106,7 +1084,6 @@ static void apply_title_period(sl_attribution *d)
 
 void sl_attribute_facts(sl_attribution *d)
 {
-    d->nstocks = stock_metrics(d->ex->rules, d->stocks, sizeof d->stocks / sizeof d->stocks[0]);
     inherit_from_leads(d);
     periods_from_series(d);
     apply_title_period(d);

@@ -171,9 +171,6 @@ typedef struct sl_attribution {
     const sl_header *header;
     solieu_facts *facts;
     int oom;
-    /* the metrics of the rules marked `stock` (set by sl_attribute_facts) */
-    const char *stocks[64];
-    size_t nstocks;
 } sl_attribution;
 /* Metrics, periods and entities a figure takes from around it: bare numbers
  * from their leads (or dropped), footnote counts from their body figure,

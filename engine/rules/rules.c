@@ -72,6 +72,7 @@ void solieu_rules_destroy(solieu_rules *rules)
         free(*(char **)sl_vec_at(&rules->files, i));
     sl_vec_free(&rules->files);
     sl_vec_free(&rules->by_kind);
+    sl_vec_free(&rules->stock_metrics);
     sl_triggers_free(&rules->triggers);
     sl_triggers_free(&rules->header_words);
     sl_value_index_free(&rules->value_rules);
@@ -161,6 +162,31 @@ done:
     return rc;
 }
 
+/* The metrics of the fact and column rules marked `stock`, each once, into
+ * rules->stock_metrics; -1 when out of memory. */
+static int list_stock_metrics(solieu_rules *rules)
+{
+    for (size_t i = 0; i < rules->rules.len; i++) {
+        const sl_rule *r = sl_vec_at(&rules->rules, i);
+        if (!r->stock || !r->metric || (r->kind != SL_RULE_FACT && r->kind != SL_RULE_COLUMN) ||
+            sl_rules_metric_is_stock(rules, r->metric))
+            continue;
+        const char **slot = sl_vec_push(&rules->stock_metrics);
+        if (!slot)
+            return -1;
+        *slot = r->metric;
+    }
+    return 0;
+}
+
+int sl_rules_metric_is_stock(const solieu_rules *rules, const char *metric)
+{
+    for (size_t i = 0; i < rules->stock_metrics.len; i++)
+        if (strcmp(*(const char *const *)sl_vec_at(&rules->stock_metrics, i), metric) == 0)
+            return 1;
+    return 0;
+}
+
 /* The column rules' patterns (expanded) as alternatives of one code. A
  * label is read against every column rule only when this one matches. -1
  * when out of memory; a code that does not compile is no error (the rules
@@ -204,6 +230,7 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
     sl_vec_init(&rules->rules, sizeof(sl_rule));
     sl_vec_init(&rules->files, sizeof(char *));
     sl_vec_init(&rules->by_kind, sizeof(size_t));
+    sl_vec_init(&rules->stock_metrics, sizeof(const char *));
     sl_vec defines;
     sl_vec_init(&defines, sizeof(sl_define));
     solieu_status status = SOLIEU_OK;
@@ -320,7 +347,8 @@ solieu_status solieu_rules_load(const char *dir, solieu_diagnostic_fn on_diag, v
         sl_rule_follow_bytes(r, &defines);
     }
     if (index_kinds(rules) != 0 || build_literal_search(rules) != 0 ||
-        sl_value_index_build(&rules->value_rules, rules) != 0 || build_any_column(rules) != 0) {
+        sl_value_index_build(&rules->value_rules, rules) != 0 || build_any_column(rules) != 0 ||
+        list_stock_metrics(rules) != 0) {
         status = SOLIEU_ERR_NOMEM;
         goto cleanup;
     }

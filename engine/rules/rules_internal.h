@@ -138,7 +138,13 @@ struct solieu_rules {
     sl_value_index value_rules; /* the value-first fact rules, by number shape and next byte */
     pcre2_code *any_column;     /* every column rule's pattern in one: a label no rule
                                  * names is turned away with one match (NULL: none) */
+    sl_vec stock_metrics;       /* const char *: the metrics of the fact and column
+                                 * rules marked `stock`, once each */
 };
+
+/* Whether a rule marked `stock` counts `metric`: what there is as of the
+ * report's date (members, organisations), never the period of its title. */
+int sl_rules_metric_is_stock(const solieu_rules *rules, const char *metric);
 
 /* Whether a value-first rule can match where the text after the number
  * starts with byte b. */
