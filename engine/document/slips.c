@@ -44,9 +44,13 @@ static const slip slips[] = {
     {"\xC4\x91\xE1\xBB\x93ng ch\xE1\xBB\x89", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 9,
      SLIP_AFTER_COUNT},                                                         /* đồng chỉ */
     {"ch\xE1\xBB\x89 b\xE1\xBB\x99", "chi b\xE1\xBB\x99", 1, SLIP_AFTER_COUNT}, /* chỉ bộ */
-    {"vi\xC3\xAA n", "vi\xC3\xAAn", 1, SLIP_ANYWHERE},        /* viê n: a word OCR split */
-    {"chi b\xC3\xB4", "chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* chi bô */
-    {"Chi b\xC3\xB4", "Chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE}, /* Chi bô */
+    {"vi\xC3\xAA n", "vi\xC3\xAAn", 1, SLIP_ANYWHERE}, /* viê n: a word OCR split */
+    {"k\xC3\xAAt n\xE1\xBA\xA1p", "k\xE1\xBA\xBFt n\xE1\xBA\xA1p", 0, SLIP_ANYWHERE}, /* kêt nạp */
+    {"K\xC3\xAAt n\xE1\xBA\xA1p", "K\xE1\xBA\xBFt n\xE1\xBA\xA1p", 0, SLIP_ANYWHERE}, /* Kêt nạp */
+    {"ket n\xE1\xBA\xA1p", "k\xE1\xBA\xBFt n\xE1\xBA\xA1p", 0, SLIP_ANYWHERE}, /* ket nạp */
+    {"Ket n\xE1\xBA\xA1p", "K\xE1\xBA\xBFt n\xE1\xBA\xA1p", 0, SLIP_ANYWHERE}, /* Ket nạp */
+    {"chi b\xC3\xB4", "chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE},                  /* chi bô */
+    {"Chi b\xC3\xB4", "Chi b\xE1\xBB\x99", 4, SLIP_ANYWHERE},                  /* Chi bô */
     {"\xC4\x91\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
      SLIP_ANYWHERE}, /* đảng bô */
     {"\xC4\x90\xE1\xBA\xA3ng b\xC3\xB4", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99", 8,
@@ -157,9 +161,8 @@ static int is_eth(const char *s, size_t at)
 #ifdef __SSE2__
 /* The bytes of s[0..16) that may open an eth or anchor a slip (s[16..19)
  * readable): d or D before ả, Ả or ồ; b before ô or ọ; h before ỉ; the
- * last byte of an i with a tone mark before ê. Vietnamese has a 'd' or 'h'
- * before some E1 letter every few words, so the letter after the lead byte
- * is looked at too. */
+ * last byte of an i with a tone mark before ê; k or K before "êt" or "et". Vietnamese has a 'd' or
+ * 'h' before some E1 letter every few words, so the letter after the lead byte is looked at too. */
 static inline __m128i eq(__m128i x, int c)
 {
     return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c));
@@ -181,6 +184,11 @@ static uint32_t candidates(const char *s)
         _mm_or_si128(_mm_or_si128(eq(x, 0xAC), eq(x, 0xAD)),
                      _mm_or_si128(eq(x, 0xA9), _mm_or_si128(eq(x, 0x89), eq(x, 0x8B))));
     h = _mm_or_si128(h, _mm_and_si128(i_tone, _mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA))));
+    /* "kêt nạp", "ket nạp": the tone OCR drops from "kết" */
+    __m128i k = _mm_and_si128(_mm_or_si128(eq(x, 'k'), eq(x, 'K')),
+                              _mm_or_si128(_mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA)),
+                                           _mm_and_si128(eq(x1, 'e'), eq(x2, 't'))));
+    h = _mm_or_si128(h, k);
     /* "viê n" */
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
                                       _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));

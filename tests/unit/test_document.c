@@ -177,7 +177,8 @@ static void test_slips(void)
     const char nfc[] = "Kỷ luật 27 dảng viên, 5.207 đồng chỉ; Dảng bộ có 12 chi bô, 02 chi bọ, "
                        "15 đảng vỉên, 6 đảng vìên.\r\n"
                        "\xC3\x90\xE1\xBA\xA3ng \xC3\xB0\xE1\xBB\x93ng chí; 3 triệu đồng chỉ đủ; "
-                       "chi bôi, Dảnga; 02 chỉ bộ, 7 đảng viê n; chỉ bộ, viê nhau\r\n";
+                       "chi bôi, Dảnga; 02 chỉ bộ, 7 đảng viê n; chỉ bộ, viê nhau; Kêt nạp, "
+                       "ket nạp, kêtnạp\r\n";
     char *raw = (char *)utf8proc_NFD((const utf8proc_uint8_t *)nfc);
     CHECK(raw != NULL);
     if (!raw)
@@ -189,7 +190,7 @@ static void test_slips(void)
                   "Kỷ luật 27 đảng viên, 5.207 đồng chí; Đảng bộ có 12 chi bộ, 02 chi bộ, "
                   "15 đảng viên, 6 đảng viên.\n"
                   "Đảng đồng chí; 3 triệu đồng chỉ đủ; chi bôi, Dảnga; 02 chi bộ, 7 đảng viên; "
-                  "chỉ bộ, viê nhau\n");
+                  "chỉ bộ, viê nhau; Kết nạp, kết nạp, kêtnạp\n");
         /* every word after a mend still maps to its own bytes in the file */
         char *nfd_word = NULL;
         const char *after[] = {"viên", "5.207", "12", "02", "15", "6 ", "3 triệu", "chi bôi"};
