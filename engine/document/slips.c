@@ -6,7 +6,6 @@
  * no Vietnamese word, so mending it cannot turn good text into bad; the one
  * that is a word ("chỉ", only) is mended only where a count stands before
  * it. Offsets still map to the file as read. */
-#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,48 +369,105 @@ static solieu_status find_spelled_numbers(const char *s, size_t len, sl_vec *men
     return SOLIEU_OK;
 }
 
+/* What a number spelled out before it counts: the nouns after which
+ * find_counted_words reads the words before as a number. The first two are
+ * people; "năm" alone before the others is a year's word. */
+#define NOUN(text)                                                                                 \
+    {                                                                                              \
+        text, sizeof text - 1                                                                      \
+    }
+static const struct {
+    const char *text;
+    size_t len;
+} counted_nouns[] = {
+    NOUN(" \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn"), /* đảng viên */
+    NOUN(" \xC4\x91\xE1\xBB\x93ng ch\xC3\xAD"),  /* đồng chí */
+    NOUN(" t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+         "c"),                                        /* tổ chức */
+    NOUN(" chi b\xE1\xBB\x99"),                       /* chi bộ */
+    NOUN(" \xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99"),    /* đảng bộ */
+    NOUN(" tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p"), /* trường hợp */
+    NOUN(" cu\xE1\xBB\x99"
+         "c"),                              /* cuộc */
+    NOUN(" t\xE1\xBA\xADp th\xE1\xBB\x83"), /* tập thể */
+};
+#undef NOUN
+
+/* Which of counted_nouns stands at s[at] (a space), or -1. Their first
+ * four bytes tell them apart, so those are compared first. */
+static int counted_noun_at(const char *s, size_t len, size_t at)
+{
+    if (at + 4 > len)
+        return -1;
+    uint32_t head;
+    memcpy(&head, s + at, 4);
+    for (size_t w = 0; w < sizeof counted_nouns / sizeof counted_nouns[0]; w++) {
+        uint32_t noun_head;
+        memcpy(&noun_head, counted_nouns[w].text, 4);
+        size_t n = counted_nouns[w].len;
+        if (noun_head == head && at + n <= len && memcmp(s + at, counted_nouns[w].text, n) == 0)
+            return (int)w;
+    }
+    return -1;
+}
+
+/* A number spelled out before the noun at `end` (counted_nouns[noun]) as a
+ * mend to its digits; nothing when the words before are no number. */
+static solieu_status mend_counted_words(const char *s, size_t end, int noun, sl_vec *mends)
+{
+    solieu_number value;
+    size_t start =
+        ends_number_word(s, end) ? number_words_before(s, end, NULL, &value) : (size_t)-1;
+    if (start == (size_t)-1)
+        return SOLIEU_OK;
+    int single = !memchr(s + start, ' ', end - start);
+    if (single && memcmp(s + start, "m\xE1\xBB\x99t", 4) == 0)
+        return SOLIEU_OK; /* "một đảng viên gương mẫu": an article */
+    if (single && memcmp(s + start, "n\xC4\x83m", 4) == 0 && noun > 1)
+        return SOLIEU_OK; /* "năm" before what is no person is a year's word */
+    mend *m = sl_vec_push(mends);
+    if (!m)
+        return SOLIEU_ERR_NOMEM;
+    *m = (mend){start, end - start, NULL, 0, {0}};
+    m->right_len = (size_t)snprintf(m->digits, sizeof m->digits, "%ld", (long)value.value);
+    return SOLIEU_OK;
+}
+
+#ifdef __SSE2__
+/* The spaces of s[0..16) that may open one of counted_nouns (s[16]
+ * readable): before 'đ' (lead byte C4), 't' or 'c'. */
+static uint32_t noun_candidates(const char *s)
+{
+    __m128i x1 = sl_load16(s + 1);
+    __m128i next = _mm_or_si128(_mm_or_si128(eq(x1, 0xC4), eq(x1, 't')), eq(x1, 'c'));
+    return (uint32_t)_mm_movemask_epi8(_mm_and_si128(eq(sl_load16(s), ' '), next));
+}
+#endif
+
 /* "hai mươi sáu đảng viên", "ba đồng chí": a number spelled out right
  * before what it counts reads as its digits, so that the rules read it as
  * they read "26 đảng viên". "một" alone stays (an article), and "năm"
  * alone but before members (a year's word); so do words a number does not
- * open with ("hàng trăm"). */
+ * open with ("hàng trăm"). One pass over the spaces before the nouns. */
 static solieu_status find_counted_words(const char *s, size_t len, sl_vec *mends)
 {
-    static const char *const nouns[] = {
-        " \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", /* đảng viên */
-        " \xC4\x91\xE1\xBB\x93ng ch\xC3\xAD",  /* đồng chí */
-        " t\xE1\xBB\x95 ch\xE1\xBB\xA9"
-        "c",                                        /* tổ chức */
-        " chi b\xE1\xBB\x99",                       /* chi bộ */
-        " \xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99",    /* đảng bộ */
-        " tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p", /* trường hợp */
-        " cu\xE1\xBB\x99"
-        "c",                              /* cuộc */
-        " t\xE1\xBA\xADp th\xE1\xBB\x83", /* tập thể */
-    };
-    for (size_t w = 0; w < sizeof nouns / sizeof nouns[0]; w++) {
-        size_t n = strlen(nouns[w]);
-        for (const char *p = memmem(s, len, nouns[w], n); p;
-             p = memmem(p + 1, len - (size_t)(p + 1 - s), nouns[w], n)) {
-            size_t end = (size_t)(p - s);
-            solieu_number value;
-            size_t start =
-                ends_number_word(s, end) ? number_words_before(s, end, NULL, &value) : (size_t)-1;
-            if (start == (size_t)-1)
-                continue;
-            int single = !memchr(s + start, ' ', end - start);
-            if (single && memcmp(s + start, "m\xE1\xBB\x99t", 4) == 0)
-                continue; /* "một đảng viên gương mẫu": an article */
-            if (single && memcmp(s + start, "n\xC4\x83m", 4) == 0 && w > 1)
-                continue; /* "năm" before what is no person is a year's word */
-            mend *m = sl_vec_push(mends);
-            if (!m)
-                return SOLIEU_ERR_NOMEM;
-            *m = (mend){start, end - start, NULL, 0, {0}};
-            m->right_len = (size_t)snprintf(m->digits, sizeof m->digits, "%ld", (long)value.value);
+    size_t i = 0;
+    solieu_status status = SOLIEU_OK;
+#ifdef __SSE2__
+    for (; i + 17 <= len && status == SOLIEU_OK; i += 16)
+        for (uint32_t m = noun_candidates(s + i); m && status == SOLIEU_OK; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            int noun = counted_noun_at(s, len, at);
+            if (noun >= 0)
+                status = mend_counted_words(s, at, noun, mends);
         }
+#endif
+    for (; i < len && status == SOLIEU_OK; i++) {
+        int noun = s[i] == ' ' ? counted_noun_at(s, len, i) : -1;
+        if (noun >= 0)
+            status = mend_counted_words(s, i, noun, mends);
     }
-    return SOLIEU_OK;
+    return status;
 }
 
 /* Mends the eths in place and lists the other slips, in text order. */

@@ -136,6 +136,24 @@ static pcre2_code *compile_part(const sl_rule *r, const char *source, const sl_v
     return code;
 }
 
+/* The opening words of a pattern with its macros expanded: an alternative
+ * that opens with one ("(?<qualifier>{RATING}) ...") opens with its words. */
+static char *expanded_openings(const sl_rule *r, const char *source, const sl_vec *defines,
+                               int *oom)
+{
+    char *error = NULL, *words = NULL;
+    sl_buf b;
+    sl_buf_init(&b, 0);
+    *oom = 0;
+    if (expand(source, defines, &b, 0, &error) == 0 && b.data)
+        words = sl_pattern_openings(b.data, !r->cased, oom);
+    else
+        *oom = !error;
+    free(error);
+    sl_buf_free(&b);
+    return words;
+}
+
 /* A name's groups in code, as PCRE2's name table lists them. */
 static void group_numbers(const pcre2_code *code, const char *name, sl_group_numbers *out)
 {
@@ -183,7 +201,7 @@ int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
         return 0;
     const char *scanning = scanning_source(r);
     int oom = 0;
-    r->openings = scanning ? sl_pattern_openings(scanning, !r->cased, &oom) : NULL;
+    r->openings = scanning ? expanded_openings(r, scanning, defines, &oom) : NULL;
     if (oom)
         return -1;
     /* anchored when compiled, not when matched: PCRE2_ANCHORED given to

@@ -139,6 +139,16 @@ static size_t leading_lookbehinds(const char *s)
                 k++;
                 continue;
             }
+            if (s[k] == '[') { /* "(?<=[(:;]\x20)": a class's brackets are no group */
+                size_t end = k + 1 + (s[k + 1] == '^');
+                end += s[end] == ']'; /* a ']' first in a class is literal */
+                while (s[end] && s[end] != ']')
+                    end += (s[end] == '\\' && s[end + 1]) ? 2 : 1;
+                if (!s[end])
+                    return i;
+                k = end;
+                continue;
+            }
             if (s[k] == '(')
                 depth++;
             else if (s[k] == ')' && --depth == 0)

@@ -773,6 +773,34 @@ static void test_openings_extract_like_scanning(void)
     scratch_close(&sc);
 }
 
+/* Opening words are read off the pattern with its macros expanded, and an
+ * alternative that opens with lookbehinds and the number (one holding a
+ * class with a '(') is tried at numbers: the rule keeps its opening words
+ * for the rest. */
+static void test_openings_through_macros(void)
+{
+    const char *rules_text = "define VALUE = (?<![\\d.,])(?<value>\\d+)\n"
+                             "define LEVEL = (?:tốt|khá)\n"
+                             "rule rated.cells\n"
+                             "    metric party_orgs\n"
+                             "    pattern (?<qualifier>xếp loại {LEVEL}):? {VALUE} chi bộ\n"
+                             "    pattern (?<=[(:]\\x20|[(]){VALUE} chi bộ (?<qualifier>tốt)\n"
+                             "    example xếp loại tốt: 12 chi bộ => 12\n"
+                             "    example gồm: 7 chi bộ tốt => 7\n";
+    scratch sc;
+    CHECK(scratch_open(&sc));
+    scratch_write(&sc, "a.rules", rules_text);
+    solieu_rules *rules = NULL;
+    CHECK(solieu_rules_load(sc.dir, NULL, NULL, &rules) == SOLIEU_OK);
+    const sl_rule *r = rules ? sl_vec_at(&rules->rules, 0) : NULL;
+    CHECK(r && r->code_open && r->code_value);
+    CHECK(r && r->openings && strcmp(r->openings, "xếp|XẾP") == 0);
+    if (r && r->openings && strcmp(r->openings, "xếp|XẾP") != 0)
+        fprintf(stderr, "  openings: \"%s\"\n", r->openings);
+    solieu_rules_destroy(rules);
+    scratch_close(&sc);
+}
+
 /* A rule whose many alternatives each capture `value`: more groups of one
  * name than the lookup table keeps, so they are read by name, and the
  * facts are the same. */
@@ -855,6 +883,7 @@ int main(void)
     test_trigger_at();
     test_openings();
     test_openings_extract_like_scanning();
+    test_openings_through_macros();
     test_fast_search_on_reports();
     test_many_groups_of_one_name();
     TEST_MAIN_END();
