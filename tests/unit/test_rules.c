@@ -347,6 +347,24 @@ static void test_examples(void)
     CHECK(solieu_rules_test(rules, NULL, NULL, &passed, &failed) == SOLIEU_OK);
     CHECK(passed == 1 && failed == 2);
     solieu_rules_destroy(rules);
+    /* a counter the pattern matches passes when it holds none of the
+     * triggers: the extractor never tries the rule in it */
+    CHECK(load_one("rule trees.planted\n"
+                   "    metric    trees\n"
+                   "    trigger   trồng\n"
+                   "    pattern   (?<value>\\d+) cây\n"
+                   "    example   đã trồng 45 cây xanh => 45\n"
+                   "    counter   chặt 7 cây\n"        /* no trigger: passes */
+                   "    counter   trồng được 7 cây\n", /* matches: fails */
+                   &ds, &rules) == SOLIEU_OK);
+    if (!rules)
+        return;
+    memset(&ds, 0, sizeof ds);
+    CHECK(solieu_rules_test(rules, collect, &ds, &passed, &failed) == SOLIEU_OK);
+    CHECK(passed == 2 && failed == 1);
+    counter = find_diag(&ds, "counter-example matched");
+    CHECK(counter && counter->line == 7);
+    solieu_rules_destroy(rules);
 }
 
 /* ---- the digest -------------------------------------------------------------- */
