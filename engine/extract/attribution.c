@@ -204,12 +204,25 @@ static int comparison_at(const char *s, size_t at, size_t end)
     return 0;
 }
 
+/* Whether s[at, end) opens with another year: "năm 2023". */
+static int year_at(const char *s, size_t at, size_t end)
+{
+    static const char nam[] = "n\xC4\x83m "; /* năm */
+    size_t n = sizeof nam - 1;
+    if (end - at < n + 4 || (s[at] | 0x20) != 'n' || memcmp(s + at + 1, nam + 1, n - 1) != 0)
+        return 0;
+    const char *y = s + at + n;
+    return (memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) && y[2] >= '0' && y[2] <= '9' &&
+           y[3] >= '0' && y[3] <= '9';
+}
+
 /* Where the comparison's words start when figure f is what was counted
  * then, the same thing as the sentence's figure: first in the parenthesis
  * right after them ("tăng 108 đảng viên so với nhiệm kỳ 2015 – 2020 (704
- * đảng viên)", "cao hơn cùng kỳ năm 2025 (74 đảng viên)"), or after them
- * and a colon in a parenthesis ("(cùng kỳ năm 2025: 96 đồng chí)");
- * SIZE_MAX otherwise. */
+ * đảng viên)", "cao hơn cùng kỳ năm 2025 (74 đảng viên)"), or after them,
+ * or after another year, and a colon or "là" in a parenthesis ("(cùng kỳ
+ * năm 2025: 96 đồng chí)", "(năm 2023 là 41 đồng chí)"); SIZE_MAX
+ * otherwise. */
 static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
 {
     enum { COMPARISON_WORDS = 60 };
@@ -217,11 +230,17 @@ static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
     size_t k = sl_segment_offset(p, f->text_start);
     while (k > 0 && seg[k - 1] == ' ')
         k--;
-    if (k > 0 && seg[k - 1] == ':') { /* "(cùng kỳ năm 2025: 96" */
-        size_t open = k - 1;
+    size_t said = k > 0 && seg[k - 1] == ':' ? k - 1 : SIZE_MAX;
+    if (k >= 4 && memcmp(seg + k - 4, " l\xC3\xA0", 4) == 0) /* " là" */
+        said = k - 4;
+    if (said != SIZE_MAX) { /* "(cùng kỳ năm 2025: 96", "(năm 2023 là 41" */
+        size_t open = said;
         while (open > 0 && k - open < COMPARISON_WORDS && !strchr("().;", seg[open - 1]))
             open--;
-        return open > 0 && seg[open - 1] == '(' && comparison_at(seg, open, k) ? open : SIZE_MAX;
+        return open > 0 && seg[open - 1] == '(' &&
+                       (comparison_at(seg, open, k) || year_at(seg, open, said))
+                   ? open
+                   : SIZE_MAX;
     }
     if (k == 0 || seg[k - 1] != '(')
         return SIZE_MAX;

@@ -2,6 +2,7 @@
  * candidates resolved, then each fact attributed its scope, period, entity
  * and — in a footnote that only names a noun — the metric of the body
  * sentence its marker hangs on. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,6 +261,38 @@ typedef struct doc_ctx {
     int oom;
 } doc_ctx;
 
+/* Whether a figure written "1,245" counts whole things: people or party
+ * bodies, of which there is no 1.245. Reports typed with English software
+ * group thousands with a comma; a Vietnamese decimal comma before three
+ * digits is then no decimal ("1,245 tỷ đồng" stays 1.245). */
+static int thousands_by_comma(const char *text, size_t n, const char *unit)
+{
+    static const char *const whole[] = {
+        "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", /* đảng viên */
+        "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD",  /* đồng chí */
+        "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+        "c",                                       /* tổ chức */
+        "chi b\xE1\xBB\x99",                       /* chi bộ */
+        "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99",    /* đảng bộ */
+        "tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p", /* trường hợp */
+        "t\xE1\xBA\xADp th\xE1\xBB\x83",           /* tập thể */
+        "c\xC3\xA1 nh\xC3\xA2n",                   /* cá nhân */
+        "l\xC6\xB0\xE1\xBB\xA3t",                  /* lượt */
+        "ng\xC6\xB0\xE1\xBB\x9Di",                 /* người */
+        "qu\xE1\xBA\xA7n ch\xC3\xBAng",            /* quần chúng */
+    };
+    size_t comma = n >= 5 ? n - 4 : 0;
+    if (n < 5 || n > 7 || text[comma] != ',' || text[0] == '0')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i != comma && (text[i] < '0' || text[i] > '9'))
+            return 0;
+    for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++)
+        if (strncmp(unit, whole[k], strlen(whole[k])) == 0)
+            return 1;
+    return 0;
+}
+
 static void add_fact(doc_ctx *d, size_t para_index, const sl_paragraph *p, const sl_candidate *c,
                      const sl_vec *period_markers)
 {
@@ -295,6 +328,9 @@ static void add_fact(doc_ctx *d, size_t para_index, const sl_paragraph *p, const
             facts, sl_utf8_lower(seg + c->unit_start, c->unit_end - c->unit_start), &d->oom);
     else
         f->unit = c->rule->unit ? c->rule->unit : "";
+    if (c->den_end <= c->den_start &&
+        thousands_by_comma(seg + c->start, c->value_end - c->start, f->unit))
+        f->value = round(f->value * 1000);
     f->metric = c->rule->metric ? c->rule->metric : "count";
     if (c->qual_end > c->qual_start)
         f->qualifier = sl_facts_keep(

@@ -437,6 +437,37 @@ static void test_compared_period(void)
     run_free(&r);
 }
 
+/* A parenthesis with another year and "là" or a colon counts what the
+ * figure before it counts ("(năm 2023 là 41 đồng chí)"). */
+static void test_other_year_in_parenthesis(void)
+{
+    run r = extract_bytes("other_year.txt", "Số đảng viên mới kết nạp năm 2024 là 38 đồng chí "
+                                            "(năm 2023 là 41 đồng chí).\n");
+    const solieu_fact *f = fact_at(&r, 1, "41");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2023") == 0);
+    f = fact_at(&r, 1, "38");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2024") == 0);
+    run_free(&r);
+}
+
+/* "1,245 đảng viên": thousands grouped with a comma, as English software
+ * writes them, where a count of people cannot be a fraction; money and
+ * shares keep the decimal comma. */
+static void test_thousands_by_comma(void)
+{
+    run r = extract_bytes("comma.txt", "Năm 2025 kết nạp 1,245 đảng viên; tỷ lệ đạt 1,245%; "
+                                       "thu 1,245 tỷ đồng.\n");
+    const solieu_fact *f = fact_at(&r, 1, "1,245");
+    CHECK(f && f->value == 1245);
+    CHECK(solieu_facts_count(r.facts) >= 2);
+    for (size_t i = 0; i < solieu_facts_count(r.facts); i++) {
+        const solieu_fact *g = solieu_facts_get(r.facts, i);
+        if (strcmp(g->unit, "%") == 0)
+            CHECK(g->value == 1.245);
+    }
+    run_free(&r);
+}
+
 /* An HTML table whose rows spread their cells over lines: each figure on
  * its own line. */
 static void test_html_rows_over_lines(void)
@@ -1032,6 +1063,8 @@ int main(void)
     test_footnote_rates();
     test_table_subheader();
     test_compared_period();
+    test_other_year_in_parenthesis();
+    test_thousands_by_comma();
     test_html_rows_over_lines();
     test_dot_leaders();
     test_named_units();
