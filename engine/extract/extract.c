@@ -806,6 +806,37 @@ static void period_at_end(doc_ctx *d, const sl_paragraph *p, size_t line, sl_vec
     snprintf(out, size, "%s", end ? sl_period_for(p, markers, end - 1) : "");
 }
 
+/* What the table lead callback needs: the document's context and room for
+ * the period it returns. */
+typedef struct table_lead {
+    doc_ctx *d;
+    sl_vec *markers;
+    char period[32];
+} table_lead;
+
+/* The period at the end of the paragraph that leads into a table starting
+ * at `offset`: the text right above it, when that ends with ':' ("Kết quả
+ * đánh giá, xếp loại chi bộ năm 2025:"); "" otherwise. */
+static const char *table_lead_period(void *ctx, size_t offset)
+{
+    table_lead *lead = ctx;
+    const solieu_document *doc = lead->d->doc;
+    size_t line = solieu_document_line_of(doc, offset, NULL);
+    while (line > 1 && doc->line_paragraph[line - 2] == (size_t)-1)
+        line--; /* blank lines between the lead and the table */
+    if (line < 2 || lead->d->oom)
+        return "";
+    size_t k = doc->line_paragraph[line - 2];
+    const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
+    if (p->footnote || !sl_paragraph_opens_list(p))
+        return "";
+    const sl_piece *first = sl_vec_at(&p->pieces, 0);
+    clear_windows(lead->d); /* the words found so far are another paragraph's */
+    period_at_end(lead->d, p, solieu_document_line_of(doc, first->start, NULL), lead->markers,
+                  lead->period, sizeof lead->period);
+    return lead->period;
+}
+
 /* A paragraph's facts; the items of a list take its head's period when
  * they name none of their own. */
 static void extract_paragraph(doc_ctx *d, size_t k, sl_vec *candidates, sl_vec *ignored,
@@ -874,7 +905,8 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_vec_init(&sites, sizeof(size_t));
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
         extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
-    if (!d.oom && sl_table_facts(ex, doc, facts) != 0)
+    table_lead lead = {&d, &markers, ""};
+    if (!d.oom && sl_table_facts(ex, doc, facts, table_lead_period, &lead) != 0)
         d.oom = 1;
     for (size_t k = 0; k < d.ngroups && d.groups; k++)
         sl_vec_free(&d.groups[k].spans);

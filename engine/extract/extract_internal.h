@@ -100,10 +100,15 @@ void sl_header_free(sl_header *h);
  * Lão"), by the entity rules; caller-owned, NULL when none. */
 char *sl_entity_in(solieu_extractor *ex, const char *text, size_t len);
 
+/* The period the text that leads into a table starting at `offset` names
+ * ("Kết quả xếp loại năm 2025:"), "" when none. */
+typedef const char *(*sl_lead_period_fn)(void *ctx, size_t offset);
 /* Facts from the document's markdown tables (engine/extract/tables.c),
  * added to `facts`: a figure in a column whose header a column rule names,
- * unless a fact of the text stands there already. -1 when out of memory. */
-int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts);
+ * unless a fact of the text stands there already; the cells that name no
+ * period take the lead's (lead_period may be NULL). -1 when out of memory. */
+int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
+                   sl_lead_period_fn lead_period, void *lead_ctx);
 /* Index of the first fact at or after normalised offset `offset` (facts
  * are in text order). */
 size_t sl_facts_from(const solieu_facts *facts, size_t offset);

@@ -112,6 +112,8 @@ typedef struct table_ctx {
     const size_t *taken;
     size_t ntaken;
     sl_vec row_numbers; /* sl_table_cell: cells that number a table's rows */
+    sl_lead_period_fn lead_period;
+    void *lead_ctx;
     int oom;
 } table_ctx;
 
@@ -151,7 +153,8 @@ static void drop_row_numbers(table_ctx *c)
  * counts; a share ("96,5%") is a percent, a fraction ("48/52") the units
  * that have what the rule counts. */
 static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_number *num,
-                       const sl_rule *rule, const char *period, const char *entity)
+                       const sl_rule *rule, const char *period, const char *entity,
+                       const char *qualifier)
 {
     const char *text = c->doc->text;
     solieu_facts *facts = c->facts;
@@ -176,7 +179,7 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
     int share = num->percent && strcmp(rule->metric, "percent") != 0;
     f->unit = share ? "%" : rule->unit ? rule->unit : "";
     f->metric = share ? "percent" : num->has_denominator ? "units_with" : rule->metric;
-    f->qualifier = rule->qualifier ? rule->qualifier : "";
+    f->qualifier = qualifier ? qualifier : rule->qualifier ? rule->qualifier : "";
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
     f->footnote = c->doc->line_footnote[f->line - 1];
     f->scope =
@@ -195,12 +198,13 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
 }
 
 static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
-                     const sl_rule *rule, const char *period, const char *entity)
+                     const sl_rule *rule, const char *period, const char *entity,
+                     const char *qualifier)
 {
     solieu_number num;
     if (cell_figure(c->doc->text + cell->start, cell->end - cell->start, &num) &&
         !taken(c->taken, c->ntaken, cell->start, cell->end))
-        add_figure(c, cell->start, cell->end, &num, rule, period, entity);
+        add_figure(c, cell->start, cell->end, &num, rule, period, entity, qualifier);
 }
 
 /* Whether a table's first row names columns under the header's groups
@@ -247,6 +251,25 @@ static void column_name(const char *text, const sl_table *table, int subheader, 
     }
 }
 
+static int is_share(const sl_rule *rule)
+{
+    return rule->unit && strcmp(rule->unit, "%") == 0;
+}
+
+/* The share rule for a row's label read with the column before and the
+ * share's own ("Hoàn thành tốt nhiệm vụ | Số chi bộ | Tỷ lệ (%)"), when
+ * one outranks the share column's rule; NULL otherwise. */
+static const sl_rule *share_in_context(table_ctx *c, const char *label, size_t len,
+                                       const char *before, const char *name, const sl_rule *rule)
+{
+    char joined[1600];
+    int n = snprintf(joined, sizeof joined, "%.*s | %s | %s", (int)len, label, before, name);
+    if (n < 0 || (size_t)n >= sizeof joined)
+        return NULL;
+    const sl_rule *r = column_rule(c->ex, joined, (size_t)n);
+    return r && r->priority > rule->priority && is_share(r) ? r : NULL;
+}
+
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
@@ -264,9 +287,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
     int first_year = 0, last_year = 0;
     enum { NAME_BYTES = 512 };
     char before[2][NAME_BYTES] = {"", ""}; /* the names of the two columns before */
+    char(*names)[NAME_BYTES] = sl_calloc(ncols + 1, sizeof *names);
+    if (!names) {
+        free(rules);
+        free(years);
+        c->oom = 1;
+        return;
+    }
     for (size_t k = 0; k < ncols; k++) {
-        char name[NAME_BYTES];
-        column_name(text, table, subheader, k, name, sizeof name);
+        char *name = names[k];
+        column_name(text, table, subheader, k, name, NAME_BYTES);
         rules[k] = column_rule(c->ex, name, strlen(name));
         /* a share says what it is a share of by the columns before it:
          * "Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)" */
@@ -289,6 +319,11 @@ static void table_facts(table_ctx *c, const sl_table *table)
     char span[32] = "";
     if (first_year && last_year > first_year)
         snprintf(span, sizeof span, "%d/%d", first_year, last_year);
+    /* the period the line that leads into the table names ("Kết quả xếp
+     * loại chi bộ năm 2025:"), for the cells that name none */
+    const sl_table_cell *first_header = ncols ? sl_vec_at(&table->header.cells, 0) : NULL;
+    const char *lead =
+        c->lead_period && first_header ? c->lead_period(c->lead_ctx, first_header->start) : "";
     for (size_t r = subheader ? 1 : 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
         /* a first column no rule names, of small numbers: the rows' numbers */
@@ -304,7 +339,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
         const sl_table_cell *label = sl_table_row_label(text, row);
         const sl_rule *row_rule = NULL;
         int row_year = 0;
-        const char *kept = NULL;
+        const char *kept = NULL, *qualifier = NULL;
         if (label) {
             row_rule = column_rule(c->ex, text + label->start, label->end - label->start);
             row_year = year_in(text + label->start, label->end - label->start);
@@ -330,12 +365,35 @@ static void table_facts(table_ctx *c, const sl_table *table)
             const sl_rule *rule = rules[k]                        ? rules[k]
                                   : years[k] || totals || *period ? row_rule
                                                                   : NULL;
+            const char *row_qualifier = NULL;
+            if (rule && label && k > 0 && is_share(rule)) {
+                /* a row of a rating in a share column: "Hoàn thành tốt
+                 * nhiệm vụ | Số chi bộ | Tỷ lệ (%)" is a share of cells so
+                 * rated, by the rule for the row, the column before and
+                 * this one together */
+                const sl_rule *rated =
+                    share_in_context(c, text + label->start, label->end - label->start,
+                                     names[k - 1], names[k], rule);
+                if (rated) {
+                    rule = rated;
+                    if (!qualifier)
+                        qualifier = sl_facts_keep(
+                            c->facts, sl_utf8_lower(text + label->start, label->end - label->start),
+                            &c->oom);
+                    row_qualifier = qualifier;
+                }
+            }
+            /* what there is (members, cells) holds at the report's date, as
+             * in the text */
+            if (!*period && *lead && rule && !sl_rules_metric_is_stock(c->ex->rules, rule->metric))
+                snprintf(period, sizeof period, "%s", lead);
             if (rule)
-                add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept);
+                add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept, row_qualifier);
         }
     }
     free(rules);
     free(years);
+    free(names);
 }
 
 /* ---- labelled figures: "- Số đảng viên mới kết nạp: 125 đồng chí" ---- */
@@ -444,17 +502,18 @@ static void line_labels(table_ctx *c, size_t line)
         range_in(text + ls, le - ls, period, sizeof period);
         if (year && !*period)
             snprintf(period, sizeof period, "%d", year);
-        add_figure(c, fs, fe, &num, rule, period, NULL);
+        add_figure(c, fs, fe, &num, rule, period, NULL, NULL);
     }
 }
 
-int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts)
+int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
+                   sl_lead_period_fn lead_period, void *lead_ctx)
 {
     if (!sl_rules_kind_count(ex->rules, SL_RULE_COLUMN))
         return 0;
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
-    table_ctx c = {ex, doc, facts, NULL, 0, {0}, 0};
+    table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, 0};
     sl_vec_init(&c.row_numbers, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;

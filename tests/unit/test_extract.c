@@ -468,6 +468,24 @@ static void test_thousands_by_comma(void)
     run_free(&r);
 }
 
+/* A table under a line that leads into it ("... năm 2024:") takes that
+ * line's period; a share in a row that names a rating is the share of
+ * cells so rated. */
+static void test_table_lead_and_ratings(void)
+{
+    run r = extract_bytes("ratings.txt", "Kết quả xếp loại chi bộ năm 2024:\n\n"
+                                         "| Mức xếp loại | Số chi bộ | Tỷ lệ (%) |\n"
+                                         "|---|---|---|\n"
+                                         "| Hoàn thành tốt nhiệm vụ | 12 | 60,0 |\n"
+                                         "| Hoàn thành nhiệm vụ | 8 | 40,0 |\n");
+    const solieu_fact *f = fact_at(&r, 5, "60,0");
+    CHECK(f && strcmp(f->metric, "cell_rating_share") == 0 &&
+          strcmp(f->qualifier, "hoàn thành tốt nhiệm vụ") == 0 && strcmp(f->period, "2024") == 0);
+    f = fact_at(&r, 6, "8");
+    CHECK(f && strcmp(f->period, "2024") == 0);
+    run_free(&r);
+}
+
 /* An HTML table whose rows spread their cells over lines: each figure on
  * its own line. */
 static void test_html_rows_over_lines(void)
@@ -1065,6 +1083,7 @@ int main(void)
     test_compared_period();
     test_other_year_in_parenthesis();
     test_thousands_by_comma();
+    test_table_lead_and_ratings();
     test_html_rows_over_lines();
     test_dot_leaders();
     test_named_units();
