@@ -368,8 +368,18 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
     const char *text = p->segment + from;
     size_t n = to - from;
     size_t compared = compared_at(p, f);
-    if (compared != SIZE_MAX && compared >= from && !memchr(text, ';', n))
-        return 1;
+    if (compared != SIZE_MAX && compared >= from) {
+        /* within g's clause, or opening the clause after it ("...; so với
+         * cùng kỳ năm 2025 (11 đảng viên) tăng 03": "so với" opens it,
+         * the comparison's words found may be its "cùng kỳ") */
+        const char *semicolon = memrchr(text, ';', n);
+        size_t opens = semicolon ? (size_t)(semicolon + 1 - p->segment) : from;
+        while (semicolon && opens < compared && p->segment[opens] == ' ')
+            opens++;
+        if (!semicolon || opens == compared ||
+            (opens < compared && comparison_at(p->segment, opens, compared + 1)))
+            return 1;
+    }
     /* words in an aside between them open nothing for f: "74 tổ chức đảng
      * (trong đó 152 cấp ủy viên), tăng 17 tổ chức đảng" */
     const char *closed = memrchr(text, ')', n);

@@ -468,6 +468,18 @@ static void test_thousands_by_comma(void)
     run_free(&r);
 }
 
+/* A comparison that opens the clause after a ';' still compares with the
+ * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
+static void test_comparison_after_semicolon(void)
+{
+    run r = extract_bytes("semicolon.txt", "Năm 2026 đã kết nạp 14 đảng viên, đạt 48,7% chỉ tiêu; "
+                                           "so với cùng kỳ năm 2025 (11 đảng viên) tăng 03 "
+                                           "đảng viên.\n");
+    const solieu_fact *f = fact_at(&r, 1, "11");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2025") == 0);
+    run_free(&r);
+}
+
 /* A table under a line that leads into it ("... năm 2024:") takes that
  * line's period; a share in a row that names a rating is the share of
  * cells so rated. */
@@ -1083,6 +1095,7 @@ int main(void)
     test_compared_period();
     test_other_year_in_parenthesis();
     test_thousands_by_comma();
+    test_comparison_after_semicolon();
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
     test_dot_leaders();
