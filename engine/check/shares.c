@@ -33,6 +33,18 @@ static int is_pct(const solieu_fact *f)
     return strcmp(f->unit, "%") == 0;
 }
 
+/* Whether a share is an end of a range ("dao động từ 91% đến 98%"): no
+ * share of one count. */
+static int in_range(const char *scan, size_t len, const solieu_fact *pct)
+{
+    static const char from[] = "t\xE1\xBB\xAB ";        /* "từ " */
+    static const char to[] = " \xC4\x91\xE1\xBA\xBFn "; /* " đến " */
+    size_t s = pct->text_start, e = pct->text_end;
+    return (s >= sizeof from - 1 &&
+            memcmp(scan + s - (sizeof from - 1), from, sizeof from - 1) == 0) ||
+           (e + sizeof to - 1 <= len && memcmp(scan + e, to, sizeof to - 1) == 0);
+}
+
 /* The count a share stands beside: the fact right before it in its clause,
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
@@ -40,9 +52,10 @@ static int is_pct(const solieu_fact *f)
 static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
 {
     const solieu_fact *pct = solieu_facts_get(cd->facts, i);
-    if (i == 0 || !is_pct(pct) || pct->has_denominator || *pct->approx)
-        return NULL;
     const char *scan = cd->doc->scan;
+    if (i == 0 || !is_pct(pct) || pct->has_denominator || *pct->approx ||
+        in_range(scan, cd->doc->len, pct))
+        return NULL;
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *part = solieu_facts_get(cd->facts, j);
         if (part->paragraph != pct->paragraph || pct->text_start < part->text_end ||

@@ -347,6 +347,21 @@ static void test_rating_change_is_no_total(void)
     solieu_table_destroy(t);
 }
 
+/* The ends of a range of shares ("từ 91% đến 98%") are no share of the
+ * fraction before them; the share right after it is. */
+static void test_range_of_shares(void)
+{
+    const char *text = "Bình quân mỗi kỳ có 4.052/4.256 đảng viên dự sinh hoạt (95,2%), tỷ lệ ở "
+                       "từng chi bộ dao động từ 91% đến 98%.\n";
+    solieu_table *t = check_one("range.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "ratio", "fail") == 0);
+    CHECK(count_rows(t, "ratio", "pass") == 1);
+    solieu_table_destroy(t);
+}
+
 /* A table whose rows are years: its total row is the period's total, a
  * series_total, each row of its own year. */
 static void test_table_of_years(void)
@@ -595,6 +610,7 @@ int main(void)
     test_change_is_no_footnote_total();
     test_table_of_groups();
     test_ref_date();
+    test_range_of_shares();
     test_table_documents();
     test_kept_citations();
     solieu_rules_destroy(rules);
