@@ -362,6 +362,39 @@ static int split_piped(const char *text, size_t start, size_t end, sl_table_row 
     return 0;
 }
 
+/* Whether a line sets its cells apart by tabs alone (as a spreadsheet
+ * copies them): a tab in it, and no run of three spaces. */
+static int tab_separated(const char *text, size_t start, size_t end)
+{
+    if (!memchr(text + start, '\t', end - start))
+        return 0;
+    for (size_t i = start; i + 2 < end; i++)
+        if (text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' ')
+            return 0;
+    return 1;
+}
+
+/* Splits a tab-separated line at each tab, empty cells kept ("\tCộng\t413"
+ * has an empty first cell, "2\tKhu phố 2\t47\t" an empty last one), so
+ * that every row has as many cells as the header; -1: out of memory. */
+static int split_tabbed(const char *text, size_t start, size_t end, sl_table_row *row)
+{
+    size_t cell = start;
+    for (size_t i = start; i <= end; i++) {
+        if (i < end && text[i] != '\t')
+            continue;
+        size_t s = cell, e = i;
+        while (s < e && text[s] == ' ')
+            s++;
+        while (e > s && is_blank(text[e - 1]))
+            e--;
+        if (push_cell(row, s, e) != 0)
+            return -1;
+        cell = i + 1;
+    }
+    return 0;
+}
+
 /* Splits line k into cells at runs of three spaces or tabs, or at '|';
  * -1: out of memory. */
 static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row)
@@ -373,6 +406,8 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
     if (memchr(text + start, '|', end - start))
         return split_piped(text, start, end, row);
+    if (tab_separated(text, start, end))
+        return split_tabbed(text, start, end, row);
     size_t i = start;
     while (i < end) {
         while (i < end && is_blank(text[i]))
