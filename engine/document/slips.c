@@ -421,8 +421,10 @@ static solieu_status mend_counted_words(const char *s, size_t end, int noun, sl_
     if (start == (size_t)-1)
         return SOLIEU_OK;
     int single = !memchr(s + start, ' ', end - start);
-    if (single && memcmp(s + start, "m\xE1\xBB\x99t", 4) == 0)
-        return SOLIEU_OK; /* "một đảng viên gương mẫu": an article */
+    int labelled = start >= 2 && s[start - 2] == ':' && s[start - 1] == ' ';
+    if (single && !labelled && memcmp(s + start, "m\xE1\xBB\x99t", 4) == 0)
+        return SOLIEU_OK; /* "một đảng viên gương mẫu": an article ("cách chức: một
+                             đồng chí" counts) */
     if (single && memcmp(s + start, "n\xC4\x83m", 4) == 0 && noun > 1)
         return SOLIEU_OK; /* "năm" before what is no person is a year's word */
     mend *m = sl_vec_push(mends);

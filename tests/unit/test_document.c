@@ -254,13 +254,14 @@ static void test_counted_words(void)
 {
     solieu_document *doc = load_text("counted.txt", "kết nạp hai mươi sáu đảng viên; là một đảng "
                                                     "viên gương mẫu; cảnh cáo năm đồng chí; năm "
-                                                    "chi bộ; hàng trăm đảng viên.\n");
+                                                    "chi bộ; hàng trăm đảng viên; cách chức: một "
+                                                    "đồng chí.\n");
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_STR(solieu_document_text(doc, NULL), "kết nạp 26 đảng viên; là một đảng viên gương mẫu; "
                                                "cảnh cáo 5 đồng chí; năm chi bộ; hàng trăm đảng "
-                                               "viên.\n");
+                                               "viên; cách chức: 1 đồng chí.\n");
     size_t at = text_offset_of(doc, "đảng viên; là");
     CHECK(solieu_document_original_offset(doc, at) == strlen("kết nạp hai mươi sáu "));
     solieu_document_destroy(doc);
