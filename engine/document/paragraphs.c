@@ -60,8 +60,8 @@ static int is_debris(const char *s, size_t start, size_t end)
 }
 
 /* Whether the line's first letter is lower case: a sentence that goes on.
- * A number first counts by the word after it ("120 chi bộ ..." goes on,
- * "2.1. Xây dựng" does not). */
+ * A number first counts by the word after it ("120 chi bộ ..." and "41/46
+ * buôn ..." go on, "2.1. Xây dựng" does not). */
 static int first_letter_case(const char *s, size_t i, size_t end)
 {
     int after_number = 0;
@@ -74,7 +74,8 @@ static int first_letter_case(const char *s, size_t i, size_t end)
         size_t n = sl_utf8_decode(s + i, end - i, &cp);
         if (sl_cp_is_letter(cp))
             return sl_cp_is_lower(cp) ? 1 : 0;
-        if ((cp >= '0' && cp <= '9') || (after_number && (cp == '.' || cp == ',' || cp == '%'))) {
+        if ((cp >= '0' && cp <= '9') ||
+            (after_number && (cp == '.' || cp == ',' || cp == '%' || cp == '/'))) {
             after_number = 1;
             i += n;
             continue;

@@ -594,6 +594,26 @@ static void test_wrapped_footnote_at_page_end(void)
     solieu_document_destroy(doc);
 }
 
+/* A body line that opens with a fraction ("41/46 buôn ...") after the
+ * footnotes of a page goes on with the body, as one that opens with a
+ * whole number does. */
+static void test_fraction_resumes_body(void)
+{
+    const char *text = "Đến nay 127/127 thôn có chi bộ(1); trong đó\n"             /* 1 */
+                       "------------------------------\n"                          /* 2 */
+                       "(1) Chi bộ Công ty Cà phê Đăk Sơn.\n"                      /* 3 */
+                       "- 2 -\n"                                                   /* 4 */
+                       "41/46 buôn có bí thư chi bộ là người dân tộc thiểu số.\n"; /* 5 */
+    solieu_document *doc = load_text("fraction.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 0);
+    CHECK(paragraph_on_line(doc, 5) == paragraph_on_line(doc, 1));
+    solieu_document_destroy(doc);
+}
+
 /* A hard wrap after a clause's end goes on when the next line starts in
  * lower case; a capital or a bullet after ';' starts anew. */
 static void test_wrap_after_clause_end(void)
@@ -910,6 +930,7 @@ int main(void)
     test_footnote_bullets();
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
+    test_fraction_resumes_body();
     test_wrap_after_clause_end();
     test_plain_digit_notes();
     test_parenthesised_notes();
