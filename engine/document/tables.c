@@ -341,21 +341,23 @@ static int read_html(const solieu_document *doc, size_t k, sl_table *table, size
  * (no figure) is followed by two rows or more with a figure each, with as
  * many cells as the header or one more (the rows' labels, unnamed). */
 
-/* Splits a line whose cells '|' sets apart, without the markdown's
- * opening pipe ("1 | Huyện ủy Krông Suối | 12 | 31"): every cell, empty
- * ones too; -1: out of memory. */
-static int split_piped(const char *text, size_t start, size_t end, sl_table_row *row)
+/* Splits text[start, end) at each `separator` into cells, empty ones too
+ * but an empty last one unless `keep_last` ("a | b |" has two cells; the
+ * tab-separated "2\tKhu phố 2\t47\t" four, its empty note cell under
+ * the header's); -1: out of memory. */
+static int split_at(const char *text, size_t start, size_t end, char separator, int keep_last,
+                    sl_table_row *row)
 {
     size_t cell = start;
     for (size_t i = start; i <= end; i++) {
-        if (i < end && text[i] != '|')
+        if (i < end && text[i] != separator)
             continue;
         size_t s = cell, e = i;
         while (s < e && is_blank(text[s]))
             s++;
         while (e > s && is_blank(text[e - 1]))
             e--;
-        if ((i < end || s < e) && push_cell(row, s, e) != 0)
+        if ((i < end || s < e || keep_last) && push_cell(row, s, e) != 0)
             return -1;
         cell = i + 1;
     }
@@ -374,27 +376,6 @@ static int tab_separated(const char *text, size_t start, size_t end)
     return 1;
 }
 
-/* Splits a tab-separated line at each tab, empty cells kept ("\tCộng\t413"
- * has an empty first cell, "2\tKhu phố 2\t47\t" an empty last one), so
- * that every row has as many cells as the header; -1: out of memory. */
-static int split_tabbed(const char *text, size_t start, size_t end, sl_table_row *row)
-{
-    size_t cell = start;
-    for (size_t i = start; i <= end; i++) {
-        if (i < end && text[i] != '\t')
-            continue;
-        size_t s = cell, e = i;
-        while (s < e && text[s] == ' ')
-            s++;
-        while (e > s && is_blank(text[e - 1]))
-            e--;
-        if (push_cell(row, s, e) != 0)
-            return -1;
-        cell = i + 1;
-    }
-    return 0;
-}
-
 /* Splits line k into cells at runs of three spaces or tabs, or at '|';
  * -1: out of memory. */
 static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row)
@@ -404,10 +385,14 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
     const char *text = doc->text;
     row->line = k + 1;
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
+    /* a line whose cells '|' sets apart, without the markdown's opening
+     * pipe ("1 | Huyện ủy Krông Suối | 12 | 31"); one a spreadsheet copied,
+     * a tab between cells, empty cells kept so that every row has as many
+     * as the header ("\tCộng\t413" has an empty first one) */
     if (memchr(text + start, '|', end - start))
-        return split_piped(text, start, end, row);
+        return split_at(text, start, end, '|', 0, row);
     if (tab_separated(text, start, end))
-        return split_tabbed(text, start, end, row);
+        return split_at(text, start, end, '\t', 1, row);
     size_t i = start;
     while (i < end) {
         while (i < end && is_blank(text[i]))

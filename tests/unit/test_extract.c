@@ -384,6 +384,24 @@ static void test_table_row_numbers(void)
     run_free(&r);
 }
 
+/* A tab-separated table keeps its empty cells: a row with an empty note
+ * cell, and a total row with an empty number cell, stay in their columns;
+ * a row of a numbered unit ("Khu phố 2") is about that unit. */
+static void test_tabbed_table_empty_cells(void)
+{
+    run r = extract_bytes("tabs.txt", "STT\tChi bộ\tSố đảng viên\tKết nạp\tGhi chú\n" /* 1 */
+                                      "1\tKhu phố 1\t58\t3\tGhép hai tổ\n"            /* 2 */
+                                      "2\tKhu phố 2\t47\t2\t\n"                       /* 3 */
+                                      "\tCộng\t105\t5\t\n");                          /* 4 */
+    const solieu_fact *f = fact_at(&r, 3, "47");
+    CHECK(f && strcmp(f->metric, "party_members") == 0 && strcmp(f->entity, "khu phố 2") == 0);
+    f = fact_at(&r, 3, "2");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    f = fact_at(&r, 4, "105");
+    CHECK(f && strcmp(f->metric, "party_members") == 0);
+    run_free(&r);
+}
+
 /* The items under a head that breaks its figure down count what it
  * counts; a plain count among items that count it by rules of their own
  * counts something else. */
@@ -1101,6 +1119,7 @@ int main(void)
     test_dot_leaders();
     test_named_units();
     test_table_row_numbers();
+    test_tabbed_table_empty_cells();
     test_table_facts();
     test_list_and_column_periods();
     test_entity_votes();
