@@ -1083,9 +1083,8 @@ static const char *clip_to_year(const char *period, int year, char *out, size_t 
  * report's own year, except for targets. */
 static void apply_title_period(sl_attribution *d)
 {
-    char title[32];
+    const char *title = d->header->title_period;
     char(*sections)[32];
-    sl_title_period(d->ex, d->doc, d->header, title, sizeof title);
     if (sl_section_periods(d->ex, d->doc, d->header, &sections) != 0) {
         d->oom = 1;
         return;

@@ -88,11 +88,16 @@ typedef struct sl_candidate {
 int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_t len,
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
 
-/* Header: date, year, number, type, place, entity, term start. */
+/* Header: date, year, number, type, place, entity, term start; the period
+ * the title names (sl_title_period, "" when none) and, when that is months
+ * of one year ("2026-01/2026-06"), those months: the same period of
+ * another year ("cùng kỳ năm 2025") covers them too. */
 typedef struct sl_header {
     int year, month, day;
     int term_start;
     char *entity;
+    char title_period[32];
+    int title_month_from, title_month_to;
 } sl_header;
 void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h);
 void sl_header_free(sl_header *h);

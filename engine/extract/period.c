@@ -121,6 +121,10 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
             snprintf(value, sizeof value, "%d-%02d/%d-%02d", year, m1, year, m_last);
     } else if (month >= 1 && month <= 12 && (y || doc_year)) {
         snprintf(value, sizeof value, "%d-%02d", y ? y : doc_year, month);
+    } else if (y && c->h->title_month_from && y != doc_year && has_group(r->code, md, "same")) {
+        /* "cùng kỳ năm 2025" in a report of the first half of 2026 */
+        snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, c->h->title_month_from, y,
+                 c->h->title_month_to);
     } else if (y) {
         snprintf(value, sizeof value, "%d", y);
     } else if (y1 && y2 && y1 < y2 && m_from >= 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {

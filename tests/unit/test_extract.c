@@ -486,6 +486,23 @@ static void test_thousands_by_comma(void)
     run_free(&r);
 }
 
+/* In a report of some months of a year, "cùng kỳ năm 2025" is those
+ * months of 2025. */
+static void test_same_period_last_year(void)
+{
+    run r = extract_bytes("same.txt", "BÁO CÁO\nSơ kết 6 tháng đầu năm 2026\n\n"
+                                      "Kết nạp 80 đảng viên, cao hơn cùng kỳ năm 2025 (74 đảng "
+                                      "viên); thi hành kỷ luật 4 đảng viên (cùng kỳ năm 2025: 6 "
+                                      "đồng chí).\n");
+    const solieu_fact *f = fact_at(&r, 4, "74");
+    CHECK(f && strcmp(f->period, "2025-01/2025-06") == 0);
+    f = fact_at(&r, 4, "6");
+    CHECK(f && strcmp(f->period, "2025-01/2025-06") == 0);
+    f = fact_at(&r, 4, "80");
+    CHECK(f && strcmp(f->period, "2026-01/2026-06") == 0);
+    run_free(&r);
+}
+
 /* A comparison that opens the clause after a ';' still compares with the
  * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
 static void test_comparison_after_semicolon(void)
@@ -1114,6 +1131,7 @@ int main(void)
     test_other_year_in_parenthesis();
     test_thousands_by_comma();
     test_comparison_after_semicolon();
+    test_same_period_last_year();
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
     test_dot_leaders();
