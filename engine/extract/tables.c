@@ -197,12 +197,35 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
     f->paragraph = sl_document_paragraph_at(c->doc, start);
 }
 
+/* A share written with a decimal dot ("45.0", "93.75") in a column of
+ * shares, where a dot before one or two digits groups no thousands. */
+static int dotted_share(const char *s, size_t len, solieu_number *num)
+{
+    size_t dot = 0;
+    while (dot < len && s[dot] >= '0' && s[dot] <= '9')
+        dot++;
+    if (dot == 0 || dot > 3 || dot == len || s[dot] != '.' || len - dot - 1 < 1 ||
+        len - dot - 1 > 2)
+        return 0;
+    for (size_t i = dot + 1; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    memset(num, 0, sizeof *num);
+    num->value = strtod(s, NULL); /* digits and a dot: the C locale's own */
+    num->consumed = len;
+    num->decimals = (int)(len - dot - 1);
+    return 1;
+}
+
 static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
                      const sl_rule *rule, const char *period, const char *entity,
                      const char *qualifier)
 {
     solieu_number num;
-    if (cell_figure(c->doc->text + cell->start, cell->end - cell->start, &num) &&
+    const char *s = c->doc->text + cell->start;
+    size_t len = cell->end - cell->start;
+    int share = rule->unit && strcmp(rule->unit, "%") == 0;
+    if ((cell_figure(s, len, &num) || (share && dotted_share(s, len, &num))) &&
         !taken(c->taken, c->ntaken, cell->start, cell->end))
         add_figure(c, cell->start, cell->end, &num, rule, period, entity, qualifier);
 }
@@ -249,6 +272,35 @@ static void column_name(const char *text, const sl_table *table, int subheader, 
             snprintf(out + n, size - (size_t)n, " %.*s", (int)(cell->end - cell->start),
                      text + cell->start);
     }
+}
+
+/* Whether a cell has a capital letter after its first word: a proper
+ * name ("Chi bộ La Bông", "Huyện ủy Krông Suối"). */
+static int capital_after_first_word(const char *text, const sl_table_cell *cell)
+{
+    size_t i = cell->start;
+    while (i < cell->end && text[i] != ' ')
+        i++;
+    while (i < cell->end) {
+        int32_t cp;
+        size_t n = sl_utf8_next(text + i, cell->end - i, &cp);
+        if (i > cell->start && text[i - 1] == ' ' && sl_cp_case(cp) == SL_CASE_UPPER)
+            return 1;
+        i += n ? n : 1;
+    }
+    return 0;
+}
+
+/* How many of a row's cells are figures. */
+static size_t row_figures(const char *text, const sl_table_row *row)
+{
+    size_t n = 0;
+    solieu_number num;
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        n += cell_figure(text + cell->start, cell->end - cell->start, &num);
+    }
+    return n;
 }
 
 static int is_share(const sl_rule *rule)
@@ -324,6 +376,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
     const sl_table_cell *first_header = ncols ? sl_vec_at(&table->header.cells, 0) : NULL;
     const char *lead =
         c->lead_period && first_header ? c->lead_period(c->lead_ctx, first_header->start) : "";
+    const sl_rule *above = NULL; /* the rule of the last row a rule names */
     for (size_t r = subheader ? 1 : 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
         /* a first column no rule names, of small numbers: the rows' numbers */
@@ -340,8 +393,21 @@ static void table_facts(table_ctx *c, const sl_table *table)
         const sl_rule *row_rule = NULL;
         int row_year = 0;
         const char *kept = NULL, *qualifier = NULL;
+        size_t label_at = label ? (size_t)(label - (const sl_table_cell *)row->cells.items) : 0;
+        /* "Chi bộ La Bông" names a unit, "Đảng viên" what is counted */
+        int names_a_unit = label && capital_after_first_word(text, label);
+        int figures = row_figures(text, row);
+        if (!figures)
+            above = NULL; /* a section's heading row: "| **B. Đảng viên** | | |" */
         if (label) {
             row_rule = column_rule(c->ex, text + label->start, label->end - label->start);
+            /* a row no rule names under one that some rule does breaks it
+             * down ("Hoàn thành tốt nhiệm vụ" under "Số đảng viên được đánh
+             * giá"): what that row counts */
+            if (!row_rule && figures)
+                row_rule = above;
+            else if (row_rule && figures)
+                above = row_rule;
             row_year = year_in(text + label->start, label->end - label->start);
             char *entity = sl_entity_in(c->ex, text + label->start, label->end - label->start);
             kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
@@ -362,9 +428,13 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 snprintf(period, sizeof period, "%d", years[k] ? years[k] : row_year);
             else
                 range_in(text + h->start, h->end - h->start, period, sizeof period);
-            const sl_rule *rule = rules[k]                        ? rules[k]
-                                  : years[k] || totals || *period ? row_rule
-                                                                  : NULL;
+            /* a column no rule names right of the row's label, in a row a
+             * rule names ("Đảng viên | 3.752 | 571 | 2.944" under "Tổng số
+             * | HTXSNV | HTTNV"): what the row counts */
+            int grouped = label && k > label_at && h->end > h->start && !names_a_unit;
+            const sl_rule *rule = rules[k]                                   ? rules[k]
+                                  : years[k] || totals || *period || grouped ? row_rule
+                                                                             : NULL;
             const char *row_qualifier = NULL;
             if (rule && label && k > 0 && is_share(rule)) {
                 /* a row of a rating in a share column: "Hoàn thành tốt

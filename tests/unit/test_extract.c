@@ -384,6 +384,38 @@ static void test_table_row_numbers(void)
     run_free(&r);
 }
 
+/* A table of years whose rows under "Số đảng viên được đánh giá" are
+ * ratings: each rating row counts what that row counts; a section's heading
+ * row stops it. A table whose columns are ratings (no rule names them):
+ * the row's noun says what each cell counts, unless the row names a unit.
+ * A share written "45.0" in a column of shares is 45. */
+static void test_tables_of_ratings(void)
+{
+    run r = extract_bytes("ratings2.txt",
+                          "| Nội dung | 2024 | 2025 |\n"                               /* 1 */
+                          "|---|---|---|\n"                                            /* 2 */
+                          "| **B. Đảng viên** | | |\n"                                 /* 3 */
+                          "| Số đảng viên được đánh giá, xếp loại | 3.551 | 3.589 |\n" /* 4 */
+                          "| Hoàn thành xuất sắc nhiệm vụ | 512 | 538 |\n"             /* 5 */
+                          "\n"
+                          "Đối tượng            Tổng số    HTXSNV     HTTNV\n" /* 7 */
+                          "Tổ chức cơ sở đảng        46         9        33\n" /* 8 */
+                          "Chi bộ La Bông            12         2         9\n" /* 9 */
+                          "\n"
+                          "Đơn vị            Kết nạp    Chỉ tiêu    Đạt (%)\n"   /* 11 */
+                          "Đảng bộ Sở Y tế         9          20       45.0\n"   /* 12 */
+                          "Đảng bộ Sở Tư pháp      7          15       46.7\n"); /* 13 */
+    const solieu_fact *f = fact_at(&r, 5, "538");
+    const solieu_fact *total = fact_at(&r, 4, "3.589");
+    CHECK(f && total && strcmp(f->metric, total->metric) == 0 && strcmp(f->period, "2025") == 0);
+    f = fact_at(&r, 8, "9");
+    CHECK(f && strcmp(f->metric, "grassroots_party_orgs") == 0);
+    CHECK(fact_at(&r, 9, "2") == NULL);
+    f = fact_at(&r, 12, "45.0");
+    CHECK(f && f->value == 45 && strcmp(f->unit, "%") == 0);
+    run_free(&r);
+}
+
 /* A tab-separated table keeps its empty cells: a row with an empty note
  * cell, and a total row with an empty number cell, stay in their columns;
  * a row of a numbered unit ("Khu phố 2") is about that unit. */
@@ -1138,6 +1170,7 @@ int main(void)
     test_named_units();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
+    test_tables_of_ratings();
     test_table_facts();
     test_list_and_column_periods();
     test_entity_votes();
