@@ -22,6 +22,7 @@ typedef struct entity_vote {
     char *name;
     long score;
     size_t first;
+    size_t header_line; /* 1-based line of its first vote in the letterhead, 0 if none */
 } entity_vote;
 
 static int group_int(const pcre2_code *code, pcre2_match_data *md, const char *text,
@@ -133,6 +134,16 @@ static int on_table_line(const char *text, size_t at)
     return text[i] == '|';
 }
 
+/* The line of offset `at` of text, 1-based. */
+static size_t line_number(const char *text, size_t at)
+{
+    size_t line = 1;
+    for (const char *p = memchr(text, '\n', at); p;
+         p = memchr(p + 1, '\n', at - (size_t)(p + 1 - text)))
+        line++;
+    return line;
+}
+
 static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     header_ctx *c = ctx;
@@ -166,17 +177,22 @@ static int on_entity(void *ctx, const sl_rule *r, pcre2_match_data *md)
     v->name = entity;
     v->score = vote_weight(c, r, ns);
     v->first = c->votes.len;
+    v->header_line = ns < c->header_end ? line_number(c->text, ns) : 0;
     return 0;
 }
 
-/* The best-scored name of the votes (the first on a tie), taken out of
- * them; NULL when there are none. */
+/* The best-scored name of the votes (the first on a tie, of letterhead
+ * lines the lower), taken out of them; NULL when there are none. */
 static char *take_best_vote(sl_vec *votes)
 {
     entity_vote *best = NULL;
     for (size_t i = 0; i < votes->len; i++) {
         entity_vote *v = sl_vec_at(votes, i);
-        if (!best || v->score > best->score)
+        /* a letterhead names the superior body first and the issuer under
+         * it ("ĐẢNG BỘ TỈNH X" over "ĐẢNG BỘ HUYỆN Y"): on a tie, the lower line */
+        int lower_line = best && v->score == best->score && v->header_line && best->header_line &&
+                         v->header_line > best->header_line;
+        if (!best || v->score > best->score || lower_line)
             best = v;
     }
     char *name = best ? best->name : NULL;

@@ -535,6 +535,18 @@ static void test_same_period_last_year(void)
     run_free(&r);
 }
 
+/* A letterhead names the superior body over the issuer: the issuer is the
+ * report's entity. */
+static void test_letterhead_issuer(void)
+{
+    run r = extract_bytes("letterhead.txt", "ĐẢNG BỘ TỈNH HÒA LÂM\nĐẢNG BỘ HUYỆN LỘC GIANG\n*\n"
+                                            "Lộc Giang, ngày 08 tháng 4 năm 2025\n\nBÁO CÁO\n\n"
+                                            "Toàn Đảng bộ có 7.952 đảng viên.\n");
+    const solieu_fact *f = fact_at(&r, 8, "7.952");
+    CHECK(f && strcmp(f->entity, "huyện Lộc Giang") == 0);
+    run_free(&r);
+}
+
 /* A comparison that opens the clause after a ';' still compares with the
  * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
 static void test_comparison_after_semicolon(void)
@@ -1163,6 +1175,7 @@ int main(void)
     test_other_year_in_parenthesis();
     test_thousands_by_comma();
     test_comparison_after_semicolon();
+    test_letterhead_issuer();
     test_same_period_last_year();
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
