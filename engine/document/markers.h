@@ -18,11 +18,12 @@ size_t sl_paren_note_at(const struct solieu_document *doc, size_t i, int *number
 /* Records the marker text[at, at+n) of footnote `number` and blanks it in
  * the scan copy; -1 when out of memory. */
 int sl_marker_add(struct solieu_document *doc, size_t at, size_t n, int number);
-/* Finds the footnotes numbered in plain digits under a rule
- * (plain_notes.c) and records their markers, unsorted; -1: out of memory. */
+/* Finds the footnotes numbered in plain digits or marked by stars under a
+ * rule (plain_notes.c) and records their markers, unsorted; -1: out of
+ * memory. */
 int sl_find_plain_notes(struct solieu_document *doc);
-/* A plain-digit footnote body opening at text offset i: its number's
- * length and *number, or 0. Needs doc->markers sorted. */
+/* A plain-digit or starred footnote body opening at text offset i: its
+ * number's length and *number, or 0. Needs doc->markers sorted. */
 size_t sl_plain_note_at(const struct solieu_document *doc, size_t i, int *number);
 
 #endif

@@ -4,7 +4,10 @@
  * only when both are there: the body opens a line under the rule with the
  * number and a capital, and the citation is the same digits stuck to the
  * end of a lower-case word in the text above the rule. Figures that open a
- * wrapped line ("184 đảng viên; ...") open no note: a capital must follow. */
+ * wrapped line ("184 đảng viên; ...") open no note: a capital must follow.
+ * Notes marked by stars read the same way, numbered by their stars:
+ * "kết nạp 1.012 đảng viên**, ..." over "** Năm 2021: 196 đảng viên; ...";
+ * their citation may follow a capital or a figure. */
 #include <string.h>
 
 #include "document/document_internal.h"
@@ -34,15 +37,22 @@ static int is_rule_line(const char *t, size_t start, size_t end)
     return marks >= MIN_RULE_CHARS;
 }
 
-/* "2 Năm 2020 ...": the note number opening text[i, end) before a space and
- * a capital; its digits' length, or 0. */
+/* "2 Năm 2020 ...", "** Năm 2021 ...": the note number (or stars)
+ * opening text[i, end) before a space and a capital; its length, or 0. */
 static size_t note_number_at(const char *t, size_t i, size_t end, int *number)
 {
     size_t k = i;
     int value = 0;
-    while (k < end && k < i + 2 && t[k] >= '0' && t[k] <= '9')
-        value = value * 10 + (t[k++] - '0');
-    if (k == i || value == 0 || k + 1 >= end || t[k] != ' ')
+    if (t[i] == '*') {
+        while (k < end && k < i + 4 && t[k] == '*')
+            k++;
+        value = (int)(k - i);
+    } else {
+        while (k < end && k < i + 2 && t[k] >= '0' && t[k] <= '9')
+            value = value * 10 + (t[k++] - '0');
+    }
+    if (k == i || value == 0 || value > 3 * (t[i] == '*') + 99 * (t[i] != '*') || k + 1 >= end ||
+        t[k] != ' ')
         return 0;
     int32_t cp;
     sl_utf8_next(t + k + 1, end - k - 1, &cp);
@@ -52,22 +62,27 @@ static size_t note_number_at(const char *t, size_t i, size_t end, int *number)
     return k - i;
 }
 
-/* The last place in text[from, to) where `digits` stand stuck to the end of
- * a lower-case word and end there ("viên2,"); (size_t)-1 when none. */
-static size_t citation_before(const char *t, size_t from, size_t to, const char *digits, size_t n)
+/* The last place in text[from, to) where the note's `mark` stands stuck to
+ * the end of a word and ends there: digits after a lower-case letter
+ * ("viên2,"), stars after a letter or a figure ("tỉnh*.", "1.012**,");
+ * (size_t)-1 when none. */
+static size_t citation_before(const char *t, size_t from, size_t to, const char *mark, size_t n)
 {
+    int stars = mark[0] == '*';
     for (size_t i = to; i-- > from + 1;) {
-        if (t[i] != digits[0] || i + n > to || memcmp(t + i, digits, n) != 0)
+        if (t[i] != mark[0] || i + n > to || memcmp(t + i, mark, n) != 0)
             continue;
         char after = i + n < to ? t[i + n] : ' ';
-        if (!strchr(" ,.;:)\n", after))
+        if (!strchr(" ,.;:)\n", after) || t[i - 1] == mark[0])
             continue;
         size_t k = i - 1;
         while (k > from && ((unsigned char)t[k] & 0xC0) == 0x80)
             k--;
         int32_t cp;
         sl_utf8_next(t + k, i - k, &cp);
-        if (sl_cp_case(cp) == SL_CASE_LOWER)
+        int kind = sl_cp_case(cp);
+        if (kind == SL_CASE_LOWER ||
+            (stars && (kind == SL_CASE_UPPER || (t[i - 1] >= '0' && t[i - 1] <= '9'))))
             return i;
     }
     return (size_t)-1;
@@ -112,7 +127,7 @@ int sl_find_plain_notes(solieu_document *doc)
 
 size_t sl_plain_note_at(const solieu_document *doc, size_t i, int *number)
 {
-    if (i >= doc->len || doc->text[i] < '0' || doc->text[i] > '9')
+    if (i >= doc->len || ((doc->text[i] < '0' || doc->text[i] > '9') && doc->text[i] != '*'))
         return 0;
     const sl_marker *m = doc->markers.items;
     size_t lo = 0, hi = doc->markers.len;

@@ -659,6 +659,27 @@ static void test_plain_digit_notes(void)
     solieu_document_destroy(doc);
 }
 
+/* Notes marked by stars: "tỉnh*" and "1.012 đảng viên**" cite the bodies
+ * "* ..." and "** ..." under a rule; a markdown bullet "* ..." that nothing
+ * cites stays text, and bold "**Tổng số**" cites nothing. */
+static void test_starred_notes(void)
+{
+    const char *text = "**Tổng số** có 4 xã đạt danh hiệu cấp tỉnh*.\n"          /* 1 */
+                       "* Kết nạp 1.012 đảng viên**, đạt 101,2%.\n"              /* 2 */
+                       "__________\n"                                            /* 3 */
+                       "* Xã Lâm Hòa, xã Khê Thượng.\n"                          /* 4 */
+                       "** Năm 2021: 196 đảng viên; năm 2022: 213 đảng viên.\n"; /* 5 */
+    solieu_document *doc = load_text("stars.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 1)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 2);
+    solieu_document_destroy(doc);
+}
+
 /* Footnotes numbered in parentheses: "đảng viên(2)" cites the body "(2) ..."
  * given later; an enumeration "(1) ..." that nothing cites stays text. */
 static void test_parenthesised_notes(void)
@@ -933,6 +954,7 @@ int main(void)
     test_fraction_resumes_body();
     test_wrap_after_clause_end();
     test_plain_digit_notes();
+    test_starred_notes();
     test_parenthesised_notes();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
