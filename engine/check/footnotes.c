@@ -46,8 +46,9 @@ static size_t marker_sentence_start(const sl_check_doc *cd, const sl_marker *m)
     return sl_paragraph_to_text(p, sl_sentence_start(p->segment, sl_segment_offset(p, m->start)));
 }
 
-/* The first paragraph of footnote `number`, with *at past the spaces and
- * dashes it opens with; NULL when there is none. */
+/* The first paragraph of footnote `number`, with *at past the spaces,
+ * dashes and the colon of a markdown note ("[^3]: ...") it opens with; NULL
+ * when there is none. */
 static const sl_paragraph *footnote_opening(const solieu_document *doc, int number, size_t *at)
 {
     for (size_t k = 0; k < doc->paragraphs.len; k++) {
@@ -55,7 +56,8 @@ static const sl_paragraph *footnote_opening(const solieu_document *doc, int numb
         if (p->footnote != number)
             continue;
         size_t i = 0;
-        while (i < p->segment_len && (p->segment[i] == ' ' || p->segment[i] == '-'))
+        while (i < p->segment_len &&
+               (p->segment[i] == ' ' || p->segment[i] == '-' || p->segment[i] == ':'))
             i++;
         *at = i;
         return p;
@@ -113,7 +115,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
      * nữ ...") */
     enum { MAX_TOTALS = 16 };
     const solieu_fact *totals[MAX_TOTALS], *all_parts[MAX_TOTALS][64];
-    size_t counts[MAX_TOTALS], ntotals = 0;
+    const solieu_fact *holders[MAX_TOTALS], *holder_parts[MAX_TOTALS][64];
+    size_t counts[MAX_TOTALS], holder_counts[MAX_TOTALS], ntotals = 0;
+    double sums[MAX_TOTALS];
     for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->text_start > m->start)
@@ -151,11 +155,32 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             slot++;
         if (slot == MAX_TOTALS)
             continue;
+        double sum = 0;
+        for (size_t j = 0; j < k; j++)
+            sum += parts[j]->value;
+        /* the last one of the metric takes the place; when the parts
+         * outgrow it, the last before that is no part of another breakdown
+         * and holds them ("kỷ luật 131 đảng viên, gồm ... khai trừ 12 đồng
+         * chí[3]" / "[3] Trong đó có 4 ... và 27 ...") */
+        if (slot == ntotals)
+            holders[slot] = NULL;
+        if (!cd->is_part[total->id] && !*total->qualifier && total->value >= sum) {
+            holders[slot] = total;
+            holder_counts[slot] = k;
+            memcpy(holder_parts[slot], parts, k * sizeof *parts);
+        }
         ntotals += slot == ntotals;
-        totals[slot] = total; /* a later one of the metric takes the place */
+        totals[slot] = total;
         counts[slot] = k;
         memcpy(all_parts[slot], parts, k * sizeof *parts);
+        sums[slot] = sum;
     }
+    for (size_t s = 0; s < ntotals; s++)
+        if (sums[s] > totals[s]->value && holders[s]) {
+            totals[s] = holders[s];
+            counts[s] = holder_counts[s];
+            memcpy(all_parts[s], holder_parts[s], counts[s] * sizeof *all_parts[s]);
+        }
     for (size_t s = 0; s < ntotals; s++)
         sl_record_breakdown(cd, r, totals[s], all_parts[s], counts[s],
                             opens_partial(cd->doc, m->number));

@@ -347,6 +347,25 @@ static void test_rating_change_is_no_total(void)
     solieu_table_destroy(t);
 }
 
+/* A note hung on the last form of discipline whose parts outgrow it breaks
+ * down the total before the forms; a markdown note "[^3]: Trong đó có ..."
+ * names only some of the parts. */
+static void test_note_parts_outgrow_the_last_figure(void)
+{
+    const char *text = "Năm 2025 thi hành kỷ luật 131 đảng viên, gồm: khiển trách 74 đồng chí, "
+                       "cảnh cáo 38 đồng chí, cách chức 7 đồng chí, khai trừ 12 đồng chí[^3].\n"
+                       "\n"
+                       "[^3]: Trong đó có 4 đảng viên thuộc diện Tỉnh ủy quản lý và 27 đảng viên "
+                       "thuộc diện cấp huyện quản lý.\n";
+    solieu_table *t = check_one("outgrow.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", "fail") == 0);
+    CHECK(count_rows(t, "subset", "fail") == 0);
+    solieu_table_destroy(t);
+}
+
 /* The ends of a range of shares ("từ 91% đến 98%") are no share of the
  * fraction before them; the share right after it is. */
 static void test_range_of_shares(void)
@@ -611,6 +630,7 @@ int main(void)
     test_table_of_groups();
     test_ref_date();
     test_range_of_shares();
+    test_note_parts_outgrow_the_last_figure();
     test_table_documents();
     test_kept_citations();
     solieu_rules_destroy(rules);
