@@ -204,25 +204,34 @@ static int comparison_at(const char *s, size_t at, size_t end)
     return 0;
 }
 
-/* Whether s[at, end) opens with another year: "năm 2023". */
+/* Whether s[at, end) opens with another year or term: "năm 2023",
+ * "nhiệm kỳ 2015 – 2020", "giai đoạn 2016 - 2020". */
 static int year_at(const char *s, size_t at, size_t end)
 {
-    static const char nam[] = "n\xC4\x83m "; /* năm */
-    size_t n = sizeof nam - 1;
-    if (end - at < n + 4 || (s[at] | 0x20) != 'n' || memcmp(s + at + 1, nam + 1, n - 1) != 0)
-        return 0;
-    const char *y = s + at + n;
-    return (memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) && y[2] >= '0' && y[2] <= '9' &&
-           y[3] >= '0' && y[3] <= '9';
+    static const char *const words[] = {
+        "n\xC4\x83m ",                     /* năm */
+        "nhi\xE1\xBB\x87m k\xE1\xBB\xB3 ", /* nhiệm kỳ */
+        "giai \xC4\x91o\xE1\xBA\xA1n ",    /* giai đoạn */
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (end - at < n + 4 || (s[at] | 0x20) != words[k][0] ||
+            memcmp(s + at + 1, words[k] + 1, n - 1) != 0)
+            continue;
+        const char *y = s + at + n;
+        return (memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) && y[2] >= '0' && y[2] <= '9' &&
+               y[3] >= '0' && y[3] <= '9';
+    }
+    return 0;
 }
 
 /* Where the comparison's words start when figure f is what was counted
  * then, the same thing as the sentence's figure: first in the parenthesis
  * right after them ("tăng 108 đảng viên so với nhiệm kỳ 2015 – 2020 (704
  * đảng viên)", "cao hơn cùng kỳ năm 2025 (74 đảng viên)"), or after them,
- * or after another year, and a colon or "là" in a parenthesis ("(cùng kỳ
- * năm 2025: 96 đồng chí)", "(năm 2023 là 41 đồng chí)"); SIZE_MAX
- * otherwise. */
+ * or after another year or term, and a colon or "là" in a parenthesis
+ * ("(cùng kỳ năm 2025: 96 đồng chí)", "(năm 2023 là 41 đồng chí)",
+ * "(nhiệm kỳ 2015 – 2020 là 81 đảng viên)"); SIZE_MAX otherwise. */
 static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
 {
     enum { COMPARISON_WORDS = 60 };

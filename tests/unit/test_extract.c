@@ -492,11 +492,16 @@ static void test_compared_period(void)
 static void test_other_year_in_parenthesis(void)
 {
     run r = extract_bytes("other_year.txt", "Số đảng viên mới kết nạp năm 2024 là 38 đồng chí "
-                                            "(năm 2023 là 41 đồng chí).\n");
+                                            "(năm 2023 là 41 đồng chí).\n"
+                                            "Trong nhiệm kỳ đã thi hành kỷ luật 64 đảng viên "
+                                            "(nhiệm kỳ 2015 – 2020 là 81 đảng viên).\n");
     const solieu_fact *f = fact_at(&r, 1, "41");
     CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2023") == 0);
     f = fact_at(&r, 1, "38");
     CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2024") == 0);
+    f = fact_at(&r, 2, "81");
+    CHECK(f && strcmp(f->metric, "disciplined_members") == 0 &&
+          strcmp(f->period, "2015/2020") == 0);
     run_free(&r);
 }
 
