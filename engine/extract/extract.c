@@ -654,7 +654,9 @@ static site_info site_at(const char *s, size_t len, size_t site)
     info.shape = SL_SHAPE_PLAIN;
     while (i < len &&
            (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%')) {
-        if (s[i] == '/' && i + 1 < len && is_digit(s[i + 1]) && info.shape == SL_SHAPE_PLAIN)
+        if (s[i] == '/' && !(i + 1 < len && is_digit(s[i + 1])))
+            break; /* "1,53%/năm": a rate per year, no fraction */
+        if (s[i] == '/' && info.shape == SL_SHAPE_PLAIN)
             info.shape = SL_SHAPE_FRACTION;
         i++;
     }

@@ -540,6 +540,15 @@ static void test_same_period_last_year(void)
     run_free(&r);
 }
 
+/* A share per year ("giảm 1,53%/năm") is a share, no fraction. */
+static void test_share_per_year(void)
+{
+    run r = extract_bytes("peryear.txt", "Tỷ lệ hộ nghèo giảm bình quân 1,53%/năm.\n");
+    const solieu_fact *f = fact_at(&r, 1, "1,53%");
+    CHECK(f && f->value == 1.53 && strcmp(f->unit, "%") == 0);
+    run_free(&r);
+}
+
 /* A letterhead names the superior body over the issuer: the issuer is the
  * report's entity. */
 static void test_letterhead_issuer(void)
@@ -1181,6 +1190,7 @@ int main(void)
     test_thousands_by_comma();
     test_comparison_after_semicolon();
     test_letterhead_issuer();
+    test_share_per_year();
     test_same_period_last_year();
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
