@@ -481,6 +481,11 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
         if (sl_paragraph_is_item(p) && sl_paragraph_opens_list(p) &&
             bullet_of(p) != bullet_of(item))
             return k;
+        /* a '+' item right under a '-' one breaks it down though no colon
+         * ends it ("- Kết nạp: 86 đảng viên, đạt 71,7% kế hoạch." / "+ Quý
+         * I: 19; quý II: 34; quý III: 33.") */
+        if (sl_paragraph_is_item(p) && bullet_of(p) == '-' && bullet_of(item) == '+')
+            return k;
         if (!sl_paragraph_is_item(p)) {
             if (!sl_paragraph_opens_list(p) && !ends_with_labelled_figure(p))
                 return (size_t)-1;

@@ -540,6 +540,17 @@ static void test_same_period_last_year(void)
     run_free(&r);
 }
 
+/* "+" items right under a "-" item break it down though no colon ends it:
+ * the quarters count what the item counts. */
+static void test_plus_items_under_dash_item(void)
+{
+    run r = extract_bytes("plus.txt", "- Kết nạp: 86 đảng viên, đạt 71,7% kế hoạch năm.\n"
+                                      "+ Quý I: 19; quý II: 34; quý III: 33.\n");
+    const solieu_fact *f = fact_at(&r, 2, "34");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    run_free(&r);
+}
+
 /* A share per year ("giảm 1,53%/năm") is a share, no fraction. */
 static void test_share_per_year(void)
 {
@@ -1191,6 +1202,7 @@ int main(void)
     test_comparison_after_semicolon();
     test_letterhead_issuer();
     test_share_per_year();
+    test_plus_items_under_dash_item();
     test_same_period_last_year();
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
