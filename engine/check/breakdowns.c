@@ -228,7 +228,16 @@ static void run_formulas(sl_check_doc *cd)
 }
 
 /* The parts the bulleted items after paragraph k give `total`: each
- * item's first figure of the total's kind, into parts[]; their count. */
+ * item's first figure of the total's kind, and the first of each clause
+ * after a ';' in it ("+ Chi bộ thôn: 153; chi bộ cơ quan: 98;"), into
+ * parts[]; their count. */
+/* Where paragraph p's text ends. */
+static size_t item_end(const sl_paragraph *p)
+{
+    const sl_piece *last = sl_vec_at(&p->pieces, p->pieces.len - 1);
+    return last->end;
+}
+
 static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
                          const solieu_fact **parts, size_t max)
 {
@@ -240,13 +249,18 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
         if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
             break;
         size_t i, end = sl_paragraphs_facts(cd, j, j, &i);
-        for (; i < end; i++) {
+        size_t clause_from = 0; /* where the clause that may give the next part starts */
+        for (; i < end && nparts < max; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
-            if (f->paragraph == j && !cd->is_part[f->id] &&
-                part_of_kind(cd->checker->rules, total, f)) {
-                parts[nparts++] = f;
+            if (f->paragraph != j || f->text_start < clause_from || cd->is_part[f->id] ||
+                !part_of_kind(cd->checker->rules, total, f))
+                continue;
+            parts[nparts++] = f;
+            const char *semicolon =
+                memchr(cd->doc->text + f->text_end, ';', item_end(item) - f->text_end);
+            if (!semicolon)
                 break;
-            }
+            clause_from = (size_t)(semicolon - cd->doc->text);
         }
     }
     return nparts;

@@ -314,6 +314,29 @@ static void mark_overlaps(sl_check_doc *cd)
     }
 }
 
+/* Two failed checks of one relation ("the forms add up to 230, not 229",
+ * told by the list and by the ratings) are one inconsistency: the later of
+ * two with the same check, figures and stated value is dropped. Passes
+ * stay, each with its rule. */
+static void drop_repeated_rows(solieu_checker *c, size_t first)
+{
+    size_t kept = first;
+    for (size_t i = first; i < c->rows.len; i++) {
+        sl_check_row *r = sl_vec_at(&c->rows, i);
+        int repeated = 0;
+        for (size_t j = first; j < kept && !repeated; j++) {
+            const sl_check_row *q = sl_vec_at(&c->rows, j);
+            repeated = !q->pass && !r->pass && strcmp(q->check, r->check) == 0 &&
+                       strcmp(q->stated, r->stated) == 0 && strcmp(q->facts, r->facts) == 0;
+        }
+        if (repeated)
+            free_row(r);
+        else
+            *(sl_check_row *)sl_vec_at(&c->rows, kept++) = *r;
+    }
+    c->rows.len = kept;
+}
+
 solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
                                  const solieu_facts *facts)
 {
@@ -336,6 +359,8 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_footnotes(&cd);
     sl_check_tables(&cd);
     sl_check_citations(&cd);
+    if (!cd.oom)
+        drop_repeated_rows(c, cd.first_row);
     free(cd.is_part);
     free(cd.overlaps);
     free(cd.footnoted);

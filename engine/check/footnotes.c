@@ -397,8 +397,10 @@ static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remain
     /* a listed count states a whole number of items, and a list can name
      * them: "78 tổ chức đảng ... với 1.963 đảng viên³" / "³ Tập trung ở ba
      * khu ..." says where, it does not name the 1.963 */
+    /* one item is no list unless one is stated: "2 đảng viên⁴" / "⁴ Đảng
+     * viên thuộc Đảng bộ phường X vi phạm ..." says who, it names none */
     if (items && stated->value == floor(stated->value) && r &&
-        stated->value <= 2.0 * (double)items + 2.0) {
+        stated->value <= 2.0 * (double)items + 2.0 && (items > 1 || stated->value == 1)) {
         int pass = (double)items == stated->value;
         sl_check_add(cd, "list_count", pass, r->id, stated, NULL, 0, stated->value, (double)items,
                      0, "line %zu states %s %s, footnote %d (line %zu) lists %zu", stated->line,

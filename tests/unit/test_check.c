@@ -347,6 +347,22 @@ static void test_rating_change_is_no_total(void)
     solieu_table_destroy(t);
 }
 
+/* Bulleted items that name two parts each, set apart by ';', give both;
+ * one relation told by two rules is one row. */
+static void test_items_of_two_parts(void)
+{
+    const char *text = "- Chi bộ trực thuộc đảng ủy cơ sở: 268, gồm:\n"
+                       "+ Chi bộ thôn, tổ dân phố: 153; chi bộ cơ quan, trường học: 98;\n"
+                       "+ Chi bộ doanh nghiệp: 12; chi bộ quân sự, công an: 9.\n";
+    solieu_table *t = check_one("twoparts.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", "fail") == 1);
+    expect_row(t, "sum", "1;2;3", "fail", "268", "272"); /* 153 + 98 + 12 + 9, not 268 */
+    solieu_table_destroy(t);
+}
+
 /* A note hung on the last form of discipline whose parts outgrow it breaks
  * down the total before the forms; a markdown note "[^3]: Trong đó có ..."
  * names only some of the parts. */
@@ -631,6 +647,7 @@ int main(void)
     test_ref_date();
     test_range_of_shares();
     test_note_parts_outgrow_the_last_figure();
+    test_items_of_two_parts();
     test_table_documents();
     test_kept_citations();
     solieu_rules_destroy(rules);
