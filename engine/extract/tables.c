@@ -105,6 +105,8 @@ static int taken(const size_t *starts, size_t n, size_t from, size_t to)
     return lo < n && starts[lo] < to;
 }
 
+enum { NAME_BYTES = 512 }; /* room for a column's name */
+
 typedef struct table_ctx {
     solieu_extractor *ex;
     const solieu_document *doc;
@@ -308,13 +310,15 @@ static int is_share(const sl_rule *rule)
     return rule->unit && strcmp(rule->unit, "%") == 0;
 }
 
-/* The share rule for a row's label read with the column before and the
- * share's own ("Hoàn thành tốt nhiệm vụ | Số chi bộ | Tỷ lệ (%)"), when
- * one outranks the share column's rule; NULL otherwise. */
+/* A share column's rule read with what names what it is a share of: the
+ * two columns before it ("Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)"), or
+ * a row's label and the column before ("Hoàn thành tốt nhiệm vụ | Số chi bộ
+ * | Tỷ lệ (%)"); that rule when it outranks the share column's own, NULL
+ * otherwise. */
 static const sl_rule *share_in_context(table_ctx *c, const char *label, size_t len,
                                        const char *before, const char *name, const sl_rule *rule)
 {
-    char joined[1600];
+    char joined[3 * NAME_BYTES + 8];
     int n = snprintf(joined, sizeof joined, "%.*s | %s | %s", (int)len, label, before, name);
     if (n < 0 || (size_t)n >= sizeof joined)
         return NULL;
@@ -337,8 +341,6 @@ static void table_facts(table_ctx *c, const sl_table *table)
     }
     /* the years the columns span: the period of a column of totals */
     int first_year = 0, last_year = 0;
-    enum { NAME_BYTES = 512 };
-    char before[2][NAME_BYTES] = {"", ""}; /* the names of the two columns before */
     char(*names)[NAME_BYTES] = sl_calloc(ncols + 1, sizeof *names);
     if (!names) {
         free(rules);
@@ -352,16 +354,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
         rules[k] = column_rule(c->ex, name, strlen(name));
         /* a share says what it is a share of by the columns before it:
          * "Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)" */
-        if (rules[k] && rules[k]->unit && strcmp(rules[k]->unit, "%") == 0 && k >= 2) {
-            char joined[3 * NAME_BYTES + 8];
-            snprintf(joined, sizeof joined, "%s | %s | %s", before[0], before[1], name);
-            const sl_rule *with_context = column_rule(c->ex, joined, strlen(joined));
-            if (with_context && with_context->priority > rules[k]->priority && with_context->unit &&
-                strcmp(with_context->unit, "%") == 0)
+        if (rules[k] && is_share(rules[k]) && k >= 2) {
+            const sl_rule *with_context = share_in_context(c, names[k - 2], strlen(names[k - 2]),
+                                                           names[k - 1], name, rules[k]);
+            if (with_context)
                 rules[k] = with_context;
         }
-        snprintf(before[0], sizeof before[0], "%s", before[1]);
-        snprintf(before[1], sizeof before[1], "%s", name);
         years[k] = year_in(name, strlen(name));
         if (years[k] && (!first_year || years[k] < first_year))
             first_year = years[k];
