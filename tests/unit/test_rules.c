@@ -748,6 +748,17 @@ static void test_openings(void)
     }
 }
 
+/* The rules of one file with `text` in a fresh scratch directory (closed by
+ * the caller); NULL when they do not load. */
+static solieu_rules *load_rules_text(scratch *sc, const char *text)
+{
+    CHECK(scratch_open(sc));
+    scratch_write(sc, "a.rules", text);
+    solieu_rules *rules = NULL;
+    CHECK(solieu_rules_load(sc->dir, NULL, NULL, &rules) == SOLIEU_OK);
+    return rules;
+}
+
 /* ---- a rule tried at its opening words finds what a scan finds ----------------------- */
 
 static void test_openings_extract_like_scanning(void)
@@ -760,10 +771,7 @@ static void test_openings_extract_like_scanning(void)
                              "    pattern (?:tại|ở|đối với) {VALUE} chi bộ\n"
                              "    example tại 12 chi bộ => 12\n";
     scratch sc;
-    CHECK(scratch_open(&sc));
-    scratch_write(&sc, "a.rules", rules_text);
-    solieu_rules *rules = NULL;
-    CHECK(solieu_rules_load(sc.dir, NULL, NULL, &rules) == SOLIEU_OK);
+    solieu_rules *rules = load_rules_text(&sc, rules_text);
     const sl_rule *r = rules ? sl_vec_at(&rules->rules, 0) : NULL;
     CHECK(r && r->code_open && r->openings);
     const char *text = "Đối với 3 chi bộ, ở 4 chi bộ và cơ sở 5 chi bộ; TẠI 6 chi bộ, tại7 chi bộ.";
@@ -806,10 +814,7 @@ static void test_openings_through_macros(void)
                              "    example xếp loại tốt: 12 chi bộ => 12\n"
                              "    example gồm: 7 chi bộ tốt => 7\n";
     scratch sc;
-    CHECK(scratch_open(&sc));
-    scratch_write(&sc, "a.rules", rules_text);
-    solieu_rules *rules = NULL;
-    CHECK(solieu_rules_load(sc.dir, NULL, NULL, &rules) == SOLIEU_OK);
+    solieu_rules *rules = load_rules_text(&sc, rules_text);
     const sl_rule *r = rules ? sl_vec_at(&rules->rules, 0) : NULL;
     CHECK(r && r->code_open && r->code_value);
     CHECK(r && r->openings && strcmp(r->openings, "xếp|XẾP") == 0);
