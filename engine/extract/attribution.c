@@ -242,6 +242,21 @@ static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
     size_t said = k > 0 && seg[k - 1] == ':' ? k - 1 : SIZE_MAX;
     if (k >= 4 && memcmp(seg + k - 4, " l\xC3\xA0", 4) == 0) /* " là" */
         said = k - 4;
+    if (k > 0 && seg[k - 1] == ',') {
+        /* a later figure of the same parenthesis: "(cùng kỳ năm 2025: 17 tổ
+         * chức đảng, 38 đảng viên)" */
+        size_t open = k - 1;
+        while (open > 0 && k - open < 2 * COMPARISON_WORDS && !strchr("().;", seg[open - 1]))
+            open--;
+        if (open == 0 || seg[open - 1] != '(')
+            return SIZE_MAX;
+        const char *colon = memchr(seg + open, ':', k - open);
+        size_t first_said = colon ? (size_t)(colon - seg) : SIZE_MAX;
+        return first_said != SIZE_MAX &&
+                       (comparison_at(seg, open, first_said) || year_at(seg, open, first_said))
+                   ? open
+                   : SIZE_MAX;
+    }
     if (said != SIZE_MAX) { /* "(cùng kỳ năm 2025: 96", "(năm 2023 là 41" */
         size_t open = said;
         while (open > 0 && k - open < COMPARISON_WORDS && !strchr("().;", seg[open - 1]))

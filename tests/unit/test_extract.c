@@ -503,6 +503,12 @@ static void test_other_year_in_parenthesis(void)
     CHECK(f && strcmp(f->metric, "disciplined_members") == 0 &&
           strcmp(f->period, "2015/2020") == 0);
     run_free(&r);
+    /* the later figures of such a parenthesis too */
+    r = extract_bytes("other_year2.txt", "Cấp ủy cơ sở kiểm tra 19 tổ chức đảng và 43 đảng viên "
+                                         "(cùng kỳ năm 2025: 17 tổ chức đảng, 38 đảng viên).\n");
+    f = fact_at(&r, 1, "38");
+    CHECK(f && strcmp(f->metric, "inspected_members") == 0);
+    run_free(&r);
 }
 
 /* "1,245 đảng viên": thousands grouped with a comma, as English software
