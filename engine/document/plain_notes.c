@@ -47,12 +47,13 @@ static size_t note_number_at(const char *t, size_t i, size_t end, int *number)
         while (k < end && k < i + 4 && t[k] == '*')
             k++;
         value = (int)(k - i);
+        if (value > 3) /* a row of stars is no note's mark */
+            return 0;
     } else {
         while (k < end && k < i + 2 && t[k] >= '0' && t[k] <= '9')
             value = value * 10 + (t[k++] - '0');
     }
-    if (k == i || value == 0 || value > 3 * (t[i] == '*') + 99 * (t[i] != '*') || k + 1 >= end ||
-        t[k] != ' ')
+    if (k == i || value == 0 || k + 1 >= end || t[k] != ' ')
         return 0;
     int32_t cp;
     sl_utf8_next(t + k + 1, end - k - 1, &cp);

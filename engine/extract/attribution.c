@@ -225,6 +225,17 @@ static int year_at(const char *s, size_t at, size_t end)
     return 0;
 }
 
+/* Where the parenthesis that holds offset from opens (the offset after
+ * its '('), looking back no further than reach bytes before k and not
+ * past another parenthesis or a sentence's end; SIZE_MAX when none. */
+static size_t paren_opening(const char *seg, size_t from, size_t k, size_t reach)
+{
+    size_t open = from;
+    while (open > 0 && k - open < reach && !strchr("().;", seg[open - 1]))
+        open--;
+    return open > 0 && seg[open - 1] == '(' ? open : SIZE_MAX;
+}
+
 /* Where the comparison's words start when figure f is what was counted
  * then, the same thing as the sentence's figure: first in the parenthesis
  * right after them ("tăng 108 đảng viên so với nhiệm kỳ 2015 – 2020 (704
@@ -245,10 +256,8 @@ static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
     if (k > 0 && seg[k - 1] == ',') {
         /* a later figure of the same parenthesis: "(cùng kỳ năm 2025: 17 tổ
          * chức đảng, 38 đảng viên)" */
-        size_t open = k - 1;
-        while (open > 0 && k - open < 2 * COMPARISON_WORDS && !strchr("().;", seg[open - 1]))
-            open--;
-        if (open == 0 || seg[open - 1] != '(')
+        size_t open = paren_opening(seg, k - 1, k, 2 * COMPARISON_WORDS);
+        if (open == SIZE_MAX)
             return SIZE_MAX;
         const char *colon = memchr(seg + open, ':', k - open);
         size_t first_said = colon ? (size_t)(colon - seg) : SIZE_MAX;
@@ -258,11 +267,8 @@ static size_t compared_at(const sl_paragraph *p, const solieu_fact *f)
                    : SIZE_MAX;
     }
     if (said != SIZE_MAX) { /* "(cùng kỳ năm 2025: 96", "(năm 2023 là 41" */
-        size_t open = said;
-        while (open > 0 && k - open < COMPARISON_WORDS && !strchr("().;", seg[open - 1]))
-            open--;
-        return open > 0 && seg[open - 1] == '(' &&
-                       (comparison_at(seg, open, k) || year_at(seg, open, said))
+        size_t open = paren_opening(seg, said, k, COMPARISON_WORDS);
+        return open != SIZE_MAX && (comparison_at(seg, open, k) || year_at(seg, open, said))
                    ? open
                    : SIZE_MAX;
     }

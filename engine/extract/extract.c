@@ -886,14 +886,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     sl_header_detect(ex, doc, &header);
     facts->entity = header.entity;
     header.entity = NULL;
-    sl_title_period(ex, doc, &header, header.title_period, sizeof header.title_period);
-    int y1, y2, m1, m2;
-    char rest;
-    if (sscanf(header.title_period, "%4d-%2d/%4d-%2d%c", &y1, &m1, &y2, &m2, &rest) == 4 &&
-        y1 == y2 && m1 >= 1 && m1 <= m2 && m2 <= 12) {
-        header.title_month_from = m1;
-        header.title_month_to = m2;
-    }
+    sl_title_detect(ex, doc, &header);
 
     doc_ctx d = {0};
     d.ex = ex;

@@ -89,7 +89,7 @@ int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_
                  size_t line, const char *doc_name, sl_match_fn fn, void *ctx);
 
 /* Header: date, year, number, type, place, entity, term start; the period
- * the title names (sl_title_period, "" when none) and, when that is months
+ * the title names (sl_title_detect, "" when none) and, when that is months
  * of one year ("2026-01/2026-06"), those months: the same period of
  * another year ("cùng kỳ năm 2025") covers them too. */
 typedef struct sl_header {
@@ -143,9 +143,9 @@ void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_
                      sl_vec *markers);
 const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t pos);
 /* The period the report's title names ("... năm 2024", "... nhiệm kỳ 2020
- * - 2025"), into out; "" when it names none. */
-void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                     char *out, size_t size);
+ * - 2025") into h->title_period ("" when it names none) and, when that is
+ * months of one year, those months into h->title_month_from/to. */
+void sl_title_detect(solieu_extractor *ex, const solieu_document *doc, sl_header *h);
 /* Per paragraph, the period the heading of its section names ("" when
  * none): *out, caller-freed, one entry per paragraph. -1 when out of
  * memory. */

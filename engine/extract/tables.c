@@ -199,6 +199,11 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
     f->paragraph = sl_document_paragraph_at(c->doc, start);
 }
 
+static int is_share(const sl_rule *rule)
+{
+    return rule->unit && strcmp(rule->unit, "%") == 0;
+}
+
 /* A share written with a decimal dot ("45.0", "93.75") in a column of
  * shares, where a dot before one or two digits groups no thousands. */
 static int dotted_share(const char *s, size_t len, solieu_number *num)
@@ -226,8 +231,7 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     solieu_number num;
     const char *s = c->doc->text + cell->start;
     size_t len = cell->end - cell->start;
-    int share = rule->unit && strcmp(rule->unit, "%") == 0;
-    if ((cell_figure(s, len, &num) || (share && dotted_share(s, len, &num))) &&
+    if ((cell_figure(s, len, &num) || (is_share(rule) && dotted_share(s, len, &num))) &&
         !taken(c->taken, c->ntaken, cell->start, cell->end))
         add_figure(c, cell->start, cell->end, &num, rule, period, entity, qualifier);
 }
@@ -303,11 +307,6 @@ static size_t row_figures(const char *text, const sl_table_row *row)
         n += cell_figure(text + cell->start, cell->end - cell->start, &num);
     }
     return n;
-}
-
-static int is_share(const sl_rule *rule)
-{
-    return rule->unit && strcmp(rule->unit, "%") == 0;
 }
 
 /* A share column's rule read with what names what it is a share of: the

@@ -4,7 +4,7 @@
  * rules find in that paragraph is the one the report covers. A section's
  * heading may name its own ("3. Đánh giá, xếp loại chất lượng năm 2023").
  * A figure whose own text names no period is one of its section's, else of
- * the report's (apply_title_period in extract.c). */
+ * the report's (apply_title_period in attribution.c). */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
@@ -162,8 +162,9 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
     return 0;
 }
 
-void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                     char *out, size_t size)
+/* The period the report's title names, into out; "" when it names none. */
+static void title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                         char *out, size_t size)
 {
     *out = '\0';
     for (size_t k = 0; k + 1 < doc->paragraphs.len; k++) {
@@ -192,5 +193,19 @@ void sl_title_period(solieu_extractor *ex, const solieu_document *doc, const sl_
             }
         }
         return;
+    }
+}
+
+void sl_title_detect(solieu_extractor *ex, const solieu_document *doc, sl_header *h)
+{
+    char period[sizeof h->title_period];
+    title_period(ex, doc, h, period, sizeof period);
+    memcpy(h->title_period, period, sizeof period);
+    int y1, y2, m1, m2;
+    char rest;
+    if (sscanf(period, "%4d-%2d/%4d-%2d%c", &y1, &m1, &y2, &m2, &rest) == 4 && y1 == y2 &&
+        m1 >= 1 && m1 <= m2 && m2 <= 12) {
+        h->title_month_from = m1;
+        h->title_month_to = m2;
     }
 }
