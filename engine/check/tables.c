@@ -3,8 +3,14 @@
  * row add up to the total's (a `series_total` when the rows are years); a
  * total row first and rows that add up to well over it list groups of the
  * total, not its parts, and are not told. Shares (a "%" column) do not add
- * up and are left out; so is a column where a row has no figure. Switched
- * on by a relation rule with check table_sum. */
+ * up and are left out; so is a column where a row has no figure.
+ *
+ * A row whose cells are one a year ("| Xóa tên | 58 | 64 | ... | 279 |"
+ * under "| 2021 | 2022 | ... | Cộng |") against its cell for the whole
+ * period: every year of the period told once, the years add up to it (a
+ * `series_total`).
+ *
+ * Switched on by a relation rule with check table_sum. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +88,63 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
                  total->line, solieu_format_number(total->value, b, sizeof b));
 }
 
+/* A period of one year ("2023"): the year, else 0. */
+static int single_year(const char *period)
+{
+    return strlen(period) == 4 && strspn(period, "0123456789") == 4 ? atoi(period) : 0;
+}
+
+/* A period of whole years ("2021/2025"): 1 with its ends, else 0. */
+static int year_span(const char *period, int *first, int *last)
+{
+    if (strlen(period) != 9 || period[4] != '/' || strspn(period, "0123456789") != 4 ||
+        strspn(period + 5, "0123456789") != 4)
+        return 0;
+    *first = atoi(period);
+    *last = atoi(period + 5);
+    return *first < *last;
+}
+
+static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_row *row)
+{
+    for (size_t column = 0; column < row->cells.len; column++) {
+        const solieu_fact *total = fact_in(cd, row, column);
+        int first, last;
+        if (!total || strcmp(total->unit, "%") == 0 || total->has_denominator ||
+            !year_span(total->period, &first, &last) || last - first + 1 > MAX_TABLE_ROWS)
+            continue;
+        const solieu_fact *years[MAX_TABLE_ROWS];
+        size_t k = 0;
+        double sum = 0;
+        int single = 1;
+        for (size_t c = 0; c < row->cells.len && single; c++) {
+            const solieu_fact *f = fact_in(cd, row, c);
+            int y = f ? single_year(f->period) : 0;
+            if (!y || strcmp(f->metric, total->metric) != 0 || f->has_denominator)
+                continue;
+            if (y < first || y > last)
+                single = 0; /* a year outside the period: the columns are no series of it */
+            for (size_t j = 0; j < k && single; j++)
+                single = strcmp(years[j]->period, f->period) != 0;
+            if (single) {
+                years[k++] = f;
+                sum += f->value;
+            }
+        }
+        /* every year told once, or the row need not add up */
+        if (!single || k != (size_t)(last - first + 1))
+            continue;
+        int pass = fabs(sum - total->value) < 1e-6;
+        char a[64], b[64];
+        sl_check_add(cd, "series_total", pass, r->id, total, years, k, total->value, sum, 0,
+                     "the %zu yearly cells of the row on line %zu add up to %s %s, %s its cell "
+                     "for %s states %s",
+                     k, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
+                     pass ? "as" : "but", total->period,
+                     solieu_format_number(total->value, b, sizeof b));
+    }
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
@@ -95,6 +158,8 @@ void sl_check_tables(sl_check_doc *cd)
     for (size_t t = 0; t < tables.len && !cd->oom; t++) {
         const sl_table *table = sl_vec_at(&tables, t);
         size_t n = table->rows.len;
+        for (size_t i = 0; i < n; i++)
+            check_row_years(cd, r, sl_vec_at(&table->rows, i));
         if (n < 3 || n > MAX_TABLE_ROWS)
             continue;
         /* the total row is the last or the first, with figures of its own

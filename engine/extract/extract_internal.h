@@ -59,6 +59,11 @@ int sl_word_starts_init(sl_word_starts *w, size_t groups);
 /* Fills them from a search's opening hits (the previous ones dropped). */
 int sl_word_starts_fill(sl_word_starts *w, const sl_triggers *t, const sl_vec *openings);
 void sl_word_starts_free(sl_word_starts *w);
+/* The opening words of t's rules in text[0..len) into w (made by
+ * sl_word_starts_init for t's groups): the search, then the fill. -1 when
+ * out of memory. */
+int sl_word_starts_find(solieu_extractor *ex, const sl_triggers *t, const char *text, size_t len,
+                        sl_word_starts *w);
 /* Where r's opening words stand, or NULL when r has none. */
 static inline const sl_vec *sl_word_starts_of(const sl_word_starts *w, const sl_rule *r)
 {

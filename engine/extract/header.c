@@ -228,14 +228,7 @@ static const sl_word_starts *header_words(solieu_extractor *ex, solieu_document 
     const sl_triggers *t = &ex->rules->header_words;
     if (!ex->literals || !t->hs_db || sl_word_starts_init(words, t->groups) != 0)
         return NULL;
-    sl_vec no_triggers, hits;
-    sl_vec_init(&no_triggers, sizeof(sl_trigger_hit));
-    sl_vec_init(&hits, sizeof(sl_trigger_hit));
-    int rc = sl_triggers_find(t, ex->literals, doc->scan, doc->len, &no_triggers, &hits);
-    if (rc == 0)
-        rc = sl_word_starts_fill(words, t, &hits);
-    sl_vec_free(&no_triggers);
-    sl_vec_free(&hits);
+    int rc = sl_word_starts_find(ex, t, doc->scan, doc->len, words);
     return rc == 0 ? words : NULL;
 }
 

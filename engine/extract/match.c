@@ -128,6 +128,20 @@ int sl_word_starts_fill(sl_word_starts *w, const sl_triggers *t, const sl_vec *o
     return sl_hits_by_group(t, openings, w->by_group);
 }
 
+int sl_word_starts_find(solieu_extractor *ex, const sl_triggers *t, const char *text, size_t len,
+                        sl_word_starts *w)
+{
+    sl_vec no_triggers, openings;
+    sl_vec_init(&no_triggers, sizeof(sl_trigger_hit));
+    sl_vec_init(&openings, sizeof(sl_trigger_hit));
+    int rc = sl_triggers_find(t, ex->literals, text, len, &no_triggers, &openings);
+    if (rc == 0)
+        rc = sl_word_starts_fill(w, t, &openings);
+    sl_vec_free(&no_triggers);
+    sl_vec_free(&openings);
+    return rc;
+}
+
 void sl_word_starts_free(sl_word_starts *w)
 {
     for (size_t g = 0; w->by_group && g < w->groups; g++)

@@ -94,14 +94,21 @@ static int may_name_period(const sl_paragraph *p)
 
 /* The first period the period rules (heading ones too) find in paragraph
  * p, or with `data_only` the first that says what a report's figures cover
- * (a `data` group), into out; 0 when there is none. */
+ * (a `data` group), into out; 0 when there is none. The rules are tried at
+ * their opening words, found with `words` (the caller's, made for the
+ * rules' triggers; NULL: they scan), as in the body: a title's preamble can
+ * be a long paragraph. */
 static int heading_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                          const sl_paragraph *p, int data_only, char *out, size_t size)
+                          sl_word_starts *words, const sl_paragraph *p, int data_only, char *out,
+                          size_t size)
 {
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     sl_vec markers;
     sl_vec_init(&markers, sizeof(sl_period_marker));
-    sl_periods_find(ex, p, NULL, h, solieu_document_line_of(doc, first->start, NULL), doc->name, 1,
+    if (words &&
+        sl_word_starts_find(ex, sl_rules_triggers(ex->rules), p->segment, p->segment_len, words))
+        words = NULL;
+    sl_periods_find(ex, p, words, h, solieu_document_line_of(doc, first->start, NULL), doc->name, 1,
                     &markers);
     int found = 0;
     for (size_t i = 0; i < markers.len && !found; i++) {
@@ -113,6 +120,12 @@ static int heading_period(solieu_extractor *ex, const solieu_document *doc, cons
     }
     sl_vec_free(&markers);
     return found;
+}
+
+/* Opening words for heading_period: NULL when out of memory (it scans). */
+static sl_word_starts *period_words(solieu_extractor *ex, sl_word_starts *words)
+{
+    return sl_word_starts_init(words, sl_rules_triggers(ex->rules)->groups) == 0 ? words : NULL;
 }
 
 int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
@@ -128,6 +141,8 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
      * ("PHẦN THỨ NHẤT ... NHIỆM KỲ 2020 – 2025" over "I. KẾT QUẢ ĐẠT ĐƯỢC"
      * over "1. Về công tác xây dựng Đảng"), until a heading as deep or
      * deeper names another; the report's title is read as the title. */
+    sl_word_starts words_store = {NULL, 0};
+    sl_word_starts *words = period_words(ex, &words_store);
     char by_level[HEADING_LEVELS][32] = {{0}};
     const char *current = "";
     size_t title_ends = 0;
@@ -151,20 +166,21 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
             for (int l = level; l < HEADING_LEVELS; l++)
                 by_level[l][0] = '\0';
             if (may_name_period(p))
-                heading_period(ex, doc, h, p, 0, by_level[level], sizeof by_level[level]);
+                heading_period(ex, doc, h, words, p, 0, by_level[level], sizeof by_level[level]);
             current = "";
             for (int l = level; l > 0 && !*current; l--)
                 current = by_level[l];
         }
         snprintf(periods[k], sizeof periods[k], "%s", current);
     }
+    sl_word_starts_free(&words_store);
     *out = periods;
     return 0;
 }
 
 /* The period the report's title names, into out; "" when it names none. */
-static void title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                         char *out, size_t size)
+static void title_period_with(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                              sl_word_starts *words, char *out, size_t size)
 {
     *out = '\0';
     for (size_t k = 0; k + 1 < doc->paragraphs.len; k++) {
@@ -177,8 +193,8 @@ static void title_period(solieu_extractor *ex, const solieu_document *doc, const
             continue;
         /* "BÁO CÁO KẾT QUẢ ... NĂM 2024" is a title of its own; "BÁO CÁO" or
          * "BÁO CÁO CHÍNH TRỊ" has it on the next line */
-        if (!heading_period(ex, doc, h, p, 0, out, size) &&
-            !heading_period(ex, doc, h, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
+        if (!heading_period(ex, doc, h, words, p, 0, out, size) &&
+            !heading_period(ex, doc, h, words, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
             *out = '\0';
         /* the preamble may say what the figures cover ("số liệu tổng hợp từ
          * ngày 01/01/2021 đến ngày 31/12/2024"): that, rather than the term */
@@ -187,13 +203,21 @@ static void title_period(solieu_extractor *ex, const solieu_document *doc, const
             if (q->heading || q->footnote)
                 break;
             char data[32];
-            if (heading_period(ex, doc, h, q, 1, data, sizeof data)) {
+            if (heading_period(ex, doc, h, words, q, 1, data, sizeof data)) {
                 snprintf(out, size, "%s", data);
                 break;
             }
         }
         return;
     }
+}
+
+static void title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
+                         char *out, size_t size)
+{
+    sl_word_starts words_store = {NULL, 0};
+    title_period_with(ex, doc, h, period_words(ex, &words_store), out, size);
+    sl_word_starts_free(&words_store);
 }
 
 void sl_title_detect(solieu_extractor *ex, const solieu_document *doc, sl_header *h)
