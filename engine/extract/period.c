@@ -367,6 +367,15 @@ const char *sl_period_for(const sl_paragraph *p, const sl_vec *markers, size_t p
             at = start - 1;
             while (at > 0 && (s[at] == ' ' || s[at] == ','))
                 at--;
+            /* an aside ends the clause broken down ("16 đảng viên (năm 2024:
+             * 13 đảng viên), trong đó ..."): the breakdown is of the figure
+             * before it, not of the aside's */
+            size_t aside = s[at] == ')' ? enclosing_paren(s, at) : (size_t)-1;
+            if (aside != (size_t)-1 && aside > 0) {
+                at = aside - 1;
+                while (at > 0 && s[at] == ' ')
+                    at--;
+            }
         } else {
             break;
         }
