@@ -1,0 +1,73 @@
+/* A count and the names in parentheses right after it: "giám sát 02 chi bộ
+ * (Chi bộ khu phố 2, Chi bộ khu phố 6 và Chi bộ Trường Tiểu học Tân Lộc)".
+ * The names are as many as the count says (list_count). Pattern rules with
+ * check list_count mark the count (group count) and the names (group
+ * names: what a name looks like is the rule's to say). No figure may stand
+ * between the count and the names' end: "(Chi bộ A: 12 đảng viên, ...)"
+ * breaks the count down, it does not name it. */
+#include <math.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+
+/* The names in text[0..len), which the rule's pattern has matched as
+ * names apart by ',' or ';', the last after " và ". Where a ';' stands,
+ * it alone parts them: a name may hold a comma ("Công ty May An Phú, Khu
+ * công nghiệp Bắc Sơn; Công ty Dược Hòa Bình"). */
+static size_t count_names(const char *text, size_t len)
+{
+    static const char and[] = " v\xC3\xA0 "; /* " và " */
+    char sep = memchr(text, ';', len) ? ';' : ',';
+    size_t names = 1;
+    for (size_t at = 0; at < len; at++) {
+        if (text[at] == sep)
+            names++;
+        else if (sep == ',' && text[at] == ' ' && len - at >= sizeof and-1 &&
+                 memcmp(text + at, and, sizeof and-1) == 0)
+            names++;
+    }
+    return names;
+}
+
+/* Whether a fact other than `count` stands in [from, to) of the text. */
+static int figure_within(const sl_check_doc *cd, const solieu_fact *count, size_t from, size_t to)
+{
+    size_t i = sl_facts_from(cd->facts, from);
+    for (; i < solieu_facts_count(cd->facts); i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->text_start >= to)
+            return 0;
+        if (f != count)
+            return 1;
+    }
+    return 0;
+}
+
+static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    sl_relation_ctx *c = ctx;
+    size_t cs, ce, ns, ne;
+    if (!sl_group_span(r->code, md, "count", &cs, &ce) ||
+        !sl_group_span(r->code, md, "names", &ns, &ne))
+        return 0;
+    const solieu_fact *count = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, cs));
+    if (!count || count->has_denominator || count->value != floor(count->value) ||
+        figure_within(c->cd, count, sl_paragraph_to_text(c->p, ce), sl_paragraph_to_text(c->p, ne)))
+        return 0;
+    size_t names = count_names(c->p->segment + ns, ne - ns);
+    /* one name is no list, and a count far above the names is not what they
+     * name ("12 chi bộ (nhất là Chi bộ A, Chi bộ B)") */
+    if (names < 2 || count->value > 2.0 * (double)names + 2.0)
+        return 0;
+    int pass = (double)names == count->value;
+    char a[64];
+    sl_check_add(c->cd, "list_count", pass, r->id, count, NULL, 0, count->value, (double)names, 0,
+                 "line %zu states %s %s, the parenthesis after it names %zu", count->line,
+                 solieu_format_number(count->value, a, sizeof a), count->unit, names);
+    return 0;
+}
+
+void sl_check_named_lists(sl_check_doc *cd)
+{
+    sl_run_relations(cd, "list_count", on_names);
+}
