@@ -75,6 +75,10 @@ static const slip slips[] = {
      "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
      "c \xC4\x91\xE1\xBA\xA3ng",
      0, SLIP_ABBREVIATION}, /* TCĐ */
+    {"TCCS",
+     "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+     "c c\xC6\xA1 s\xE1\xBB\x9F",
+     0, SLIP_ABBREVIATION}, /* TCCS ("Số TCCS đảng") */
     {"CB\xC4\x90V", "c\xC3\xA1n b\xE1\xBB\x99, \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0,
      SLIP_ABBREVIATION},                                                         /* CBĐV */
     {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION},     /* UBKT */
@@ -566,12 +570,49 @@ static void join_spaced_thousands(char *s, size_t len)
     }
 }
 
+/* Whether s[k] may stand before a number: a space, a line's or cell's
+ * start, markup. */
+static int opens_number_at(const char *s, size_t k)
+{
+    return k == 0 || strchr(" \t\n*(|", s[k - 1]) != NULL;
+}
+
+/* Digits OCR misreads in a number: "6 .012" (a space before the thousands'
+ * dot) is "6.012"; "l71" (a letter l for the digit one at a number's
+ * start) is "171". Neither is a word, nor a figure written otherwise. */
+static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
+{
+    for (char *p = memchr(s, '.', len); p; p = memchr(p + 1, '.', len - (size_t)(p + 1 - s))) {
+        size_t dot = (size_t)(p - s), k = dot - 1;
+        if (dot < 2 || s[k] != ' ' || !digit_at(s, len, k - 1) || !digit_at(s, len, dot + 1) ||
+            !digit_at(s, len, dot + 2) || !digit_at(s, len, dot + 3) || digit_at(s, len, dot + 4))
+            continue;
+        size_t start = k;
+        while (start > 0 && digit_at(s, len, start - 1) && k - start < 4)
+            start--;
+        if (k - start > 3 || !opens_number_at(s, start))
+            continue;
+        mend *m = sl_vec_push(mends);
+        if (!m)
+            return SOLIEU_ERR_NOMEM;
+        *m = (mend){k, 2, ".", 1, {0}};
+    }
+    for (char *p = memchr(s, 'l', len); p; p = memchr(p + 1, 'l', len - (size_t)(p + 1 - s))) {
+        size_t at = (size_t)(p - s);
+        if (opens_number_at(s, at) && digit_at(s, len, at + 1) && digit_at(s, len, at + 2))
+            s[at] = '1'; /* in place: the lengths agree */
+    }
+    return SOLIEU_OK;
+}
+
 solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
 {
     join_spaced_thousands(text->data, text->len);
     sl_vec mends;
     sl_vec_init(&mends, sizeof(mend));
     solieu_status status = find_mends(text->data, text->len, &mends);
+    if (status == SOLIEU_OK)
+        status = find_misread_digits(text->data, text->len, &mends);
     if (status == SOLIEU_OK)
         status = find_spelled_numbers(text->data, text->len, &mends);
     if (status == SOLIEU_OK)

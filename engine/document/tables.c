@@ -345,6 +345,13 @@ static int read_html(const solieu_document *doc, size_t k, sl_table *table, size
  * but an empty last one unless `keep_last` ("a | b |" has two cells; the
  * tab-separated "2\tKhu phố 2\t47\t" four, its empty note cell under
  * the header's); -1: out of memory. */
+/* What a cell's text is trimmed of: blanks, emphasis ("**47**"), and
+ * between tabs a '|' a scan left ("6 |"). */
+static int is_cell_edge(char c, char separator)
+{
+    return is_blank(c) || c == '*' || c == '_' || (separator == '\t' && c == '|');
+}
+
 static int split_at(const char *text, size_t start, size_t end, char separator, int keep_last,
                     sl_table_row *row)
 {
@@ -353,9 +360,9 @@ static int split_at(const char *text, size_t start, size_t end, char separator, 
         if (i < end && text[i] != separator)
             continue;
         size_t s = cell, e = i;
-        while (s < e && is_blank(text[s]))
+        while (s < e && is_cell_edge(text[s], separator))
             s++;
-        while (e > s && is_blank(text[e - 1]))
+        while (e > s && is_cell_edge(text[e - 1], separator))
             e--;
         if ((i < end || s < e || keep_last) && push_cell(row, s, e) != 0)
             return -1;
@@ -389,10 +396,10 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
      * pipe ("1 | Huyện ủy Krông Suối | 12 | 31"); one a spreadsheet copied,
      * a tab between cells, empty cells kept so that every row has as many
      * as the header ("\tCộng\t413" has an empty first one) */
-    if (memchr(text + start, '|', end - start))
-        return split_at(text, start, end, '|', 0, row);
     if (tab_separated(text, start, end))
         return split_at(text, start, end, '\t', 1, row);
+    if (memchr(text + start, '|', end - start))
+        return split_at(text, start, end, '|', 0, row);
     size_t i = start;
     while (i < end) {
         while (i < end && is_blank(text[i]))

@@ -123,7 +123,8 @@ static long vote_weight(const header_ctx *c, const sl_rule *r, size_t at)
 }
 
 /* Whether offset `at` of text stands on a markdown table's line: a table
- * lists other organisations than the report's own. */
+ * lists other organisations than the report's own. A line that opens with
+ * a lone '|' is a scan's debris ("| THÀNH ỦY SA LÂM"), no table. */
 static int on_table_line(const char *text, size_t at)
 {
     size_t i = at;
@@ -131,7 +132,11 @@ static int on_table_line(const char *text, size_t at)
         i--;
     while (text[i] == ' ' || text[i] == '\t')
         i++;
-    return text[i] == '|';
+    if (text[i] != '|')
+        return 0;
+    const char *end = strchr(text + i, '\n');
+    size_t rest = end ? (size_t)(end - text) - i - 1 : strlen(text + i + 1);
+    return memchr(text + i + 1, '|', rest) != NULL;
 }
 
 /* The line of offset `at` of text, 1-based. */
