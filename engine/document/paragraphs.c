@@ -173,6 +173,20 @@ static int is_heading(const solieu_document *doc, size_t start, size_t end)
     return upper >= 4 && lower * 4 < upper;
 }
 
+/* Whether a tab parts text[from, end) (from: its first non-blank byte):
+ * a spreadsheet's row ("Phường\t9\t3.287\t87"), which the next row does
+ * not go on. */
+static int has_inner_tab(const char *text, size_t from, size_t end)
+{
+    const char *tab = memchr(text + from, '\t', end - from);
+    if (!tab)
+        return 0;
+    for (const char *c = tab; c < text + end; c++)
+        if (*c != '\t' && *c != ' ' && *c != '\r')
+            return 1;
+    return 0;
+}
+
 static void classify(const solieu_document *doc, line_info *li)
 {
     const char *s = doc->scan;
@@ -205,7 +219,8 @@ static void classify(const solieu_document *doc, line_info *li)
     li->ends_colon = last > li->start && s[last - 1] == ':';
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
-    li->table = li->kind == LINE_TEXT && doc->text[i] == '|';
+    li->table =
+        li->kind == LINE_TEXT && (doc->text[i] == '|' || has_inner_tab(doc->text, i, li->end));
     if (li->heading || li->table)
         li->ends_open = 0;
 }

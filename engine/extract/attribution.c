@@ -637,6 +637,42 @@ static int leads(unsigned char bare)
     return bare == 0 || bare == PART;
 }
 
+/* Where the label a paragraph opens with ends (its colon: "2) Kết nạp
+ * đảng viên: ...", "- Công nhận đảng viên chính thức: ..."), past a
+ * numbering, a bullet or emphasis; (size_t)-1 when it opens with none (a
+ * figure, a stop or a clause's end before the colon, or no colon near). */
+static size_t opening_label_end(const sl_paragraph *p)
+{
+    enum { MAX_LABEL_BYTES = 90 };
+    static const char bullet[] = "\xE2\x80\xA2"; /* • */
+    const char *s = p->segment;
+    size_t n = p->segment_len < MAX_LABEL_BYTES ? p->segment_len : MAX_LABEL_BYTES;
+    size_t at = 0;
+    for (;;) {
+        if (at < n && (s[at] == ' ' || s[at] == '-' || s[at] == '+' || s[at] == '*'))
+            at++;
+        else if (at + 3 <= n && memcmp(s + at, bullet, 3) == 0)
+            at += 3;
+        else
+            break;
+    }
+    size_t mark = at; /* a numbering: "2) ", "3. ", "a) " */
+    while (mark < n && s[mark] >= '0' && s[mark] <= '9')
+        mark++;
+    if (mark == at && mark < n && s[mark] >= 'a' && s[mark] <= 'z')
+        mark++;
+    if (mark > at && mark + 1 < n && (s[mark] == ')' || s[mark] == '.') && s[mark + 1] == ' ')
+        at = mark + 2;
+    for (size_t k = at; k < n; k++) {
+        char c = s[k];
+        if (c == ':')
+            return k > at ? k : (size_t)-1;
+        if ((c >= '0' && c <= '9') || c == '.' || c == ';' || c == '(' || c == ',')
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
 /* The topic rule that names what the items of a list under a head with no
  * figure of their noun count ("Phân theo khối, số đảng viên mới kết nạp
  * ... như sau:" over "- Khối xã: 89 đảng viên;"): of the topic rules that
@@ -648,9 +684,26 @@ static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned 
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
     size_t head = list_head_of(d, f->paragraph);
-    if (head == (size_t)-1 || from_list_head(d, i, bare, counts_same_kind))
-        return NULL;
-    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, head);
+    const char *head_text;
+    size_t head_len;
+    int inline_label = head == (size_t)-1;
+    if (!inline_label) {
+        if (from_list_head(d, i, bare, counts_same_kind))
+            return NULL;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, head);
+        head_text = p->segment;
+        head_len = p->segment_len;
+    } else {
+        /* no list above: the label the fact's own paragraph opens with
+         * ("2) Kết nạp đảng viên: quý III kết nạp 38; lũy kế 9 tháng: 97") */
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+        size_t colon = opening_label_end(p);
+        if (colon == (size_t)-1 || sl_segment_offset(p, f->text_start) < colon)
+            return NULL;
+        head = f->paragraph;
+        head_text = p->segment;
+        head_len = colon;
+    }
     const solieu_rules *rules = d->ex->rules;
     const sl_rule *best = NULL;
     int tied = 0;
@@ -659,7 +712,7 @@ static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned 
         solieu_fact counted = {.unit = r->unit ? r->unit : ""};
         if ((best && r->priority < best->priority) || (*f->unit && !counts_same_kind(&counted, f)))
             continue;
-        if (sl_match(d->ex, r, r->code, p->segment, p->segment_len, 0, 0) < 0)
+        if (sl_match(d->ex, r, r->code, head_text, head_len, 0, 0) < 0)
             continue;
         tied = best && r->priority == best->priority;
         if (!tied)
@@ -669,7 +722,10 @@ static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned 
      * organisations and of members) is not told by the head */
     if (!best || (tied && !*f->unit))
         return NULL;
-    return !items_count_it(d, head, best->metric, bare) ? best : NULL;
+    /* under a label of its own paragraph, figures beside it that count the
+     * topic by rules of their own ("quý III kết nạp 38 đảng viên") are no
+     * list of other things */
+    return inline_label || !items_count_it(d, head, best->metric, bare) ? best : NULL;
 }
 
 /* The figure an `inherit` fact (a bare number) counts the same as: the

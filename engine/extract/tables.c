@@ -499,6 +499,22 @@ static int lone_article(const char *s, size_t len, const solieu_number *num)
     return num->from_words && (num->value == 1 || num->value == 5) && !memchr(s, ' ', len);
 }
 
+/* Whether a span of time's word follows a figure at text[at] ("Xóa tên: 9
+ * tháng xóa tên 8 đảng viên"): the figure is a duration or a period. */
+static int time_word_at(const char *text, size_t at, size_t end)
+{
+    static const char *const words[] = {" th\xC3\xA1ng", " n\xC4\x83m", " ng\xC3\xA0y",
+                                        " qu\xC3\xBD", " tu\xE1\xBA\xA7n"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (at + n <= end && memcmp(text + at, words[k], n) == 0 &&
+            (at + n == end || !((unsigned char)text[at + n] >= 0x80 ||
+                                (text[at + n] >= 'a' && text[at + n] <= 'z'))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Past an item's numbering at text[from]: "1. ", "2) ", "a) ", "II. ". */
 static size_t past_numbering(const char *text, size_t from, size_t end)
 {
@@ -559,8 +575,8 @@ static void line_labels(table_ctx *c, size_t line)
         size_t fe = fs + num.consumed;
         if ((fe < end && !strchr(" \n,;.)*", text[fe])) ||
             (fe + 1 < end && text[fe] == '.' && is_digit(text[fe + 1])) ||
-            lone_article(text + fs, fe - fs, &num))
-            continue; /* "12/2023", "3a", "năm 2021", "0236.3845.217": no figure */
+            lone_article(text + fs, fe - fs, &num) || time_word_at(text, fe, end))
+            continue; /* "12/2023", "3a", "năm 2021", "0236.3845.217", "9 tháng": no figure */
         const sl_rule *rule = column_rule(c->ex, text + ls, le - ls);
         if (!rule || taken(c->taken, c->ntaken, fs, fe))
             continue;
