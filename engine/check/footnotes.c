@@ -17,27 +17,6 @@
 
 enum { MAX_SERIES_YEARS = 64 };
 
-static int parse_range(const char *period, int *y1, int *y2)
-{
-    char *end;
-    long a = strtol(period, &end, 10);
-    if (end == period || *end != '/')
-        return 0;
-    long b = strtol(end + 1, &end, 10);
-    if (*end && *end != '-')
-        return 0;
-    *y1 = (int)a;
-    *y2 = (int)b;
-    return a >= 1900 && b >= a && b <= 2200;
-}
-
-static int parse_year(const char *period)
-{
-    char *end;
-    long y = strtol(period, &end, 10);
-    return (*end == '\0' && y >= 1900 && y <= 2200) ? (int)y : 0;
-}
-
 /* Where the body sentence that a marker ends begins (normalised offset):
  * the facts a footnote elaborates stand between there and the marker. */
 static size_t marker_sentence_start(const sl_check_doc *cd, const sl_marker *m)
@@ -186,31 +165,25 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                             opens_partial(cd->doc, m->number));
 }
 
-/* The footnote's per-year values that add up to `total` (of its metric,
- * within its period, one per year) into years[]; their count, 0 when a
- * year comes twice. *complete: every year of the period has one (else the
+/* The footnote's values whose periods tile `total`'s (of its metric, one
+ * per year, quarter or month) into years[]; their count, 0 when a stretch
+ * of time comes twice. *complete: they cover the whole period (else the
  * series may not add up to the total, and only a sum that does is told). */
 static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first, size_t nfoot,
                        const solieu_fact **years, double *sum, int *complete)
 {
-    int y1, y2;
-    if (!parse_range(total->period, &y1, &y2) || strcmp(total->unit, "%") == 0)
-        return 0; /* shares of the years do not add up to the period's */
-    size_t k = 0;
     *sum = 0;
-    for (size_t j = first; j < first + nfoot && k < MAX_SERIES_YEARS; j++) {
+    *complete = 0;
+    if (strcmp(total->unit, "%") == 0)
+        return 0; /* shares of the years do not add up to the period's */
+    const solieu_fact *candidates[MAX_SERIES_YEARS];
+    size_t n = 0;
+    for (size_t j = first; j < first + nfoot && n < MAX_SERIES_YEARS; j++) {
         const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
-        int y = parse_year(f->period);
-        if (strcmp(f->metric, total->metric) != 0 || !y || y < y1 || y > y2 || cd->is_part[f->id])
-            continue;
-        for (size_t q = 0; q < k; q++)
-            if (strcmp(years[q]->period, f->period) == 0)
-                return 0; /* two values for one year: not a series */
-        years[k++] = f;
-        *sum += f->value;
+        if (!cd->is_part[f->id])
+            candidates[n++] = f;
     }
-    *complete = k == (size_t)(y2 - y1 + 1);
-    return k >= 2 ? k : 0;
+    return sl_period_series(total, candidates, n, years, sum, complete);
 }
 
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
@@ -250,11 +223,11 @@ static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             continue; /* some years untold: it need not add up */
         char a[64], b[64];
         sl_check_add(cd, "series_total", pass, r->id, total, years, k, total->value, sum, 0,
-                     "the %zu yearly values of footnote %d add up to %s %s, %s line %zu states %s "
-                     "for %s",
-                     k, m->number, solieu_format_number(sum, a, sizeof a), total->unit,
-                     pass ? "as" : "but", total->line,
-                     solieu_format_number(total->value, b, sizeof b), total->period);
+                     "the %zu values of footnote %d for parts of %s add up to %s %s, %s line %zu "
+                     "states %s",
+                     k, m->number, total->period, solieu_format_number(sum, a, sizeof a),
+                     total->unit, pass ? "as" : "but", total->line,
+                     solieu_format_number(total->value, b, sizeof b));
     }
 }
 

@@ -5,10 +5,10 @@
  * total, not its parts, and are not told. Shares (a "%" column) do not add
  * up and are left out; so is a column where a row has no figure.
  *
- * A row whose cells are one a year ("| Xóa tên | 58 | 64 | ... | 279 |"
- * under "| 2021 | 2022 | ... | Cộng |") against its cell for the whole
- * period: every year of the period told once, the years add up to it (a
- * `series_total`).
+ * A row whose cells are one a year, a quarter or a month ("| Xóa tên | 58
+ * | 64 | ... | 279 |" under "| 2021 | 2022 | ... | Cộng |") against its
+ * cell for the whole period: every part of the period told once, the parts
+ * add up to it (a `series_total`).
  *
  * Switched on by a relation rule with check table_sum. */
 #include <math.h>
@@ -88,59 +88,29 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
                  total->line, solieu_format_number(total->value, b, sizeof b));
 }
 
-/* A period of one year ("2023"): the year, else 0. */
-static int single_year(const char *period)
-{
-    return strlen(period) == 4 && strspn(period, "0123456789") == 4 ? atoi(period) : 0;
-}
-
-/* A period of whole years ("2021/2025"): 1 with its ends, else 0. */
-static int year_span(const char *period, int *first, int *last)
-{
-    if (strlen(period) != 9 || period[4] != '/' || strspn(period, "0123456789") != 4 ||
-        strspn(period + 5, "0123456789") != 4)
-        return 0;
-    *first = atoi(period);
-    *last = atoi(period + 5);
-    return *first < *last;
-}
-
 static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_row *row)
 {
-    for (size_t column = 0; column < row->cells.len; column++) {
-        const solieu_fact *total = fact_in(cd, row, column);
-        int first, last;
-        if (!total || strcmp(total->unit, "%") == 0 || total->has_denominator ||
-            !year_span(total->period, &first, &last) || last - first + 1 > MAX_TABLE_ROWS)
-            continue;
-        const solieu_fact *years[MAX_TABLE_ROWS];
-        size_t k = 0;
-        double sum = 0;
-        int single = 1;
-        for (size_t c = 0; c < row->cells.len && single; c++) {
-            const solieu_fact *f = fact_in(cd, row, c);
-            int y = f ? single_year(f->period) : 0;
-            if (!y || strcmp(f->metric, total->metric) != 0 || f->has_denominator)
-                continue;
-            if (y < first || y > last)
-                single = 0; /* a year outside the period: the columns are no series of it */
-            for (size_t j = 0; j < k && single; j++)
-                single = strcmp(years[j]->period, f->period) != 0;
-            if (single) {
-                years[k++] = f;
-                sum += f->value;
-            }
-        }
-        /* every year told once, or the row need not add up */
-        if (!single || k != (size_t)(last - first + 1))
-            continue;
+    const solieu_fact *cells[MAX_TABLE_ROWS];
+    size_t n = 0;
+    for (size_t column = 0; column < row->cells.len && n < MAX_TABLE_ROWS; column++) {
+        const solieu_fact *f = fact_in(cd, row, column);
+        if (f && strcmp(f->unit, "%") != 0 && !f->has_denominator)
+            cells[n++] = f;
+    }
+    for (size_t t = 0; t < n; t++) {
+        const solieu_fact *total = cells[t], *years[MAX_TABLE_ROWS];
+        double sum;
+        int complete;
+        size_t k = sl_period_series(total, cells, n, years, &sum, &complete);
+        if (!k || !complete)
+            continue; /* some years untold: the row need not add up */
         int pass = fabs(sum - total->value) < 1e-6;
         char a[64], b[64];
         sl_check_add(cd, "series_total", pass, r->id, total, years, k, total->value, sum, 0,
-                     "the %zu yearly cells of the row on line %zu add up to %s %s, %s its cell "
-                     "for %s states %s",
-                     k, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
-                     pass ? "as" : "but", total->period,
+                     "the %zu cells of the row on line %zu for parts of %s add up to %s %s, %s "
+                     "its cell for the whole states %s",
+                     k, total->line, total->period, solieu_format_number(sum, a, sizeof a),
+                     total->unit, pass ? "as" : "but",
                      solieu_format_number(total->value, b, sizeof b));
     }
 }

@@ -80,6 +80,17 @@ static int named_before(const sl_attribution *d, const solieu_fact *f, const sol
     return memmem(p->segment, at, g->unit, strlen(g->unit)) != NULL;
 }
 
+/* What inherit_from_leads makes of a fact (its bare[] entry): a bare number,
+ * one with no lead (dropped), a part of a breakdown. */
+enum { BARE = 1, DROPPED = 2, PART = 3 };
+
+/* Whether a fact may lead a bare number: one that says what it counts, or
+ * a part of a breakdown ("xã 112 đảng viên; cơ quan 21"). */
+static int leads(unsigned char bare)
+{
+    return bare == 0 || bare == PART;
+}
+
 /* The body figure the marker of f's footnote hangs on: the last fact that
  * `gives` before a marker of that footnote, in the marker's sentence and
  * outside an aside the marker closes, not a bare number itself (bare[], by
@@ -104,7 +115,7 @@ static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives
             if (g->footnote || g->paragraph != mk->paragraph)
                 continue;
             last = g;
-            if (!bare[j] && gives(g, f)) {
+            if (leads(bare[j]) && gives(g, f)) {
                 best = g;
                 if (named_before(d, f, g))
                     named = g;
@@ -624,17 +635,6 @@ static const solieu_fact *broken_down(sl_attribution *d, size_t i, const unsigne
         items_count_it(d, whole->paragraph, whole->metric, bare))
         return NULL;
     return whole;
-}
-
-/* What inherit_from_leads makes of a fact (its bare[] entry): a bare number,
- * one with no lead (dropped), a part of a breakdown. */
-enum { BARE = 1, DROPPED = 2, PART = 3 };
-
-/* Whether a fact may lead a bare number: one that says what it counts, or
- * a part of a breakdown ("xã 112 đảng viên; cơ quan 21"). */
-static int leads(unsigned char bare)
-{
-    return bare == 0 || bare == PART;
 }
 
 /* Where the label a paragraph opens with ends (its colon: "2) Kết nạp

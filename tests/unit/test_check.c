@@ -415,6 +415,33 @@ static void test_table_of_years(void)
     solieu_table_destroy(t);
 }
 
+/* Quarters in a footnote against nine months, and a row of years against
+ * its cell for the term: parts of a period tile it. */
+static void test_periods_that_tile(void)
+{
+    const char *text =
+        "Hòa Khê, ngày 26 tháng 9 năm 2026\n"                                        /* 1 */
+        "\n"                                                                         /* 2 */
+        "BÁO CÁO\n"                                                                  /* 3 */
+        "Kết quả công tác xây dựng Đảng quý III và 9 tháng đầu năm 2026\n"           /* 4 */
+        "\n"                                                                         /* 5 */
+        "Kết nạp đảng viên: quý III kết nạp 12 đảng viên; 9 tháng: 32 đảng viên¹.\n" /* 6 */
+        "\n"                                                                         /* 7 */
+        "| Nội dung | 2021 | 2022 | 2023 | Cộng |\n"                                 /* 8 */
+        "|---|---|---|---|---|\n"                                                    /* 9 */
+        "| Kết nạp đảng viên | 40 | 38 | 45 | 123 |\n"                               /* 10 */
+        "\n"                                                                         /* 11 */
+        "¹ Quý I: 9 đảng viên; quý II: 10 đảng viên; quý III: 12 đảng viên.\n";      /* 12 */
+    solieu_table *t = check_one("tiles.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    size_t r = expect_row(t, "series_total", "6;12", "fail", "32", "31");
+    CHECK(message_has(t, r, "2026-01/2026-09"));
+    expect_row(t, "series_total", "10", "pass", "123", "123");
+    solieu_table_destroy(t);
+}
+
 /* A change a footnote explains ("tăng 153 đảng viên": transfers in and
  * out) is no total its figures add up to. */
 static void test_change_is_no_footnote_total(void)
@@ -642,6 +669,7 @@ int main(void)
     test_chain_across_paragraphs();
     test_rating_change_is_no_total();
     test_table_of_years();
+    test_periods_that_tile();
     test_change_is_no_footnote_total();
     test_table_of_groups();
     test_ref_date();

@@ -1,0 +1,83 @@
+/* Periods as stretches of months, and figures whose periods tile
+ * another's: the years of a term, the quarters of nine months, the months
+ * of a half year (series_total in footnotes and in a table's rows). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check_internal.h"
+
+/* "2025" or "2025-07": the year and month (1 for a year alone, *whole
+ * set); 0 when it is neither. */
+static int year_month(const char *s, const char **end, int *y, int *m, int *whole)
+{
+    if (strspn(s, "0123456789") != 4)
+        return 0;
+    *y = atoi(s);
+    *whole = s[4] != '-';
+    *m = 1;
+    *end = s + 4;
+    if (!*whole) {
+        if (strspn(s + 5, "0123456789") != 2)
+            return 0;
+        *m = atoi(s + 5);
+        *end = s + 7;
+    }
+    return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12;
+}
+
+int sl_period_months(const char *period, long *from, long *to)
+{
+    const char *end;
+    int y1, m1, whole1, y2, m2, whole2;
+    if (!year_month(period, &end, &y1, &m1, &whole1))
+        return 0;
+    if (*end == '\0') {
+        *from = y1 * 12L + m1 - 1;
+        *to = whole1 ? y1 * 12L + 11 : *from;
+        return 1;
+    }
+    if (*end != '/' || !year_month(end + 1, &end, &y2, &m2, &whole2) || *end != '\0')
+        return 0;
+    *from = y1 * 12L + m1 - 1;
+    *to = whole2 ? y2 * 12L + 11 : y2 * 12L + m2 - 1;
+    return *to >= *from;
+}
+
+size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *candidates, size_t n,
+                        const solieu_fact **parts, double *sum, int *complete)
+{
+    long from, to;
+    *sum = 0;
+    *complete = 0;
+    if (!sl_period_months(total->period, &from, &to) || from == to)
+        return 0;
+    /* a year's value counts within a period that ends or opens inside that
+     * year ("2020/2025-05" and "Năm 2025: 7"): the period's years */
+    long years_from = from - from % 12, years_to = to - to % 12 + 11;
+    long covered = 0;
+    int by_years = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const solieu_fact *f = candidates[i];
+        long a, b;
+        if (f == total || strcmp(f->metric, total->metric) != 0 ||
+            !sl_period_months(f->period, &a, &b))
+            continue;
+        int year = a % 12 == 0 && b == a + 11;
+        long lo = year ? years_from : from, hi = year ? years_to : to;
+        if (a < lo || b > hi || (a == lo && b == hi))
+            continue;
+        for (size_t q = 0; q < k; q++) {
+            long c, e;
+            sl_period_months(parts[q]->period, &c, &e);
+            if (a <= e && c <= b)
+                return 0; /* two values for one stretch of time: no series */
+        }
+        parts[k++] = f;
+        *sum += f->value;
+        covered += b - a + 1;
+        by_years |= year;
+    }
+    *complete = covered == (by_years ? years_to - years_from : to - from) + 1;
+    return k >= 2 ? k : 0;
+}
