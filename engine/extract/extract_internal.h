@@ -96,13 +96,16 @@ int sl_match_all(solieu_extractor *ex, const sl_rule *r, const char *text, size_
 /* Header: date, year, number, type, place, entity, term start; the period
  * the title names (sl_title_detect, "" when none) and, when that is months
  * of one year ("2026-01/2026-06"), those months: the same period of
- * another year ("cùng kỳ năm 2025") covers them too. */
+ * another year ("cùng kỳ năm 2025") covers them too. title_cites_year: the
+ * year of the date the title cites ("05 năm thực hiện Kế hoạch số 27-KH/TU,
+ * ngày 14/3/2018"), 0 when none: where "trong 5 năm" counts from. */
 typedef struct sl_header {
     int year, month, day;
     int term_start;
     char *entity;
     char title_period[32];
     int title_month_from, title_month_to;
+    int title_cites_year;
 } sl_header;
 void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h);
 void sl_header_free(sl_header *h);

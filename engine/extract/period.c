@@ -139,7 +139,13 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     } else if (y1 && has_group(r->code, md, "now") && doc_year >= y1) {
         snprintf(value, sizeof value, "%d/%d", y1, doc_year);
     } else if (n > 0 && n < 50 && doc_year) {
-        snprintf(value, sizeof value, "%d/%d", doc_year - n, doc_year);
+        /* "Trong 5 năm" counts from the date the title cites when that fits
+         * ("05 năm thực hiện Kế hoạch ..., ngày 14/3/2018" of 2023: 2018 to
+         * 2023), else the last n years up to the report's */
+        int since = c->h->title_cites_year;
+        int from = since && (doc_year - since == n || doc_year - since == n - 1) ? since
+                                                                                 : doc_year - n + 1;
+        snprintf(value, sizeof value, "%d/%d", from, doc_year);
     } else if (has_group(r->code, md, "congress") && c->h->term_start && y2 &&
                y2 >= c->h->term_start && m2 >= 1 && m2 <= 12) {
         /* "Từ đầu nhiệm kỳ đến hết tháng 9/2023" */

@@ -178,10 +178,36 @@ int sl_section_periods(solieu_extractor *ex, const solieu_document *doc, const s
     return 0;
 }
 
+/* The year of the first date "d/m/yyyy" in paragraph p, 0 when none. */
+static int cited_year(const sl_paragraph *p)
+{
+    const char *s = p->segment;
+    size_t n = p->segment_len;
+    for (const char *at = memchr(s, '/', n); at;
+         at = memchr(at + 1, '/', n - (size_t)(at + 1 - s))) {
+        size_t i = (size_t)(at - s);
+        /* "14/3/2018": a month of one or two digits between two slashes */
+        size_t m = i + 1;
+        while (m < n && m - i <= 2 && s[m] >= '0' && s[m] <= '9')
+            m++;
+        if (m == i + 1 || m + 4 >= n + 1 || s[m] != '/' || i == 0 || s[i - 1] < '0' ||
+            s[i - 1] > '9')
+            continue;
+        int year = 0;
+        size_t y = m + 1;
+        for (; y < n && y < m + 5 && s[y] >= '0' && s[y] <= '9'; y++)
+            year = year * 10 + (s[y] - '0');
+        if (y == m + 5 && (y == n || s[y] < '0' || s[y] > '9') && year >= 1900 && year <= 2200)
+            return year;
+    }
+    return 0;
+}
+
 /* The period the report's title names, into out; "" when it names none. */
 static void title_period_with(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                              sl_word_starts *words, char *out, size_t size)
+                              sl_word_starts *words, char *out, size_t size, int *cites_year)
 {
+    *cites_year = 0;
     *out = '\0';
     for (size_t k = 0; k + 1 < doc->paragraphs.len; k++) {
         const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
@@ -196,6 +222,9 @@ static void title_period_with(solieu_extractor *ex, const solieu_document *doc, 
         if (!heading_period(ex, doc, h, words, p, 0, out, size) &&
             !heading_period(ex, doc, h, words, sl_vec_at(&doc->paragraphs, k + 1), 0, out, size))
             *out = '\0';
+        *cites_year = cited_year(p);
+        if (!*cites_year)
+            *cites_year = cited_year(sl_vec_at(&doc->paragraphs, k + 1));
         /* the preamble may say what the figures cover ("số liệu tổng hợp từ
          * ngày 01/01/2021 đến ngày 31/12/2024"): that, rather than the term */
         for (size_t j = k + 2; j < doc->paragraphs.len && j <= k + 1 + PREAMBLE_PARAGRAPHS; j++) {
@@ -213,17 +242,19 @@ static void title_period_with(solieu_extractor *ex, const solieu_document *doc, 
 }
 
 static void title_period(solieu_extractor *ex, const solieu_document *doc, const sl_header *h,
-                         char *out, size_t size)
+                         char *out, size_t size, int *cites_year)
 {
     sl_word_starts words_store = {NULL, 0};
-    title_period_with(ex, doc, h, period_words(ex, &words_store), out, size);
+    title_period_with(ex, doc, h, period_words(ex, &words_store), out, size, cites_year);
     sl_word_starts_free(&words_store);
 }
 
 void sl_title_detect(solieu_extractor *ex, const solieu_document *doc, sl_header *h)
 {
     char period[sizeof h->title_period];
-    title_period(ex, doc, h, period, sizeof period);
+    int cites_year;
+    title_period(ex, doc, h, period, sizeof period, &cites_year);
+    h->title_cites_year = cites_year;
     memcpy(h->title_period, period, sizeof period);
     int y1, y2, m1, m2;
     char rest;

@@ -194,9 +194,10 @@ static void test_periods(const run *r)
     expect_fact(r, 15, "3.415", "members_admitted", 3415, "đảng viên", "2019/2023-04", "body");
     expect_fact(r, 15, "57", "members_struck_off", 57, "trường hợp", "2019/2023-04", "body");
     CHECK(facts_on_line(r, 15) == 2); /* 2019, 4/2023 are no facts */
-    /* "Trong 5 năm," counts back from the document's year */
-    expect_fact(r, 17, "31", "inspected_orgs", 31, "tổ chức đảng", "2018/2023", "body");
-    expect_fact(r, 17, "19", "violating_orgs", 19, "tổ chức đảng", "2018/2023", "body");
+    /* "Trong 5 năm," with no date in the title: the five years up to the
+     * document's (test_last_years_from_the_title has one) */
+    expect_fact(r, 17, "31", "inspected_orgs", 31, "tổ chức đảng", "2019/2023", "body");
+    expect_fact(r, 17, "19", "violating_orgs", 19, "tổ chức đảng", "2019/2023", "body");
     /* "riêng năm 2021" holds from where it stands to the end of its clause */
     expect_fact(r, 19, "640", "members_admitted", 640, "đảng viên", "2022", "body");
     expect_fact(r, 19, "152", "members_admitted", 152, "đảng viên", "2021", "body");
@@ -574,6 +575,28 @@ static void test_letterhead_issuer(void)
                                             "Toàn Đảng bộ có 7.952 đảng viên.\n");
     const solieu_fact *f = fact_at(&r, 8, "7.952");
     CHECK(f && strcmp(f->entity, "huyện Lộc Giang") == 0);
+    run_free(&r);
+}
+
+/* "Trong 5 năm" counts from the date the title cites when that fits the
+ * report's year, else the last five years up to it. */
+static void test_last_years_from_the_title(void)
+{
+    static const char cited[] =
+        "Hà Giang, ngày 20 tháng 11 năm 2025\n\nBÁO CÁO\n"
+        "Tổng kết 5 năm thực hiện Chỉ thị số 12-CT/TU ngày 03/4/2021 của Ban Thường vụ\n\n"
+        "Trong 5 năm, toàn Đảng bộ kết nạp 2.140 đảng viên.\n";
+    run r = extract_bytes("cited.txt", cited);
+    const solieu_fact *f = fact_at(&r, 6, "2.140");
+    CHECK(f && strcmp(f->period, "2021/2025") == 0);
+    run_free(&r);
+    static const char long_ago[] =
+        "Hà Giang, ngày 20 tháng 11 năm 2025\n\nBÁO CÁO\n"
+        "Tổng kết thực hiện Chỉ thị số 12-CT/TU ngày 03/4/2016 của Ban Thường vụ\n\n"
+        "Trong 3 năm, toàn Đảng bộ kết nạp 1.320 đảng viên.\n";
+    r = extract_bytes("long_ago.txt", long_ago);
+    f = fact_at(&r, 6, "1.320");
+    CHECK(f && strcmp(f->period, "2023/2025") == 0);
     run_free(&r);
 }
 
@@ -1206,6 +1229,7 @@ int main(void)
     test_thousands_by_comma();
     test_comparison_after_semicolon();
     test_letterhead_issuer();
+    test_last_years_from_the_title();
     test_share_per_year();
     test_plus_items_under_dash_item();
     test_same_period_last_year();
