@@ -54,8 +54,7 @@ size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *cand
     /* a year's value counts within a period that ends or opens inside that
      * year ("2020/2025-05" and "Năm 2025: 7"): the period's years */
     long years_from = from - from % 12, years_to = to - to % 12 + 11;
-    long covered = 0;
-    int by_years = 0;
+    long covered = 0, first = to, last = from;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const solieu_fact *f = candidates[i];
@@ -76,8 +75,15 @@ size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *cand
         parts[k++] = f;
         *sum += f->value;
         covered += b - a + 1;
-        by_years |= year;
+        first = a < first ? a : first;
+        last = b > last ? b : last;
     }
-    *complete = covered == (by_years ? years_to - years_from : to - from) + 1;
+    /* complete: the parts leave no gap and reach both ends; of a period of
+     * whole years (a term), into its first and its last year ("quý IV/2020"
+     * to "5 tháng đầu năm 2025" of "2020 – 2025") */
+    int whole_years = from % 12 == 0 && to % 12 == 11;
+    int ends =
+        whole_years ? first / 12 == from / 12 && last / 12 == to / 12 : first <= from && last >= to;
+    *complete = k > 0 && covered == last - first + 1 && ends;
     return k >= 2 ? k : 0;
 }
