@@ -252,9 +252,25 @@ static char *footnote_text(const solieu_document *doc, int number, size_t *first
     return *first_line ? sl_buf_take(&b) : (sl_buf_free(&b), NULL);
 }
 
+/* Whether the digit at *at is the number that ends a name ("Chi bộ thôn
+ * Khe Tây 2;", "khu phố 10 và ..."): a word before it, an item's end after
+ * it. A figure, a date or a clause's number ("khoản 2 Điều 5") is none. */
+static int ends_a_name(const char *text, const char *at)
+{
+    static const char and[] = " v\xC3\xA0 "; /* " và " */
+    if (at - text < 2 || at[-1] != ' ' || (at[-2] >= '0' && at[-2] <= '9') || at[-2] == ' ')
+        return 0;
+    const char *end = at;
+    while (*end >= '0' && *end <= '9')
+        end++;
+    return *end == '\0' || *end == ';' || *end == ',' ||
+           (*end == '.' && !(end[1] >= '0' && end[1] <= '9')) ||
+           strncmp(end, and, sizeof and-1) == 0;
+}
+
 /* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",
- * "các huyện ủy: A, B, C; Đảng ủy X; Đảng ủy Y".
- * Returns 0 when the text is not a plain list (it holds numbers). */
+ * "các huyện ủy: A, B, C; Đảng ủy X; Đảng ủy Y". Returns 0 when the text
+ * is not a plain list (it holds numbers other than those ending names). */
 static size_t count_items(const char *text)
 {
     sl_buf b;
@@ -265,13 +281,16 @@ static size_t count_items(const char *text)
             depth++;
         else if (*s == ')' && depth)
             depth--;
-        else if (!depth) {
-            if (*s >= '0' && *s <= '9') {
+        else if (!depth && *s >= '0' && *s <= '9') {
+            if (!ends_a_name(text, s)) {
                 sl_buf_free(&b);
                 return 0;
             }
+            while (s[1] >= '0' && s[1] <= '9')
+                sl_buf_putc(&b, *s++);
             sl_buf_putc(&b, *s);
-        }
+        } else if (!depth)
+            sl_buf_putc(&b, *s);
     }
     char *t = sl_buf_take(&b);
     if (!t)
@@ -371,9 +390,12 @@ static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remain
      * them: "78 tổ chức đảng ... với 1.963 đảng viên³" / "³ Tập trung ở ba
      * khu ..." says where, it does not name the 1.963 */
     /* one item is no list unless one is stated: "2 đảng viên⁴" / "⁴ Đảng
-     * viên thuộc Đảng bộ phường X vi phạm ..." says who, it names none */
+     * viên thuộc Đảng bộ phường X vi phạm ..." says who, it names none;
+     * nor is a note on one ("01 đồng chí³" / "³ Đảng viên thuộc Chi bộ Khu
+     * phố 5, tự ý bỏ sinh hoạt, ...") a list of what its commas part */
     if (items && stated->value == floor(stated->value) && r &&
-        stated->value <= 2.0 * (double)items + 2.0 && (items > 1 || stated->value == 1)) {
+        stated->value <= 2.0 * (double)items + 2.0 &&
+        (items > 1 ? stated->value >= 2 : stated->value == 1)) {
         int pass = (double)items == stated->value;
         sl_check_add(cd, "list_count", pass, r->id, stated, NULL, 0, stated->value, (double)items,
                      0, "line %zu states %s %s, footnote %d (line %zu) lists %zu", stated->line,
