@@ -257,7 +257,7 @@ static char *footnote_text(const solieu_document *doc, int number, size_t *first
  * it. A figure, a date or a clause's number ("khoản 2 Điều 5") is none. */
 static int ends_a_name(const char *text, const char *at)
 {
-    static const char and[] = " v\xC3\xA0 "; /* " và " */
+    static const char joiner[] = " v\xC3\xA0 "; /* " và " */
     if (at - text < 2 || at[-1] != ' ' || (at[-2] >= '0' && at[-2] <= '9') || at[-2] == ' ')
         return 0;
     const char *end = at;
@@ -265,7 +265,7 @@ static int ends_a_name(const char *text, const char *at)
         end++;
     return *end == '\0' || *end == ';' || *end == ',' ||
            (*end == '.' && !(end[1] >= '0' && end[1] <= '9')) ||
-           strncmp(end, and, sizeof and-1) == 0;
+           strncmp(end, joiner, sizeof joiner - 1) == 0;
 }
 
 /* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",

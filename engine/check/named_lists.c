@@ -16,14 +16,14 @@
  * công nghiệp Bắc Sơn; Công ty Dược Hòa Bình"). */
 static size_t count_names(const char *text, size_t len)
 {
-    static const char and[] = " v\xC3\xA0 "; /* " và " */
+    static const char joiner[] = " v\xC3\xA0 "; /* " và " */
     char sep = memchr(text, ';', len) ? ';' : ',';
     size_t names = 1;
     for (size_t at = 0; at < len; at++) {
         if (text[at] == sep)
             names++;
-        else if (sep == ',' && text[at] == ' ' && len - at >= sizeof and-1 &&
-                 memcmp(text + at, and, sizeof and-1) == 0)
+        else if (sep == ',' && text[at] == ' ' && len - at >= sizeof joiner - 1 &&
+                 memcmp(text + at, joiner, sizeof joiner - 1) == 0)
             names++;
     }
     return names;
