@@ -325,6 +325,43 @@ static const sl_rule *share_in_context(table_ctx *c, const char *label, size_t l
     return r && r->priority > rule->priority && is_share(r) ? r : NULL;
 }
 
+/* The rule for a row's label and a column's name read together ("Đảng
+ * viên" under "HTXSNV" reads "đảng viên hoàn thành xuất sắc nhiệm vụ":
+ * members rated), when it names other than the row alone; NULL when none
+ * does. */
+static const sl_rule *rule_with_row(table_ctx *c, const char *label, size_t label_len,
+                                    const char *column, const sl_rule *row_rule)
+{
+    char both[2 * NAME_BYTES];
+    if (!*column || label_len + 1 + strlen(column) >= sizeof both)
+        return NULL;
+    memcpy(both, label, label_len);
+    both[label_len] = ' ';
+    strcpy(both + label_len + 1, column);
+    const sl_rule *r = column_rule(c->ex, both, strlen(both));
+    return r && r != row_rule && (!row_rule || strcmp(r->metric, row_rule->metric) != 0) ? r : NULL;
+}
+
+/* A row's rule read with the columns right of its label that no rule names
+ * (see rule_with_row): the first that names other than the row; NULL when
+ * none does. */
+static const sl_rule *row_with_columns(table_ctx *c, const sl_table *table, const sl_table_row *row,
+                                       const sl_table_cell *label, size_t label_at,
+                                       const sl_rule *const *rules, char (*names)[NAME_BYTES],
+                                       const sl_rule *row_rule)
+{
+    const char *text = c->doc->text;
+    for (size_t k = label_at + 1; k < row->cells.len && k < table->header.cells.len; k++) {
+        if (rules[k])
+            continue;
+        const sl_rule *r =
+            rule_with_row(c, text + label->start, label->end - label->start, names[k], row_rule);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
@@ -373,6 +410,21 @@ static void table_facts(table_ctx *c, const sl_table *table)
     const sl_table_cell *first_header = ncols ? sl_vec_at(&table->header.cells, 0) : NULL;
     const char *lead =
         c->lead_period && first_header ? c->lead_period(c->lead_ctx, first_header->start) : "";
+    /* a table of ratings: rows of what is rated under columns of the
+     * ratings ("Đảng viên | 3.752 | 571" under "Tổng số | HTXSNV"); its
+     * figures are of the rating's year, stocks too (cells rated in 2025) */
+    int rated_table = 0;
+    for (size_t r = subheader ? 1 : 0; r < table->rows.len && !rated_table; r++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, r);
+        const sl_table_cell *label = sl_table_row_label(text, row);
+        if (!label || capital_after_first_word(text, label))
+            continue;
+        size_t label_at = (size_t)(label - (const sl_table_cell *)row->cells.items);
+        const sl_rule *row_rule =
+            column_rule(c->ex, text + label->start, label->end - label->start);
+        rated_table = row_rule && row_with_columns(c, table, row, label, label_at, rules, names,
+                                                   row_rule) != NULL;
+    }
     const sl_rule *above = NULL; /* the rule of the last row a rule names */
     for (size_t r = subheader ? 1 : 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
@@ -405,6 +457,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 row_rule = above;
             else if (row_rule && figures)
                 above = row_rule;
+            const sl_rule *rated =
+                rated_table && row_rule && !names_a_unit
+                    ? row_with_columns(c, table, row, label, label_at, rules, names, row_rule)
+                    : NULL;
+            if (rated)
+                row_rule = rated; /* "Đảng viên" rated: members reviewed */
             row_year = year_in(text + label->start, label->end - label->start);
             char *entity = sl_entity_in(c->ex, text + label->start, label->end - label->start);
             kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
@@ -452,7 +510,8 @@ static void table_facts(table_ctx *c, const sl_table *table)
             }
             /* what there is (members, cells) holds at the report's date, as
              * in the text */
-            if (!*period && *lead && rule && !sl_rules_metric_is_stock(c->ex->rules, rule->metric))
+            if (!*period && *lead && rule &&
+                (rated_table || !sl_rules_metric_is_stock(c->ex->rules, rule->metric)))
                 snprintf(period, sizeof period, "%s", lead);
             if (rule)
                 add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept, row_qualifier);

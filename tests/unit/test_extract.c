@@ -600,6 +600,25 @@ static void test_last_years_from_the_title(void)
     run_free(&r);
 }
 
+/* A table of ratings: rows of what is rated under columns of the ratings.
+ * The members row counts members reviewed, and every row takes the year
+ * of the line leading into the table, the cells' stock too. */
+static void test_table_of_ratings_by_row(void)
+{
+    run r = extract_bytes("rated.txt", "Kết quả xếp loại chất lượng năm 2025:\n\n"
+                                       "| Đối tượng | Tổng số | HTXSNV | HTTNV | HTNV | KHTNV |\n"
+                                       "|---|---|---|---|---|---|\n"
+                                       "| Chi bộ trực thuộc | 24 | 5 | 16 | 2 | 1 |\n"
+                                       "| Đảng viên | 812 | 120 | 640 | 45 | 7 |\n");
+    const solieu_fact *f = fact_at(&r, 6, "640");
+    CHECK(f && strcmp(f->metric, "reviewed_members") == 0 && strcmp(f->period, "2025") == 0);
+    f = fact_at(&r, 6, "812");
+    CHECK(f && strcmp(f->metric, "reviewed_members") == 0);
+    f = fact_at(&r, 5, "16");
+    CHECK(f && strcmp(f->metric, "subordinate_party_cells") == 0 && strcmp(f->period, "2025") == 0);
+    run_free(&r);
+}
+
 /* A comparison that opens the clause after a ';' still compares with the
  * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
 static void test_comparison_after_semicolon(void)
@@ -1230,6 +1249,7 @@ int main(void)
     test_comparison_after_semicolon();
     test_letterhead_issuer();
     test_last_years_from_the_title();
+    test_table_of_ratings_by_row();
     test_share_per_year();
     test_plus_items_under_dash_item();
     test_same_period_last_year();
