@@ -1201,10 +1201,47 @@ static void apply_title_period(sl_attribution *d)
     free(sections);
 }
 
+/* A term the report counts to a month ("Từ đầu nhiệm kỳ đến tháng 5/2025"
+ * gives "2020/2025-05"): its other figures of the term ("2020/2025", from
+ * a heading or the title) run to that month too. Only the report's term
+ * (the header's), and only when the report names one such month for it. */
+static void term_to_its_month(sl_attribution *d)
+{
+    int y1 = 0, y2 = 0, month = 0;
+    for (size_t i = 0; i < d->facts->facts.len; i++) {
+        const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        int a, b, m;
+        char rest;
+        if (sscanf(f->period, "%4d/%4d-%2d%c", &a, &b, &m, &rest) != 3 || a >= b || m < 1 || m > 12)
+            continue;
+        if (month && (a != y1 || b != y2 || m != month))
+            return; /* two months for a term, or two terms: none is sure */
+        y1 = a;
+        y2 = b;
+        month = m;
+    }
+    if (!month || y1 != d->header->term_start)
+        return; /* a span other than the term ("Trong 5 năm"): its own */
+    char term[16], to_month[32];
+    snprintf(term, sizeof term, "%d/%d", y1, y2);
+    snprintf(to_month, sizeof to_month, "%d/%d-%02d", y1, y2, month);
+    const char *kept = NULL;
+    for (size_t i = 0; i < d->facts->facts.len && !d->oom; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (strcmp(f->period, term) != 0)
+            continue;
+        if (!kept)
+            kept = sl_facts_keep(d->facts, sl_strdup(to_month), &d->oom);
+        if (kept)
+            f->period = kept;
+    }
+}
+
 void sl_attribute_facts(sl_attribution *d)
 {
     inherit_from_leads(d);
     periods_from_series(d);
     apply_title_period(d);
+    term_to_its_month(d);
     entities_of_named_units(d);
 }

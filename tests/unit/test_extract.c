@@ -619,6 +619,22 @@ static void test_table_of_ratings_by_row(void)
     run_free(&r);
 }
 
+/* A term the report counts to a month: its other figures of the term run
+ * to that month too. */
+static void test_term_to_its_month(void)
+{
+    run r = extract_bytes("term_month.txt",
+                          "An Phú, ngày 12 tháng 6 năm 2025\n\nBÁO CÁO\n"
+                          "Tổng kết công tác kiểm tra nhiệm kỳ 2020 - 2025\n\n"
+                          "Từ đầu nhiệm kỳ đến tháng 5/2025, đã kiểm tra 42 tổ chức đảng.\n\n"
+                          "Các chi bộ đã kết nạp 316 đảng viên.\n");
+    const solieu_fact *f = fact_at(&r, 6, "42");
+    CHECK(f && strcmp(f->period, "2020/2025-05") == 0);
+    f = fact_at(&r, 8, "316");
+    CHECK(f && strcmp(f->period, "2020/2025-05") == 0);
+    run_free(&r);
+}
+
 /* A comparison that opens the clause after a ';' still compares with the
  * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
 static void test_comparison_after_semicolon(void)
@@ -1250,6 +1266,7 @@ int main(void)
     test_letterhead_issuer();
     test_last_years_from_the_title();
     test_table_of_ratings_by_row();
+    test_term_to_its_month();
     test_share_per_year();
     test_plus_items_under_dash_item();
     test_same_period_last_year();
