@@ -1201,6 +1201,30 @@ static void apply_title_period(sl_attribution *d)
     free(sections);
 }
 
+/* A share of a stock ("đảng viên nữ 1.412 đồng chí, chiếm 36,7%") is of
+ * the stock's moment, as its count is: no period where the count has
+ * none. The count stands right before it, only words between (no figure,
+ * no clause's or sentence's end). */
+static void shares_of_stocks(sl_attribution *d)
+{
+    enum { MAX_GAP_BYTES = 40 };
+    const char *scan = d->doc->scan;
+    for (size_t i = 1; i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, i - 1);
+        if (strcmp(f->metric, "percent") != 0 || !*f->period || f->has_denominator ||
+            g->paragraph != f->paragraph || *g->period || g->has_denominator ||
+            !sl_rules_metric_is_stock(d->ex->rules, g->metric) || f->text_start < g->text_end ||
+            f->text_start - g->text_end > MAX_GAP_BYTES)
+            continue;
+        size_t k = g->text_end;
+        while (k < f->text_start && !strchr(".;:\n0123456789", scan[k]))
+            k++;
+        if (k == f->text_start)
+            f->period = "";
+    }
+}
+
 /* A term the report counts to a month ("Từ đầu nhiệm kỳ đến tháng 5/2025"
  * gives "2020/2025-05"): its other figures of the term ("2020/2025", from
  * a heading or the title) run to that month too. Only the report's term
@@ -1243,5 +1267,6 @@ void sl_attribute_facts(sl_attribution *d)
     periods_from_series(d);
     apply_title_period(d);
     term_to_its_month(d);
+    shares_of_stocks(d);
     entities_of_named_units(d);
 }
