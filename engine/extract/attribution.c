@@ -873,8 +873,6 @@ static const char *const unit_levels[] = {
     "qu\xE1\xBA\xADn ",                /* quận */
     "ph\xC6\xB0\xE1\xBB\x9Dng ",       /* phường */
     "x\xC3\xA3 ",                      /* xã */
-    "th\xC3\xB4n ",                    /* thôn */
-    "\xE1\xBA\xA5p ",                  /* ấp */
 };
 
 /* The unit named at word start i of s[0, n), into *m; 0 if none. */
@@ -1095,7 +1093,10 @@ static void inherit_from_leads(sl_attribution *d)
         } else if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
             if (!best && *f->unit) {
-                f->metric = "count"; /* "nữ 4.912 đồng chí" still counts people */
+                /* a group of members with nothing before it to count ("Về độ
+                 * tuổi: dưới 30 tuổi có 168 đồng chí"): members; other bare
+                 * figures still count people ("4.912 đồng chí") */
+                f->metric = *f->qualifier && sl_counts_members(f->unit) ? "party_members" : "count";
                 continue;
             }
             if (!best) {
