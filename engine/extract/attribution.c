@@ -1093,10 +1093,12 @@ static void inherit_from_leads(sl_attribution *d)
         } else if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
             if (!best && *f->unit) {
-                /* a group of members with nothing before it to count ("Về độ
-                 * tuổi: dưới 30 tuổi có 168 đồng chí"): members; other bare
-                 * figures still count people ("4.912 đồng chí") */
-                f->metric = *f->qualifier && sl_counts_members(f->unit) ? "party_members" : "count";
+                /* a group of members with nothing before it to count, in no
+                 * list ("Về độ tuổi: dưới 30 tuổi có 168 đồng chí"): members;
+                 * other bare figures still count people ("4.912 đồng chí") */
+                int group = *f->qualifier && sl_counts_members(f->unit) &&
+                            list_head_of(d, f->paragraph) == (size_t)-1;
+                f->metric = group ? "party_members" : "count";
                 continue;
             }
             if (!best) {
