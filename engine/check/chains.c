@@ -147,6 +147,12 @@ void sl_check_chains(sl_check_doc *cd)
                     if (!back)
                         break;
                 }
+                /* a figure of the part's own metric between them has the
+                 * whole for its own ("kết luận 04 đảng viên có vi phạm, trong
+                 * đó 03 ... phải thi hành kỷ luật; toàn Đảng bộ thi hành kỷ luật
+                 * 07 đảng viên"): this one counts more than the whole holds */
+                if (chain && strcmp(f->metric, part->metric) == 0 && !*f->qualifier)
+                    break;
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
                     comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
