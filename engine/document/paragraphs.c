@@ -187,6 +187,18 @@ static int has_inner_tab(const char *text, size_t from, size_t end)
     return 0;
 }
 
+/* Whether text[from, end) is a line of an HTML table a converter left
+ * ("<tr>", "<td>9</td>", "</table>"): a table's line, which leaves no
+ * body sentence open. */
+static int is_table_markup(const char *text, size_t from, size_t end)
+{
+    while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\r'))
+        end--;
+    return end - from >= 3 && text[from] == '<' && text[end - 1] == '>' &&
+           (text[from + 1] == 't' || text[from + 1] == 'T' ||
+            (text[from + 1] == '/' && (text[from + 2] == 't' || text[from + 2] == 'T')));
+}
+
 static void classify(const solieu_document *doc, line_info *li)
 {
     const char *s = doc->scan;
@@ -220,7 +232,8 @@ static void classify(const solieu_document *doc, line_info *li)
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
     li->table =
-        li->kind == LINE_TEXT && (doc->text[i] == '|' || has_inner_tab(doc->text, i, li->end));
+        li->kind == LINE_TEXT && (doc->text[i] == '|' || has_inner_tab(doc->text, i, li->end) ||
+                                  is_table_markup(doc->text, i, li->end));
     if (li->heading || li->table)
         li->ends_open = 0;
 }
