@@ -1160,9 +1160,12 @@ static int is_target(const char *metric)
  * The period itself when it does not, or is no such span. */
 static const char *clip_to_year(const char *period, int year, char *out, size_t size)
 {
-    int y1, y2;
-    char rest;
-    if (year <= 0 || sscanf(period, "%4d/%4d%c", &y1, &y2, &rest) != 2 || y1 > year || y2 <= year)
+    /* "2021/2025": told at a glance, most periods being no such span */
+    if (year <= 0 || strlen(period) != 9 || period[4] != '/' || strspn(period, "0123456789") != 4 ||
+        strspn(period + 5, "0123456789") != 4)
+        return period;
+    int y1 = atoi(period), y2 = atoi(period + 5);
+    if (y1 > year || y2 <= year)
         return period;
     if (y1 == year)
         snprintf(out, size, "%d", year);
@@ -1237,9 +1240,13 @@ static void term_to_its_month(sl_attribution *d)
     int y1 = 0, y2 = 0, month = 0;
     for (size_t i = 0; i < d->facts->facts.len; i++) {
         const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
-        int a, b, m;
-        char rest;
-        if (sscanf(f->period, "%4d/%4d-%2d%c", &a, &b, &m, &rest) != 3 || a >= b || m < 1 || m > 12)
+        const char *p = f->period;
+        /* "2020/2025-05": most periods are not of that shape, told at a glance */
+        if (strlen(p) != 12 || p[4] != '/' || p[9] != '-' || strspn(p, "0123456789") != 4 ||
+            strspn(p + 5, "0123456789") != 4 || strspn(p + 10, "0123456789") != 2)
+            continue;
+        int a = atoi(p), b = atoi(p + 5), m = atoi(p + 10);
+        if (a >= b || m < 1 || m > 12)
             continue;
         if (month && (a != y1 || b != y2 || m != month))
             return; /* two months for a term, or two terms: none is sure */
