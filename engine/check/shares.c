@@ -189,7 +189,8 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
 /* The whole a share's sentence breaks down before it ("có 9.874 đảng
  * viên; trong đó đảng viên nữ 4.213 đồng chí, chiếm 45,2%"): the nearest
  * figure before the part in its sentence, of its metric and kind and
- * larger, with "trong đó" between them; NULL when none. */
+ * larger, with "trong đó" between them or the part named by a qualifier
+ * the whole has not; NULL when none. */
 static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share *s)
 {
     static const char trong_do[] = "trong \xC4\x91\xC3\xB3"; /* trong đó */
@@ -203,7 +204,11 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
             !sl_same_kind(g, s->part) || g->value <= s->part->value)
             continue;
         size_t n = s->part->text_start - g->text_end;
-        return memmem(text + g->text_end, n, trong_do, sizeof trong_do - 1) ? g : NULL;
+        /* a part named by a qualifier of the whole's own metric ("3.986
+         * đảng viên được đánh giá; đảng viên hoàn thành xuất sắc nhiệm vụ là
+         * 547 đồng chí") breaks it down without saying so */
+        int qualified = *s->part->qualifier && !*g->qualifier;
+        return qualified || memmem(text + g->text_end, n, trong_do, sizeof trong_do - 1) ? g : NULL;
     }
     return NULL;
 }
