@@ -45,12 +45,22 @@ static char *run_example(const solieu_rules *rules, const sl_rule *r, const sl_e
         failure = sl_printf("example could not be checked: %s", error ? error : "out of memory");
         goto done;
     }
-    const sl_check_row *found = NULL;
+    /* the rule's row the example means: the one of its `stated=N` when it
+     * names one (an example may make several rows), else the first */
+    const char *stated_at = e->expect ? strstr(e->expect, "stated=") : NULL;
+    double stated = stated_at ? strtod(stated_at + 7, NULL) : 0;
+    const sl_check_row *found = NULL, *first = NULL;
     for (size_t i = 0; i < checker->rows.len && !found; i++) {
         const sl_check_row *row = sl_vec_at(&checker->rows, i);
-        if (strcmp(row->rule, r->id) == 0)
+        if (strcmp(row->rule, r->id) != 0)
+            continue;
+        if (!first)
+            first = row;
+        if (stated_at && fabs(strtod(row->stated, NULL) - stated) <= 1e-9)
             found = row;
     }
+    if (!found)
+        found = first;
     if (!e->expect) {
         if (found)
             failure = sl_printf("counter-example produced a %s row (%s)", found->check,

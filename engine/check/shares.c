@@ -180,7 +180,13 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
             o->pct->text_start < s->pct->text_start ? o->pct->text_start : s->pct->text_start;
         size_t b =
             o->pct->text_start < s->pct->text_start ? s->pct->text_start : o->pct->text_start;
-        if (listed || in_one_sentence(cd->doc->scan, a, b))
+        /* shares of parts named by qualifiers of one metric (ratings:
+         * "xuất sắc 251 đồng chí, chiếm 12,3%" ... "1.953 đồng chí hoàn
+         * thành tốt nhiệm vụ trở lên, đạt 96,5%") are of one whole across
+         * the paragraph's sentences */
+        int graded = *o->part->qualifier && *s->part->qualifier &&
+                     strcmp(o->part->metric, s->part->metric) == 0;
+        if (listed || graded || in_one_sentence(cd->doc->scan, a, b))
             return o;
     }
     return NULL;
