@@ -90,6 +90,7 @@ void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date with
 void sl_check_citations_across(solieu_checker *c);
 void sl_check_tables(sl_check_doc *cd); /* a table's total row against its rows */
 void sl_check_named_lists(sl_check_doc *cd); /* a count against the names after it */
+void sl_check_body_series(sl_check_doc *cd); /* a total against its parts' periods after it */
 
 /* Records a total and its parts: a sum (or a subset with one part, or a
  * partial breakdown that falls short), and marks same-metric parts. */

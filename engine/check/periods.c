@@ -1,6 +1,8 @@
 /* Periods as stretches of months, and figures whose periods tile
  * another's: the years of a term, the quarters of nine months, the months
- * of a half year (series_total in footnotes and in a table's rows). */
+ * of a half year (series_total in footnotes, in a table's rows, and in the
+ * body after a total). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,4 +88,62 @@ size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *cand
         whole_years ? first / 12 == from / 12 && last / 12 == to / 12 : first <= from && last >= to;
     *complete = k > 0 && covered == last - first + 1 && ends;
     return k >= 2 ? k : 0;
+}
+
+/* Whether a series_total row already tells this total (a footnote's or a
+ * table row's). */
+static int series_told(const sl_check_doc *cd, const solieu_fact *total)
+{
+    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
+        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
+        if (row->byte_start == total->byte_start && strcmp(row->check, "series_total") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A total of a period and its parts given after it in the body, in its
+ * paragraph or the list items under it ("kiểm tra 11 đảng viên." / "+ Theo
+ * quý: quý I: 3; quý II: 5; quý III: 4"): every part of the period told
+ * once, the parts add up to it. */
+void sl_check_body_series(sl_check_doc *cd)
+{
+    enum { MAX_PARTS = 64, ITEMS_AFTER = 2 };
+    const sl_rule *r = sl_relation_rule(cd->checker->rules, "series_total");
+    size_t n = solieu_facts_count(cd->facts);
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    for (size_t t = 0; r && t < n; t++) {
+        const solieu_fact *total = solieu_facts_get(cd->facts, t);
+        long from, to;
+        if (total->footnote || total->has_denominator || strcmp(total->unit, "%") == 0 ||
+            !sl_period_months(total->period, &from, &to) || from == to || series_told(cd, total))
+            continue;
+        /* the paragraph's figures after it, then those of the items under it */
+        size_t last = total->paragraph;
+        while (last + 1 < paragraphs->len && last < total->paragraph + ITEMS_AFTER &&
+               sl_paragraph_is_item(sl_vec_at(paragraphs, last + 1)))
+            last++;
+        const solieu_fact *candidates[MAX_PARTS], *parts[MAX_PARTS];
+        size_t k = 0;
+        for (size_t j = t + 1; j < n && k < MAX_PARTS; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+            if (f->paragraph > last)
+                break;
+            if (!f->footnote && !cd->is_part[f->id])
+                candidates[k++] = f;
+        }
+        double sum;
+        int complete;
+        size_t m = sl_period_series(total, candidates, k, parts, &sum, &complete);
+        if (!m || !complete)
+            continue;
+        int pass = fabs(sum - total->value) < 1e-6;
+        char a[64], b[64];
+        sl_check_add(cd, "series_total", pass, r->id, total, parts, m, total->value, sum, 0,
+                     "the %zu values after line %zu for parts of %s add up to %s %s, %s it "
+                     "states %s",
+                     m, total->line, total->period, solieu_format_number(sum, a, sizeof a),
+                     total->unit, pass ? "as" : "but",
+                     solieu_format_number(total->value, b, sizeof b));
+    }
 }

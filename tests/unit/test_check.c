@@ -440,6 +440,21 @@ static void test_periods_that_tile(void)
     CHECK(message_has(t, r, "2026-01/2026-09"));
     expect_row(t, "series_total", "10", "pass", "123", "123");
     solieu_table_destroy(t);
+
+    /* parts given in the body, in the items under the total */
+    const char *body = "Hòa Khê, ngày 26 tháng 9 năm 2026\n"                                 /* 1 */
+                       "\n"                                                                  /* 2 */
+                       "BÁO CÁO\n"                                                           /* 3 */
+                       "Kết quả công tác kiểm tra 9 tháng đầu năm 2026\n"                    /* 4 */
+                       "\n"                                                                  /* 5 */
+                       "- Kiểm tra khi có dấu hiệu vi phạm: 2 tổ chức đảng, 11 đảng viên.\n" /* 6 */
+                       "+ Theo quý: quý I: 3; quý II: 5; quý III: 4.\n";                     /* 7 */
+    t = check_one("body_tiles.txt", body);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    expect_row(t, "series_total", "6;7", "fail", "11", "12");
+    solieu_table_destroy(t);
 }
 
 /* A change a footnote explains ("tăng 153 đảng viên": transfers in and
