@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check/check_internal.h"
+#include "document/tables.h"
 
 /* "2025" or "2025-07": the year and month (1 for a year alone, *whole
  * set); 0 when it is neither. */
@@ -102,33 +103,62 @@ static int series_told(const sl_check_doc *cd, const solieu_fact *total)
     return 0;
 }
 
+/* Whether paragraph p opens, past its bullet, with a total's word
+ * ("• Cộng 9 tháng: ...", "- Tổng cộng: ..."), as a table's total row. */
+static int opens_with_total(const sl_check_doc *cd, const sl_paragraph *p)
+{
+    const sl_piece *first = sl_vec_at(&p->pieces, 0);
+    const char *text = cd->doc->text;
+    size_t at = first->start;
+    while (at < first->end &&
+           !((unsigned char)text[at] >= 0x80 || (text[at] >= 'A' && text[at] <= 'Z') ||
+             (text[at] >= 'a' && text[at] <= 'z')))
+        at++;
+    if (at + 3 <= first->end && (unsigned char)text[at] == 0xE2)
+        at += 3; /* "•" */
+    while (at < first->end && text[at] == ' ')
+        at++;
+    sl_table_cell opening = {at, first->end};
+    return at < first->end && sl_table_cell_is_total(text, &opening);
+}
+
 /* A total of a period and its parts given after it in the body, in its
  * paragraph or the list items under it ("kiểm tra 11 đảng viên." / "+ Theo
  * quý: quý I: 3; quý II: 5; quý III: 4"): every part of the period told
  * once, the parts add up to it. */
 void sl_check_body_series(sl_check_doc *cd)
 {
-    enum { MAX_PARTS = 64, ITEMS_AFTER = 2 };
+    enum { MAX_PARTS = 64, ITEMS_AFTER = 2, ITEMS_BEFORE = 4 };
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "series_total");
     size_t n = solieu_facts_count(cd->facts);
     const sl_vec *paragraphs = &cd->doc->paragraphs;
     for (size_t t = 0; r && t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         long from, to;
-        if (total->footnote || total->has_denominator || strcmp(total->unit, "%") == 0 ||
-            !sl_period_months(total->period, &from, &to) || from == to || series_told(cd, total))
+        if (total->paragraph >= paragraphs->len || total->footnote || total->has_denominator ||
+            strcmp(total->unit, "%") == 0 || !sl_period_months(total->period, &from, &to) ||
+            from == to || series_told(cd, total))
             continue;
-        /* the paragraph's figures after it, then those of the items under it */
-        size_t last = total->paragraph;
+        /* the paragraph's figures after it, then those of the items under
+         * it; of an item that opens with a total's word, those of the items
+         * above it too ("• Quý I: ..." / "• Cộng 9 tháng: ... 9 đảng viên
+         * bị thi hành kỷ luật") */
+        size_t first = total->paragraph, last = total->paragraph;
         while (last + 1 < paragraphs->len && last < total->paragraph + ITEMS_AFTER &&
                sl_paragraph_is_item(sl_vec_at(paragraphs, last + 1)))
             last++;
+        while (first > 0 && total->paragraph - first < ITEMS_BEFORE &&
+               sl_paragraph_is_item(sl_vec_at(paragraphs, first)) &&
+               sl_paragraph_is_item(sl_vec_at(paragraphs, first - 1)) &&
+               opens_with_total(cd, sl_vec_at(paragraphs, total->paragraph)))
+            first--;
         const solieu_fact *candidates[MAX_PARTS], *parts[MAX_PARTS];
-        size_t k = 0;
-        for (size_t j = t + 1; j < n && k < MAX_PARTS; j++) {
+        size_t k = 0, j, end = sl_paragraphs_facts(cd, first, last, &j);
+        for (; j < end && k < MAX_PARTS; j++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, j);
-            if (f->paragraph > last)
-                break;
+            if (f == total || f->paragraph < first || f->paragraph > last ||
+                (f->paragraph == total->paragraph && f->text_start < total->text_start))
+                continue;
             if (!f->footnote && !cd->is_part[f->id])
                 candidates[k++] = f;
         }

@@ -455,6 +455,25 @@ static void test_periods_that_tile(void)
         return;
     expect_row(t, "series_total", "6;7", "fail", "11", "12");
     solieu_table_destroy(t);
+
+    /* parts in the items above a total's item ("• Cộng 9 tháng: ...") */
+    const char *above = "Hòa Khê, ngày 26 tháng 9 năm 2026\n"                /* 1 */
+                        "\n"                                                 /* 2 */
+                        "BÁO CÁO\n"                                          /* 3 */
+                        "Kết quả công tác kiểm tra 9 tháng đầu năm 2026\n"   /* 4 */
+                        "\n"                                                 /* 5 */
+                        "• Quý I: thi hành kỷ luật 2 đảng viên.\n"           /* 6 */
+                        "• Quý II: thi hành kỷ luật 3 đảng viên.\n"          /* 7 */
+                        "• Quý III: thi hành kỷ luật 3 đảng viên.\n"         /* 8 */
+                        "• Cộng 9 tháng: 9 đảng viên bị thi hành kỷ luật.\n" /* 9 */
+                        "• Còn 4 đảng viên chưa kiểm điểm.\n";               /* 10 */
+    t = check_one("above_tiles.txt", above);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    expect_row(t, "series_total", "6;7;8;9", "fail", "9", "8");
+    CHECK(count_rows(t, "series_total", NULL) == 1);
+    solieu_table_destroy(t);
 }
 
 /* A change a footnote explains ("tăng 153 đảng viên": transfers in and
