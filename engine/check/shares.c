@@ -56,6 +56,11 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
     if (i == 0 || !is_pct(pct) || pct->has_denominator || *pct->approx ||
         in_range(scan, cd->doc->len, pct))
         return NULL;
+    /* "đạt 90,1% (cùng kỳ: 91,3%), giảm 1,2%" says by how much a share
+     * changed: no share of a count ("tăng 19 đảng viên, tương ứng tăng
+     * 19,39%" is one, of the count before) */
+    if (sl_is_change(cd, pct) && is_pct(solieu_facts_get(cd->facts, i - 1)))
+        return NULL;
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *part = solieu_facts_get(cd->facts, j);
         if (part->paragraph != pct->paragraph || pct->text_start < part->text_end ||
