@@ -1,6 +1,7 @@
 /* The document's own facts: its date (from the place-and-date line, or else
  * the latest date it cites), number, type, the term it belongs to, and the
  * party organisation it reports on — all found by rules of their own kinds. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,6 +285,13 @@ void sl_header_detect(solieu_extractor *ex, solieu_document *doc, sl_header *h)
     c.text = doc->scan;
     c.h = h;
     c.header_end = doc->line_count > HEADER_LINES ? doc->line_starts[HEADER_LINES] : doc->len;
+    /* the letterhead ends where the title begins: a preamble within the
+     * first lines names the bodies whose instructions it follows ("Thực
+     * hiện Công văn ... của Ban Tổ chức Tỉnh ủy X"), not the issuer */
+    static const char title[] = "B\xC3\x81O C\xC3\x81O"; /* BÁO CÁO */
+    const char *at = memmem(doc->scan, c.header_end, title, sizeof title - 1);
+    if (at)
+        c.header_end = (size_t)(at - doc->scan);
     sl_vec_init(&c.votes, sizeof(entity_vote));
     sl_word_starts words = {NULL, 0};
     const sl_word_starts *openings = header_words(ex, doc, &words);
