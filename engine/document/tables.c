@@ -439,6 +439,74 @@ static size_t figures_in(const char *text, const sl_table_row *row)
     return n;
 }
 
+/* Whether a cell names a year or two ("2024", "2025/2024"): a header's,
+ * not a figure. */
+static int year_cell(const char *text, const sl_table_cell *c)
+{
+    size_t n = c->end - c->start;
+    const char *t = text + c->start;
+    int one = n == 4 && (t[0] == '1' || t[0] == '2') && strspn(t, "0123456789") >= 4;
+    int two = n == 9 && (t[4] == '/' || t[4] == '-') && strspn(t, "0123456789") == 4 &&
+              strspn(t + 5, "0123456789") == 4;
+    return one || two;
+}
+
+/* The figures of a header line or its second line, years aside. */
+static size_t header_figures(const char *text, const sl_table_row *row)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *c = sl_vec_at(&row->cells, k);
+        n += figure_cell(text, c) && !year_cell(text, c);
+    }
+    return n;
+}
+
+/* A header's second line ("Đảng bộ   Chi bộ" over "cơ sở     cơ sở"),
+ * its words set under the header cells they stand below (by their place
+ * on the line), into *sub: as many cells as the header, empty ones where
+ * none stands; 1 when line k is no such line, -1 when out of memory. */
+static int header_second_line(const solieu_document *doc, size_t k, const sl_table_row *header,
+                              sl_table_row *sub)
+{
+    sl_table_row words;
+    if (split_aligned(doc, k, &words) != 0)
+        return -1;
+    const char *text = doc->text;
+    if (!words.cells.len || words.cells.len > header->cells.len || header_figures(text, &words)) {
+        row_free(&words);
+        return 1;
+    }
+    size_t header_line = doc->line_starts[header->line - 1], line = doc->line_starts[k];
+    sub->line = k + 1;
+    sl_vec_init(&sub->cells, sizeof(sl_table_cell));
+    for (size_t h = 0; h < header->cells.len; h++) {
+        const sl_table_cell *hc = sl_vec_at(&header->cells, h);
+        size_t from = hc->start - header_line, to = hc->end - header_line;
+        /* the header cell's columns reach to the next one's */
+        if (h + 1 < header->cells.len)
+            to = ((const sl_table_cell *)sl_vec_at(&header->cells, h + 1))->start - header_line;
+        else
+            to = (size_t)-1;
+        size_t s = line, e = line;
+        for (size_t w = 0; w < words.cells.len; w++) {
+            const sl_table_cell *wc = sl_vec_at(&words.cells, w);
+            size_t ws = wc->start - line, we = wc->end - line;
+            if (we > from && ws < to && s == e) {
+                s = wc->start;
+                e = wc->end;
+            }
+        }
+        if (push_cell(sub, s, e) != 0) {
+            row_free(&words);
+            row_free(sub);
+            return -1;
+        }
+    }
+    row_free(&words);
+    return 0;
+}
+
 /* The first tab, '|' or run of three spaces in text[from, len), or len.
  * Sixteen bytes at a time with SSE2: a report has few. */
 static size_t next_gap(const char *text, size_t from, size_t len)
@@ -525,7 +593,10 @@ static int numbers_columns(const char *text, const sl_table_row *row)
 static int read_aligned(const solieu_document *doc, const unsigned char *gaps, size_t k,
                         sl_table *table, size_t *last)
 {
-    if (!gaps[k] || !gaps[k + 1] ||
+    /* the rows follow, or a header's second line and then the rows (the
+     * second line may hold a cell alone: "Tăng/giảm" over "2025/2024") */
+    int rows_next = gaps[k + 1] || (k + 2 < doc->line_count && gaps[k + 2]);
+    if (!gaps[k] || !rows_next ||
         opening_pipe(doc->text, doc->line_starts[k],
                      k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len) != (size_t)-1)
         return 1;
@@ -533,16 +604,29 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     if (split_aligned(doc, k, &header) != 0)
         return -1;
     size_t width = header.cells.len;
-    if (width < 2 || figures_in(doc->text, &header)) {
+    if (width < 2 || header_figures(doc->text, &header)) {
         row_free(&header);
         return 1;
     }
+    /* a header over two lines: the second is the table's first row, a
+     * subheader (extract/tables.c reads a column's name from both) */
+    sl_table_row sub;
+    int second =
+        k + 2 < doc->line_count && gaps[k + 2] ? header_second_line(doc, k + 1, &header, &sub) : 1;
+    if (second < 0) {
+        row_free(&header);
+        return -1;
+    }
     size_t j;
-    int rc = collect_rows(doc, k + 1, read_aligned_row, &width, &table->rows, &j);
+    int rc =
+        collect_rows(doc, second == 0 ? k + 2 : k + 1, read_aligned_row, &width, &table->rows, &j);
     if (rc != 0) {
+        if (second == 0)
+            row_free(&sub);
         row_free(&header);
         return rc;
     }
+
     /* a row that numbers the columns is the header's, not a row of figures */
     sl_table_row *numbering = sl_vec_at(&table->rows, 0);
     if (numbers_columns(doc->text, numbering)) {
@@ -585,6 +669,29 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
             sl_table_cell *empty = row->cells.items;
             empty->start = empty->end = doc->line_starts[row->line - 1];
         }
+    }
+    /* the header's second line goes first, as wide as the header */
+    if (second == 0) {
+        int failed = 0;
+        while (!failed && sub.cells.len < header.cells.len) {
+            failed = !sl_vec_push(&sub.cells);
+            if (!failed) {
+                memmove((sl_table_cell *)sub.cells.items + 1, sub.cells.items,
+                        (sub.cells.len - 1) * sizeof(sl_table_cell));
+                sl_table_cell *empty = sub.cells.items;
+                empty->start = empty->end = doc->line_starts[sub.line - 1];
+            }
+        }
+        sl_table_row *slot = failed ? NULL : sl_vec_push(&table->rows);
+        if (!slot) {
+            row_free(&sub);
+            row_free(&header);
+            rows_free(&table->rows);
+            return -1;
+        }
+        memmove((sl_table_row *)table->rows.items + 1, table->rows.items,
+                (table->rows.len - 1) * sizeof(sl_table_row));
+        *(sl_table_row *)table->rows.items = sub;
     }
     table->header = header;
     *last = j - 1;

@@ -635,6 +635,34 @@ static void test_term_to_its_month(void)
     run_free(&r);
 }
 
+/* Tables aligned with spaces: years as the header's columns, and a header
+ * over two lines whose second line stands under the first by place. */
+static void test_aligned_tables_with_two_line_headers(void)
+{
+    static const char text[] =
+        "Biểu 1. Tổ chức đảng\n"                                                  /* 1 */
+        "TT   Loại hình                  Đảng bộ    Chi bộ   Chi bộ trực thuộc\n" /* 2 */
+        "                                  cơ sở     cơ sở       đảng ủy cơ sở\n" /* 3 */
+        "1    Xã, thị trấn                    14         -                 152\n" /* 4 */
+        "2    Cơ quan                          2        17                  21\n" /* 5 */
+        "\n"                                                                      /* 6 */
+        "Biểu 2. Biến động đảng viên\n"                                           /* 7 */
+        "Chỉ tiêu                   2023      2024      2025    Tăng/giảm\n"      /* 8 */
+        "                                                       2025/2024\n"      /* 9 */
+        "Tổng số đảng viên         3.512     3.580     3.641          +61\n"      /* 10 */
+        "Kết nạp mới                  97       104       112           +8\n";     /* 11 */
+    run r = extract_bytes("aligned.txt", text);
+    const solieu_fact *f = fact_at(&r, 5, "17");
+    CHECK(f && strcmp(f->metric, "grassroots_party_cells") == 0);
+    f = fact_at(&r, 4, "152");
+    CHECK(f && strcmp(f->metric, "subordinate_party_cells") == 0);
+    f = fact_at(&r, 10, "3.580");
+    CHECK(f && strcmp(f->metric, "party_members") == 0 && strcmp(f->period, "2024") == 0);
+    f = fact_at(&r, 11, "112");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2025") == 0);
+    run_free(&r);
+}
+
 /* A comparison that opens the clause after a ';' still compares with the
  * figure before it: "(11 đảng viên)" counts what "14" counts, in 2025. */
 static void test_comparison_after_semicolon(void)
@@ -1267,6 +1295,7 @@ int main(void)
     test_last_years_from_the_title();
     test_table_of_ratings_by_row();
     test_term_to_its_month();
+    test_aligned_tables_with_two_line_headers();
     test_share_per_year();
     test_plus_items_under_dash_item();
     test_same_period_last_year();
