@@ -728,6 +728,45 @@ static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned 
     return inline_label || !items_count_it(d, head, best->metric, bare) ? best : NULL;
 }
 
+/* An item that opens with a label and breaks the item above it down ("-
+ * Kết nạp 14 ĐV, đạt 70% KH năm" / "- Theo chi bộ: thôn Bàu Sen (3), ..."):
+ * the first figure of the item above that may lead fact i; NULL when none. */
+static const solieu_fact *item_above(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    enum { ITEMS_BACK = 3 };
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    const sl_vec *paragraphs = &d->doc->paragraphs;
+    if (f->footnote || f->paragraph == 0 || f->paragraph >= paragraphs->len ||
+        !sl_paragraph_is_item(sl_vec_at(paragraphs, f->paragraph)) ||
+        opening_label_end(sl_vec_at(paragraphs, f->paragraph)) == (size_t)-1)
+        return NULL;
+    /* up past sibling breakdowns ("- Theo chi bộ: ..." over "- Theo quý:
+     * ...") to the item they break down */
+    size_t j = i;
+    for (size_t k = f->paragraph; k-- > 0 && f->paragraph - k <= ITEMS_BACK;) {
+        const sl_paragraph *item = sl_vec_at(paragraphs, k);
+        if (!sl_paragraph_is_item(item))
+            return NULL;
+        const solieu_fact *first = NULL;
+        size_t first_at = 0;
+        while (j > 0) {
+            const solieu_fact *g = sl_vec_at(&d->facts->facts, j - 1);
+            if (g->paragraph < k)
+                break;
+            j--;
+            if (g->paragraph == k) {
+                first = g;
+                first_at = j;
+            }
+        }
+        if (first && leads(bare[first_at]) && may_lead(first, f) && !is_generic(first->metric))
+            return first;
+        if (opening_label_end(item) == (size_t)-1)
+            return NULL; /* an item of its own, not a breakdown of the one above */
+    }
+    return NULL;
+}
+
 /* The figure an `inherit` fact (a bare number) counts the same as: the
  * nearest before it in its sentence that says what it counts (not a plain
  * count, not an aside in parentheses), else the nearest before it in its
@@ -755,6 +794,9 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
     const solieu_fact *head = from_list_head(d, i, bare, may_lead);
     if (head)
         return head; /* "Kết nạp 229 đảng viên, trong đó:" / "• Nữ: 47 đồng chí;" */
+    const solieu_fact *above = item_above(d, i, bare);
+    if (above)
+        return above; /* "- Kết nạp 14 ĐV; ..." / "- Theo quý: Quý I: 3, quý II: 6" */
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 
