@@ -110,21 +110,23 @@ static int opens_with_total(const sl_check_doc *cd, const sl_paragraph *p)
     const sl_piece *first = sl_vec_at(&p->pieces, 0);
     const char *text = cd->doc->text;
     size_t at = first->start;
+    /* past ASCII bullets and spaces ("- ", "+ ", "* "), then a "•" */
     while (at < first->end &&
            !((unsigned char)text[at] >= 0x80 || (text[at] >= 'A' && text[at] <= 'Z') ||
              (text[at] >= 'a' && text[at] <= 'z')))
         at++;
     if (at + 3 <= first->end && (unsigned char)text[at] == 0xE2)
-        at += 3; /* "•" */
+        at += 3; /* "•" is E2 80 A2 */
     while (at < first->end && text[at] == ' ')
         at++;
     sl_table_cell opening = {at, first->end};
     return at < first->end && sl_table_cell_is_total(text, &opening);
 }
 
-/* A total of a period and its parts given after it in the body, in its
- * paragraph or the list items under it ("kiểm tra 11 đảng viên." / "+ Theo
- * quý: quý I: 3; quý II: 5; quý III: 4"): every part of the period told
+/* A total of a period and its parts given near it in the body: after it,
+ * in its paragraph or the list items under it ("kiểm tra 11 đảng viên." /
+ * "+ Theo quý: quý I: 3; quý II: 5; quý III: 4"), or in the items above an
+ * item that opens with a total's word. Every part of the period told
  * once, the parts add up to it. */
 void sl_check_body_series(sl_check_doc *cd)
 {
@@ -177,10 +179,10 @@ void sl_check_body_series(sl_check_doc *cd)
         int pass = fabs(sum - total->value) < 1e-6;
         char a[64], b[64];
         sl_check_add(cd, "series_total", pass, r->id, total, parts, m, total->value, sum, 0,
-                     "the %zu values after line %zu for parts of %s add up to %s %s, %s it "
+                     "the %zu values for parts of %s near line %zu add up to %s %s, %s line %zu "
                      "states %s",
-                     m, total->line, total->period, solieu_format_number(sum, a, sizeof a),
-                     total->unit, pass ? "as" : "but",
+                     m, total->period, total->line, solieu_format_number(sum, a, sizeof a),
+                     total->unit, pass ? "as" : "but", total->line,
                      solieu_format_number(total->value, b, sizeof b));
     }
 }
