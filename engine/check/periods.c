@@ -3,6 +3,7 @@
  * of a half year (series_total in footnotes, in a table's rows, and in the
  * body after a total). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,17 @@ size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *cand
     return k >= 2 ? k : 0;
 }
 
+void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
+                   const solieu_fact *const *parts, size_t k, double sum, const char *where)
+{
+    int pass = fabs(sum - total->value) < 1e-6;
+    char a[64], b[64];
+    sl_check_add(cd, "series_total", pass, r->id, total, parts, k, total->value, sum, 0,
+                 "the %zu %s for parts of %s add up to %s %s, %s line %zu states %s", k, where,
+                 total->period, solieu_format_number(sum, a, sizeof a), total->unit,
+                 pass ? "as" : "but", total->line, solieu_format_number(total->value, b, sizeof b));
+}
+
 /* Whether a series_total row already tells this total (a footnote's or a
  * table row's). */
 static int series_told(const sl_check_doc *cd, const solieu_fact *total)
@@ -176,13 +188,8 @@ void sl_check_body_series(sl_check_doc *cd)
             larger = parts[q]->value > total->value;
         if (larger)
             continue;
-        int pass = fabs(sum - total->value) < 1e-6;
-        char a[64], b[64];
-        sl_check_add(cd, "series_total", pass, r->id, total, parts, m, total->value, sum, 0,
-                     "the %zu values for parts of %s near line %zu add up to %s %s, %s line %zu "
-                     "states %s",
-                     m, total->period, total->line, solieu_format_number(sum, a, sizeof a),
-                     total->unit, pass ? "as" : "but", total->line,
-                     solieu_format_number(total->value, b, sizeof b));
+        char where[32];
+        snprintf(where, sizeof where, "values near line %zu", total->line);
+        sl_add_series(cd, r, total, parts, m, sum, where);
     }
 }
