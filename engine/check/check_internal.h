@@ -133,6 +133,9 @@ int sl_period_months(const char *period, long *from, long *to);
  * Their count (0: a period twice, or fewer than two). */
 size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *candidates, size_t n,
                         const solieu_fact **parts, double *sum, int *complete);
+/* Whether this document has a row of `check` stating this figure (one
+ * told by another finder already). */
+int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *check);
 /* Adds a series_total row: the k parts add up to `sum` against the total
  * (`where` says which parts: "values of footnote 3"). */
 void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,

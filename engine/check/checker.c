@@ -227,6 +227,16 @@ int sl_in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *check)
+{
+    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
+        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
+        if (row->byte_start == stated->byte_start && strcmp(row->check, check) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int sl_is_change(const sl_check_doc *cd, const solieu_fact *f)
 {
     static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */

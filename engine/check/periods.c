@@ -103,18 +103,6 @@ void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                  pass ? "as" : "but", total->line, solieu_format_number(total->value, b, sizeof b));
 }
 
-/* Whether a series_total row already tells this total (a footnote's or a
- * table row's). */
-static int series_told(const sl_check_doc *cd, const solieu_fact *total)
-{
-    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
-        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
-        if (row->byte_start == total->byte_start && strcmp(row->check, "series_total") == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether paragraph p opens, past its bullet, with a total's word
  * ("• Cộng 9 tháng: ...", "- Tổng cộng: ..."), as a table's total row. */
 static int opens_with_total(const sl_check_doc *cd, const sl_paragraph *p)
@@ -151,7 +139,7 @@ void sl_check_body_series(sl_check_doc *cd)
         long from, to;
         if (total->paragraph >= paragraphs->len || total->footnote || total->has_denominator ||
             strcmp(total->unit, "%") == 0 || !sl_period_months(total->period, &from, &to) ||
-            from == to || series_told(cd, total))
+            from == to || sl_row_told(cd, total, "series_total"))
             continue;
         /* the paragraph's figures after it, then those of the items under
          * it; of an item that opens with a total's word, those of the items

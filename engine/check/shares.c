@@ -224,18 +224,6 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
     return NULL;
 }
 
-/* Whether a ratio rule has checked this share already ("27/29 đơn, đạt
- * 93,1%"). */
-static int stated_checked(const sl_check_doc *cd, const solieu_fact *pct)
-{
-    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
-        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
-        if (row->byte_start == pct->byte_start && strcmp(row->check, "ratio") == 0)
-            return 1;
-    }
-    return 0;
-}
-
 static void report(sl_check_doc *cd, const sl_rule *r, const share *s, const solieu_fact *whole,
                    int pass)
 {
@@ -282,7 +270,8 @@ void sl_check_shares(sl_check_doc *cd)
         const solieu_fact *whole;
         double computed;
         if (s->own) {
-            if (!stated_checked(cd, s->pct))
+            /* a ratio rule may have checked it already ("27/29 đơn, đạt 93,1%") */
+            if (!sl_row_told(cd, s->pct, "ratio"))
                 report(cd, r, s, s->part, explains(s->part, s, &computed));
         } else if (s->whole)
             report(cd, r, s, s->whole, 1);
