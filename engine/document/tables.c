@@ -462,6 +462,16 @@ static size_t header_figures(const char *text, const sl_table_row *row)
     return n;
 }
 
+/* The column of text[at] on the line that starts at line_start: its
+ * characters before it (UTF-8 continuation bytes take none). */
+static size_t column_of(const char *text, size_t line_start, size_t at)
+{
+    size_t column = 0;
+    for (size_t i = line_start; i < at; i++)
+        column += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return column;
+}
+
 /* A header's second line ("Đảng bộ   Chi bộ" over "cơ sở     cơ sở"),
  * its words set under the header cells they stand below (by their place
  * on the line), into *sub: as many cells as the header, empty ones where
@@ -478,25 +488,26 @@ static int header_second_line(const solieu_document *doc, size_t k, const sl_tab
         return 1;
     }
     size_t header_line = doc->line_starts[header->line - 1], line = doc->line_starts[k];
+    size_t last = line; /* cells stand in order: an empty one where the one before ends */
     sub->line = k + 1;
     sl_vec_init(&sub->cells, sizeof(sl_table_cell));
     for (size_t h = 0; h < header->cells.len; h++) {
         const sl_table_cell *hc = sl_vec_at(&header->cells, h);
-        size_t from = hc->start - header_line, to = hc->end - header_line;
+        size_t from = column_of(text, header_line, hc->start), to = (size_t)-1;
         /* the header cell's columns reach to the next one's */
         if (h + 1 < header->cells.len)
-            to = ((const sl_table_cell *)sl_vec_at(&header->cells, h + 1))->start - header_line;
-        else
-            to = (size_t)-1;
-        size_t s = line, e = line;
+            to = column_of(text, header_line,
+                           ((const sl_table_cell *)sl_vec_at(&header->cells, h + 1))->start);
+        size_t s = last, e = last;
         for (size_t w = 0; w < words.cells.len; w++) {
             const sl_table_cell *wc = sl_vec_at(&words.cells, w);
-            size_t ws = wc->start - line, we = wc->end - line;
-            if (we > from && ws < to && s == e) {
+            size_t ws = column_of(text, line, wc->start), we = column_of(text, line, wc->end);
+            if (we > from && ws < to && s == e && wc->start >= last) {
                 s = wc->start;
                 e = wc->end;
             }
         }
+        last = e;
         if (push_cell(sub, s, e) != 0) {
             row_free(&words);
             row_free(sub);

@@ -17,11 +17,16 @@ if grep -q '^SOLIEU_FUZZ:BOOL=ON' "$cache"; then
 fi
 cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$cache")
 [ -x "$cc" ] || cc=cc
-flags=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I"$SOLIEU_SOURCE_DIR/include")
+flags=(-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I"$SOLIEU_SOURCE_DIR/include" -I"$SOLIEU_SOURCE_DIR/engine")
 if grep -q '^SOLIEU_SANITIZE:BOOL=ON' "$cache"; then
     flags+=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 fi
 read -r -a libs <<< "$(pkg-config --libs libpcre2-8 libutf8proc gsl) -lcsv -pthread -lm"
+# the engine links Hyperscan (C++) when this build found it
+if grep -q '^HYPERSCAN_FOUND:INTERNAL=1' "$cache"; then
+    read -r -a hs <<< "$(pkg-config --libs libhs) -lstdc++"
+    libs+=("${hs[@]}")
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
