@@ -631,12 +631,8 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     size_t j;
     int rc =
         collect_rows(doc, second == 0 ? k + 2 : k + 1, read_aligned_row, &width, &table->rows, &j);
-    if (rc != 0) {
-        if (second == 0)
-            row_free(&sub);
-        row_free(&header);
-        return rc;
-    }
+    if (rc != 0)
+        goto fail; /* collect_rows kept no rows */
 
     /* a row that numbers the columns is the header's, not a row of figures */
     sl_table_row *numbering = sl_vec_at(&table->rows, 0);
@@ -644,21 +640,17 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         row_free(numbering);
         memmove(numbering, numbering + 1, (table->rows.len - 1) * sizeof *numbering);
         table->rows.len--;
-        if (table->rows.len < 2) {
-            rows_free(&table->rows);
-            row_free(&header);
-            return 1;
-        }
+        rc = 1;
+        if (table->rows.len < 2)
+            goto fail_rows;
     }
+    rc = -1; /* from here on, only memory can fail */
     /* rows one cell wider: their labels' column has no header */
     const sl_table_row *first = sl_vec_at(&table->rows, 0);
     if (first->cells.len == width + 1) {
         sl_table_cell *c = sl_vec_push(&header.cells);
-        if (!c) {
-            row_free(&header);
-            rows_free(&table->rows);
-            return -1;
-        }
+        if (!c)
+            goto fail_rows;
         memmove((sl_table_cell *)header.cells.items + 1, header.cells.items,
                 width * sizeof(sl_table_cell));
         sl_table_cell *label = header.cells.items;
@@ -666,40 +658,24 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     }
     /* a row with fewer cells lacks its first ones (a total row without a
      * number: "    Cộng    24    612"): its cells stand under the last
-     * headers */
-    for (size_t r = 0; r < table->rows.len; r++) {
-        sl_table_row *row = sl_vec_at(&table->rows, r);
-        while (row->cells.len < header.cells.len) {
-            if (!sl_vec_push(&row->cells)) {
-                row_free(&header);
-                rows_free(&table->rows);
-                return -1;
-            }
+     * headers; so does the header's second line */
+    for (size_t r = 0; r <= table->rows.len; r++) {
+        sl_table_row *row = r < table->rows.len ? sl_vec_at(&table->rows, r)
+                            : second == 0       ? &sub
+                                                : NULL;
+        while (row && row->cells.len < header.cells.len) {
+            if (!sl_vec_push(&row->cells))
+                goto fail_rows;
             memmove((sl_table_cell *)row->cells.items + 1, row->cells.items,
                     (row->cells.len - 1) * sizeof(sl_table_cell));
             sl_table_cell *empty = row->cells.items;
             empty->start = empty->end = doc->line_starts[row->line - 1];
         }
     }
-    /* the header's second line goes first, as wide as the header */
+    /* the header's second line goes first */
     if (second == 0) {
-        int failed = 0;
-        while (!failed && sub.cells.len < header.cells.len) {
-            failed = !sl_vec_push(&sub.cells);
-            if (!failed) {
-                memmove((sl_table_cell *)sub.cells.items + 1, sub.cells.items,
-                        (sub.cells.len - 1) * sizeof(sl_table_cell));
-                sl_table_cell *empty = sub.cells.items;
-                empty->start = empty->end = doc->line_starts[sub.line - 1];
-            }
-        }
-        sl_table_row *slot = failed ? NULL : sl_vec_push(&table->rows);
-        if (!slot) {
-            row_free(&sub);
-            row_free(&header);
-            rows_free(&table->rows);
-            return -1;
-        }
+        if (!sl_vec_push(&table->rows))
+            goto fail_rows;
         memmove((sl_table_row *)table->rows.items + 1, table->rows.items,
                 (table->rows.len - 1) * sizeof(sl_table_row));
         *(sl_table_row *)table->rows.items = sub;
@@ -707,6 +683,14 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     table->header = header;
     *last = j - 1;
     return 0;
+
+fail_rows:
+    rows_free(&table->rows);
+fail:
+    if (second == 0)
+        row_free(&sub);
+    row_free(&header);
+    return rc;
 }
 
 /* Appends a table found; frees it and gives -1 when out of memory. */
