@@ -124,10 +124,6 @@ int sl_group_number(const sl_rule *r, pcre2_match_data *md, const char *seg, con
  * [*first, return) (a paragraph a page break split may hold another's
  * facts; callers check f->paragraph). */
 size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_t *first);
-/* The months a period covers, counted from year 0 ("2025" → 2025·12 to
- * 2025·12 + 11; "2026-07/2026-09"; "2021/2025"): 1 with the first and last
- * into *from and *to, 0 for no period of whole months. */
-int sl_period_months(const char *period, long *from, long *to);
 /* Parts whose periods tile the total's: each within it, none overlapping
  * another, all of one metric with it. `complete`: together they cover it.
  * Their count (0: a period twice, or fewer than two). */

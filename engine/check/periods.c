@@ -10,43 +10,6 @@
 #include "check/check_internal.h"
 #include "document/tables.h"
 
-/* "2025" or "2025-07": the year and month (1 for a year alone, *whole
- * set); 0 when it is neither. */
-static int year_month(const char *s, const char **end, int *y, int *m, int *whole)
-{
-    if (strspn(s, "0123456789") != 4)
-        return 0;
-    *y = atoi(s);
-    *whole = s[4] != '-';
-    *m = 1;
-    *end = s + 4;
-    if (!*whole) {
-        if (strspn(s + 5, "0123456789") != 2)
-            return 0;
-        *m = atoi(s + 5);
-        *end = s + 7;
-    }
-    return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12;
-}
-
-int sl_period_months(const char *period, long *from, long *to)
-{
-    const char *end;
-    int y1, m1, whole1, y2, m2, whole2;
-    if (!year_month(period, &end, &y1, &m1, &whole1))
-        return 0;
-    if (*end == '\0') {
-        *from = y1 * 12L + m1 - 1;
-        *to = whole1 ? y1 * 12L + 11 : *from;
-        return 1;
-    }
-    if (*end != '/' || !year_month(end + 1, &end, &y2, &m2, &whole2) || *end != '\0')
-        return 0;
-    *from = y1 * 12L + m1 - 1;
-    *to = whole2 ? y2 * 12L + 11 : y2 * 12L + m2 - 1;
-    return *to >= *from;
-}
-
 size_t sl_period_series(const solieu_fact *total, const solieu_fact *const *candidates, size_t n,
                         const solieu_fact **parts, double *sum, int *complete)
 {

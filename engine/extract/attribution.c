@@ -1202,11 +1202,10 @@ static int is_target(const char *metric)
  * The period itself when it does not, or is no such span. */
 static const char *clip_to_year(const char *period, int year, char *out, size_t size)
 {
-    /* "2021/2025": told at a glance, most periods being no such span */
-    if (year <= 0 || strlen(period) != 9 || period[4] != '/' || strspn(period, "0123456789") != 4 ||
-        strspn(period + 5, "0123456789") != 4)
-        return period;
-    int y1 = atoi(period), y2 = atoi(period + 5);
+    long from, to;
+    if (year <= 0 || !sl_period_months(period, &from, &to) || from % 12 != 0 || to % 12 != 11)
+        return period; /* no span of whole years */
+    int y1 = (int)(from / 12), y2 = (int)(to / 12);
     if (y1 > year || y2 <= year)
         return period;
     if (y1 == year)
@@ -1282,14 +1281,12 @@ static void term_to_its_month(sl_attribution *d)
     int y1 = 0, y2 = 0, month = 0;
     for (size_t i = 0; i < d->facts->facts.len; i++) {
         const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
-        const char *p = f->period;
-        /* "2020/2025-05": most periods are not of that shape, told at a glance */
-        if (strlen(p) != 12 || p[4] != '/' || p[9] != '-' || strspn(p, "0123456789") != 4 ||
-            strspn(p + 5, "0123456789") != 4 || strspn(p + 10, "0123456789") != 2)
+        long from, to;
+        /* whole years to a month ("2020/2025-05") */
+        if (!sl_period_months(f->period, &from, &to) || from % 12 != 0 || to % 12 == 11 ||
+            from / 12 >= to / 12)
             continue;
-        int a = atoi(p), b = atoi(p + 5), m = atoi(p + 10);
-        if (a >= b || m < 1 || m > 12)
-            continue;
+        int a = (int)(from / 12), b = (int)(to / 12), m = (int)(to % 12) + 1;
         if (month && (a != y1 || b != y2 || m != month))
             return; /* two months for a term, or two terms: none is sure */
         y1 = a;

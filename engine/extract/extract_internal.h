@@ -144,6 +144,10 @@ typedef struct sl_period_marker {
     size_t paren;   /* the '(' it stands in, or (size_t)-1 */
     size_t running; /* index of the paragraph-reach marker in force here, or (size_t)-1 */
 } sl_period_marker;
+/* The months a period covers, counted from year 0 ("2025" → 2025·12 to
+ * 2025·12 + 11; "2026-07/2026-09"; "2021/2025"): 1 with the first and last
+ * into *from and *to, 0 for no period of whole months. */
+int sl_period_months(const char *period, long *from, long *to);
 /* Finds the period markers of a paragraph, sorted by position (words: the
  * rules' opening words in its segment, or NULL). */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,
