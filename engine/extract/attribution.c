@@ -656,13 +656,7 @@ static size_t opening_label_end(const sl_paragraph *p)
         else
             break;
     }
-    size_t mark = at; /* a numbering: "2) ", "3. ", "a) " */
-    while (mark < n && s[mark] >= '0' && s[mark] <= '9')
-        mark++;
-    if (mark == at && mark < n && s[mark] >= 'a' && s[mark] <= 'z')
-        mark++;
-    if (mark > at && mark + 1 < n && (s[mark] == ')' || s[mark] == '.') && s[mark + 1] == ' ')
-        at = mark + 2;
+    at = sl_past_numbering(s, at, n);
     for (size_t k = at; k < n; k++) {
         char c = s[k];
         if (c == ':')

@@ -148,6 +148,8 @@ typedef struct sl_period_marker {
  * 2025·12 + 11; "2026-07/2026-09"; "2021/2025"): 1 with the first and last
  * into *from and *to, 0 for no period of whole months. */
 int sl_period_months(const char *period, long *from, long *to);
+/* Past an item's numbering at text[from] ("1. ", "2) ", "a) ", "II. "), or from. */
+size_t sl_past_numbering(const char *text, size_t from, size_t end);
 /* Finds the period markers of a paragraph, sorted by position (words: the
  * rules' opening words in its segment, or NULL). */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,

@@ -574,19 +574,6 @@ static int time_word_at(const char *text, size_t at, size_t end)
     return 0;
 }
 
-/* Past an item's numbering at text[from]: "1. ", "2) ", "a) ", "II. ". */
-static size_t past_numbering(const char *text, size_t from, size_t end)
-{
-    size_t i = from;
-    while (i < end && ((text[i] >= '0' && text[i] <= '9') || strchr("IVXivx", text[i])))
-        i++;
-    if (i == from && i + 1 < end && text[i] >= 'a' && text[i] <= 'z')
-        i++; /* "a)" */
-    if (i > from && i + 1 < end && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ')
-        return i + 2;
-    return from;
-}
-
 /* Every "label: figure" of one line, the label running back from the colon
  * to the line's start (past a bullet or a numbering) or to an open '(' or
  * a ';'. The colon may be one the reading put for a form's dot leaders
@@ -604,7 +591,7 @@ static void line_labels(table_ctx *c, size_t line)
         from++;
     if (from < end && text[from] == '|')
         return; /* a table's line */
-    from = past_numbering(text, from, end);
+    from = sl_past_numbering(text, from, end);
     for (const char *at = memchr(scan + from, ':', end - from); at && !c->oom;
          at = memchr(at + 1, ':', end - (size_t)(at + 1 - scan))) {
         size_t colon = (size_t)(at - scan);

@@ -127,3 +127,16 @@ size_t sl_sentence_end(const char *s, size_t len, size_t pos)
             return i + 1;
     return ceiling;
 }
+
+/* Past an item's numbering at text[from]: "1. ", "2) ", "a) ", "II. ". */
+size_t sl_past_numbering(const char *text, size_t from, size_t end)
+{
+    size_t i = from;
+    while (i < end && ((text[i] >= '0' && text[i] <= '9') || strchr("IVXivx", text[i])))
+        i++;
+    if (i == from && i + 1 < end && text[i] >= 'a' && text[i] <= 'z')
+        i++; /* "a)" */
+    if (i > from && i + 1 < end && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ')
+        return i + 2;
+    return from;
+}
