@@ -30,8 +30,8 @@ static int already_related(const sl_check_doc *cd, const solieu_fact *whole,
     return 0;
 }
 
-static void add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *whole,
-                       const solieu_fact *part)
+void sl_add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *whole,
+                   const solieu_fact *part)
 {
     if (already_related(cd, whole, part))
         return;
@@ -47,11 +47,21 @@ static void add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *wh
                  whole->line);
 }
 
-/* Figures of one period compare; a figure whose sentence names no period
- * belongs to the one around it. */
-static int comparable_periods(const char *a, const char *b)
+/* A figure whose sentence names no period belongs to the one around it. */
+int sl_comparable_periods(const char *a, const char *b)
 {
     return !*a || !*b || strcmp(a, b) == 0;
+}
+
+const sl_rule *sl_chain_rule(const solieu_rules *rules, const char *metric)
+{
+    for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
+        if (strcmp(r->check, "chain") == 0 && r->metric && r->parts &&
+            strcmp(r->metric, metric) == 0)
+            return r;
+    }
+    return NULL;
 }
 
 static int year_within(const char *year, const char *range)
@@ -154,7 +164,7 @@ void sl_check_chains(sl_check_doc *cd)
                 if (chain && strcmp(f->metric, part->metric) == 0 && !*f->qualifier)
                     break;
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    comparable_periods(f->period, part->period) &&
+                    sl_comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
                     whole = f;
                 /* a whole with a qualifier is a group or an average
@@ -164,7 +174,7 @@ void sl_check_chains(sl_check_doc *cd)
                     whole = f;
             }
             if (whole)
-                add_subset(cd, r, whole, part);
+                sl_add_subset(cd, r, whole, part);
         }
     }
 }

@@ -138,5 +138,13 @@ void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                    const solieu_fact *const *parts, size_t k, double sum, const char *where);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
+/* The chain rule whose part is `metric` (its wholes in r->parts), or NULL. */
+const sl_rule *sl_chain_rule(const solieu_rules *rules, const char *metric);
+/* Whether a figure of this period may be the whole of one of that period
+ * (the same, or either names none). */
+int sl_comparable_periods(const char *a, const char *b);
+/* Records that `part` may not exceed `whole` (once per pair), by chain rule r. */
+void sl_add_subset(sl_check_doc *cd, const sl_rule *r, const solieu_fact *whole,
+                   const solieu_fact *part);
 
 #endif

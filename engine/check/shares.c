@@ -5,7 +5,8 @@
  *
  * The whole is not named, so it is looked for: any figure of the part's
  * noun in the share's paragraph, in the paragraph before it, or, for a list
- * item, in the list's head and earlier items. A share that one of them
+ * item, in the list's head and earlier items; failing those, a figure of
+ * the part's metric earlier in the report. A share that one of them
  * explains passes. One that none explains fails only on evidence: another
  * share of the same noun, in its sentence or its list, that one whole
  * explains, and that whole is larger than the part. A share nothing bears
@@ -161,6 +162,24 @@ static const solieu_fact *find_whole(const sl_check_doc *cd, const share *s, siz
     return before ? before : after;
 }
 
+/* A whole earlier in the report, of the part's own metric: a group's share
+ * of the members counted at the top ("đảng viên nữ 15.288 đồng chí,
+ * chiếm 36,63%" pages after "41.736 đảng viên"). Only a share with
+ * decimals is looked up so far away, where one figure explaining it by
+ * chance is unlikely; the nearest before wins. */
+static const solieu_fact *earlier_whole(const sl_check_doc *cd, const share *s)
+{
+    if (s->decimals < 1)
+        return NULL;
+    double computed;
+    for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (strcmp(f->metric, s->part->metric) == 0 && explains(f, s, &computed))
+            return f;
+    }
+    return NULL;
+}
+
 static int in_one_sentence(const char *text, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
@@ -263,6 +282,8 @@ void sl_check_shares(sl_check_doc *cd)
             f, part, NULL, 0, pct.decimals, part->has_denominator, pow(10.0, -pct.decimals)};
         s->scope = scope_of(cd, f->paragraph, &from);
         s->whole = s->own ? part : find_whole(cd, s, from);
+        if (!s->whole)
+            s->whole = earlier_whole(cd, s);
     }
     share *all = shares.items;
     for (size_t j = 0; j < shares.len; j++) {

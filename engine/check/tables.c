@@ -10,7 +10,13 @@
  * cell for the whole period: every part of the period told once, the parts
  * add up to it (a `series_total`).
  *
- * Switched on by a relation rule with check table_sum. */
+ * Switched on by a relation rule with check table_sum.
+ *
+ * A cell whose metric a chain rule bounds ("Kết luận có vi phạm" under
+ * "Đảng viên") against the nearest whole above it in its column ("Kiểm
+ * tra khi có dấu hiệu vi phạm"), or else left of it in its row (a row a
+ * year, the steps as columns); as in the text, a figure of the part's own
+ * metric between them ends the search. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,11 +117,56 @@ static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_r
     }
 }
 
+static int bounds_nothing(const solieu_fact *f)
+{
+    return !f || strcmp(f->unit, "%") == 0 || f->has_denominator;
+}
+
+/* The whole of `part` among the cells before it: up its column (step -1 in
+ * rows) or left along its row (step -1 in columns); NULL when none. */
+static const solieu_fact *whole_before(const sl_check_doc *cd, const sl_rule *chain,
+                                       const sl_table *table, size_t row, size_t column,
+                                       int along_row)
+{
+    const solieu_fact *part = fact_in(cd, sl_vec_at(&table->rows, row), column);
+    size_t at = along_row ? column : row;
+    while (at-- > 0) {
+        const solieu_fact *f = along_row ? fact_in(cd, sl_vec_at(&table->rows, row), at)
+                                         : fact_in(cd, sl_vec_at(&table->rows, at), column);
+        if (bounds_nothing(f))
+            continue;
+        if (strcmp(f->metric, part->metric) == 0 && !*f->qualifier)
+            return NULL;
+        if (sl_metric_listed(chain->parts, f->metric) &&
+            sl_comparable_periods(f->period, part->period))
+            return f;
+    }
+    return NULL;
+}
+
+static void check_chains(sl_check_doc *cd, const sl_table *table)
+{
+    for (size_t i = 0; i < table->rows.len; i++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, i);
+        for (size_t column = 0; column < row->cells.len; column++) {
+            const solieu_fact *part = fact_in(cd, row, column);
+            if (bounds_nothing(part))
+                continue;
+            const sl_rule *chain = sl_chain_rule(cd->checker->rules, part->metric);
+            if (!chain)
+                continue;
+            const solieu_fact *whole = whole_before(cd, chain, table, i, column, 0);
+            if (!whole)
+                whole = whole_before(cd, chain, table, i, column, 1);
+            if (whole)
+                sl_add_subset(cd, chain, whole, part);
+        }
+    }
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
-    if (!r)
-        return;
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
     if (sl_find_tables(cd->doc, &tables) != 0)
@@ -123,6 +174,9 @@ void sl_check_tables(sl_check_doc *cd)
     const char *text = cd->doc->text;
     for (size_t t = 0; t < tables.len && !cd->oom; t++) {
         const sl_table *table = sl_vec_at(&tables, t);
+        check_chains(cd, table);
+        if (!r)
+            continue;
         size_t n = table->rows.len;
         for (size_t i = 0; i < n; i++)
             check_row_years(cd, r, sl_vec_at(&table->rows, i));

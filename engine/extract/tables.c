@@ -342,6 +342,20 @@ static const sl_rule *rule_with_row(table_ctx *c, const char *label, size_t labe
     return r && r != row_rule && (!row_rule || strcmp(r->metric, row_rule->metric) != 0) ? r : NULL;
 }
 
+/* A column that names only what is counted ("Tổ chức đảng", "Đảng viên"),
+ * in a row that names what was done to it ("Kết luận có vi phạm"): the
+ * rule that reads both together and counts the same thing, when it is more
+ * specific than the column alone; the column's rule otherwise. */
+static const sl_rule *activity_of_row(table_ctx *c, const sl_table_cell *label, const char *column,
+                                      const sl_rule *column_rule)
+{
+    const sl_rule *r = rule_with_row(c, c->doc->text + label->start, label->end - label->start,
+                                     column, column_rule);
+    return r && r->priority > column_rule->priority && strcmp(r->unit, column_rule->unit) == 0
+               ? r
+               : column_rule;
+}
+
 /* A row's rule read with the columns right of its label that no rule names
  * (see rule_with_row): the first that names other than the row; NULL when
  * none does. */
@@ -490,6 +504,8 @@ static void table_facts(table_ctx *c, const sl_table *table)
             const sl_rule *rule = rules[k]                                   ? rules[k]
                                   : years[k] || totals || *period || grouped ? row_rule
                                                                              : NULL;
+            if (rule && rule == rules[k] && label && k > label_at && !names_a_unit)
+                rule = activity_of_row(c, label, names[k], rule);
             const char *row_qualifier = NULL;
             if (rule && label && k > 0 && is_share(rule)) {
                 /* a row of a rating in a share column: "Hoàn thành tốt

@@ -133,6 +133,19 @@ static size_t expect_row(const solieu_table *t, const char *check, const char *l
     return r;
 }
 
+/* Whether some row is exactly this one (several may share their lines). */
+static int has_row(const solieu_table *t, const char *check, const char *lines, const char *verdict,
+                   const char *stated, const char *computed)
+{
+    for (size_t r = 0; t && r < solieu_table_rows(t); r++)
+        if (strcmp(cell(t, r, "check"), check) == 0 && strcmp(cell(t, r, "lines"), lines) == 0 &&
+            strcmp(cell(t, r, "verdict"), verdict) == 0 &&
+            strcmp(cell(t, r, "stated"), stated) == 0 &&
+            strcmp(cell(t, r, "computed"), computed) == 0)
+            return 1;
+    return 0;
+}
+
 static int message_has(const solieu_table *t, size_t row, const char *part)
 {
     return row != (size_t)-1 && strstr(cell(t, row, "message"), part) != NULL;
@@ -649,6 +662,38 @@ cleanup:
     solieu_extractor_destroy(ex);
 }
 
+/* The steps of an inspection as a table's rows, or as its columns: each
+ * step's figure against the step above it (or left of it). */
+static void test_chains_in_tables(void)
+{
+    const char *text = "Đông Sơn, ngày 12 tháng 12 năm 2025\n"              /* 1 */
+                       "\n"                                                 /* 2 */
+                       "BÁO CÁO\n"                                          /* 3 */
+                       "Kết quả công tác kiểm tra năm 2025\n"               /* 4 */
+                       "\n"                                                 /* 5 */
+                       "| Nội dung | Tổ chức đảng | Đảng viên |\n"          /* 6 */
+                       "|---|---|---|\n"                                    /* 7 */
+                       "| Kiểm tra khi có dấu hiệu vi phạm | 4 | 15 |\n"    /* 8 */
+                       "| Giám sát chuyên đề | 30 | 52 |\n"                 /* 9 */
+                       "| Kết luận có vi phạm | 5 | 11 |\n"                 /* 10 */
+                       "| Thi hành kỷ luật | 2 | 8 |\n"                     /* 11 */
+                       "\n"                                                 /* 12 */
+                       "| Năm | Kiểm tra đảng viên | Đảng viên vi phạm |\n" /* 13 */
+                       "|---|---|---|\n"                                    /* 14 */
+                       "| 2024 | 20 | 14 |\n";                              /* 15 */
+    solieu_table *t = check_one("table_chains.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(has_row(t, "subset", "8;10", "fail", "4", "5"));
+    CHECK(has_row(t, "subset", "8;10", "pass", "15", "11"));
+    CHECK(has_row(t, "subset", "10;11", "pass", "5", "2"));
+    CHECK(has_row(t, "subset", "10;11", "pass", "11", "8"));
+    CHECK(has_row(t, "subset", "15", "pass", "20", "14"));
+    CHECK(count_rows(t, "subset", NULL) == 5); /* supervision bounds nothing */
+    solieu_table_destroy(t);
+}
+
 /* A facts CSV split by document: by path, so two reports with one base
  * name stay apart; by doc when there is no path; in order of first row. */
 static void test_table_documents(void)
@@ -711,6 +756,7 @@ int main(void)
     test_note_parts_outgrow_the_last_figure();
     test_items_of_two_parts();
     test_table_documents();
+    test_chains_in_tables();
     test_kept_citations();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
