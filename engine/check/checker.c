@@ -239,13 +239,7 @@ int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *c
 
 int sl_is_change(const sl_check_doc *cd, const solieu_fact *f)
 {
-    static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k]);
-        if (f->text_start >= n && memcmp(cd->doc->scan + f->text_start - n, words[k], n) == 0)
-            return 1;
-    }
-    return 0;
+    return sl_after_change_word(cd->doc->scan, f->text_start);
 }
 
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b)

@@ -1242,6 +1242,37 @@ static void apply_title_period(sl_attribution *d)
     free(sections);
 }
 
+/* A plain percentage of another period right after a rate, in its
+ * sentence ("tỷ lệ đảng viên dự sinh hoạt đạt 92,9% (năm 2023: 90,7%);
+ * quý I: 91,2%; ..."): the same rate then. A change ("giảm 1,2%") is no
+ * rate. Run before the title's period fills the periods the text left
+ * unsaid. */
+static int ends_in(const char *scan, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++)
+        if (scan[k] == '.' && scan[k + 1] == ' ')
+            return 1;
+    return 0;
+}
+
+static void rates_of_other_periods(sl_attribution *d)
+{
+    enum { MAX_GAP_BYTES = 60 };
+    const char *scan = d->doc->scan;
+    for (size_t i = 1; i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, i - 1);
+        if (strcmp(f->metric, "percent") != 0 || f->has_denominator || !*f->period ||
+            !names_a_rate(g, f) || g->paragraph != f->paragraph || g->footnote != f->footnote ||
+            strcmp(g->period, f->period) == 0 || f->text_start < g->text_end ||
+            f->text_start - g->text_end > MAX_GAP_BYTES ||
+            sl_after_change_word(scan, f->text_start))
+            continue;
+        if (!ends_in(scan, g->text_end, f->text_start))
+            f->metric = g->metric;
+    }
+}
+
 /* A share of a stock ("đảng viên nữ 1.412 đồng chí, chiếm 36,7%") is of
  * the stock's moment, as its count is: no period where the count has
  * none. The count stands right before it, only words between (no figure,
@@ -1308,6 +1339,7 @@ void sl_attribute_facts(sl_attribution *d)
 {
     inherit_from_leads(d);
     periods_from_series(d);
+    rates_of_other_periods(d);
     apply_title_period(d);
     term_to_its_month(d);
     shares_of_stocks(d);

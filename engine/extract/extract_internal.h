@@ -150,6 +150,9 @@ typedef struct sl_period_marker {
 int sl_period_months(const char *period, long *from, long *to);
 /* Past an item's numbering at text[from] ("1. ", "2) ", "a) ", "II. "), or from. */
 size_t sl_past_numbering(const char *text, size_t from, size_t end);
+/* Whether a change's word ("tăng ", "giảm ") stands right before text[at]:
+ * the figure there is a change, not a level. */
+int sl_after_change_word(const char *text, size_t at);
 /* Finds the period markers of a paragraph, sorted by position (words: the
  * rules' opening words in its segment, or NULL). */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,

@@ -140,3 +140,14 @@ size_t sl_past_numbering(const char *text, size_t from, size_t end)
         return i + 2;
     return from;
 }
+
+int sl_after_change_word(const char *text, size_t at)
+{
+    static const char *const words[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m "}; /* tăng, giảm */
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (at >= n && memcmp(text + at - n, words[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}

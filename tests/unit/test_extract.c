@@ -1204,6 +1204,26 @@ static void test_sentence_index(void)
     free(long_text);
 }
 
+/* Rates of other periods after a rate are the same rate; a change is not. */
+static void test_rates_of_other_periods(void)
+{
+    run r = extract_bytes("rates.txt",
+                          "Tân Mỹ, ngày 20 tháng 12 năm 2025\n"
+                          "\n"
+                          "BÁO CÁO\n"
+                          "Kết quả công tác xây dựng Đảng năm 2025\n"
+                          "\n"
+                          "Tỷ lệ đảng viên dự sinh hoạt chi bộ đạt 94,1% (năm 2024: 92,6%); quý "
+                          "I: 93,0%, quý IV: 95,2%; so với năm trước tăng 1,5%.\n");
+    expect_fact(&r, 6, "94,1%", "attendance_rate", 94.1, "%", "2025", "body");
+    expect_fact(&r, 6, "92,6%", "attendance_rate", 92.6, "%", "2024", "body");
+    expect_fact(&r, 6, "93,0%", "attendance_rate", 93.0, "%", "2025-01/2025-03", "body");
+    expect_fact(&r, 6, "95,2%", "attendance_rate", 95.2, "%", "2025-10/2025-12", "body");
+    const solieu_fact *change = fact_at(&r, 6, "1,5%");
+    CHECK(change && strcmp(change->metric, "attendance_rate") != 0);
+    run_free(&r);
+}
+
 /* The context snippet folds white space runs into one space and drops it
  * at both ends; it copies plain stretches sixteen bytes at a time, so it is
  * compared with the rule itself on random text of letters, spaces, tabs
@@ -1275,6 +1295,7 @@ int main(void)
     test_parts_after_noun();
     test_breakdown_sentence();
     test_topic_of_list();
+    test_rates_of_other_periods();
     test_compared_figure();
     test_heading_hierarchy();
     test_table_share_of_columns();
