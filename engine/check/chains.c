@@ -163,8 +163,11 @@ void sl_check_chains(sl_check_doc *cd)
                  * 07 đảng viên"): this one counts more than the whole holds */
                 if (chain && strcmp(f->metric, part->metric) == 0 && !*f->qualifier)
                     break;
+                /* a part of a breakdown ("kiểm tra 19 đảng viên, trong đó ...
+                 * kiểm tra 6 đảng viên, ... 13 đảng viên") is no whole of what
+                 * the whole gave ("Kết luận 16 đảng viên có vi phạm") */
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    sl_comparable_periods(f->period, part->period) &&
+                    !cd->is_part[f->id] && sl_comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
                     whole = f;
                 /* a whole with a qualifier is a group or an average

@@ -83,7 +83,8 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
             if (between && k >= between->text_end)
                 next++;
             char c = scan[k];
-            int bad = c == '.' || c == ';' || c == ':' || c == '\n' || (c >= '0' && c <= '9');
+            /* (a line break in one paragraph is a hard wrap) */
+            int bad = c == '.' || c == ';' || c == ':' || (c >= '0' && c <= '9');
             if (c == ')' && depth == 0)
                 aside = 1; /* the part stands inside an aside: look before it */
             else if (c == '(')
@@ -180,24 +181,35 @@ static const solieu_fact *earlier_whole(const sl_check_doc *cd, const share *s)
     return NULL;
 }
 
+/* What a share is of: its fraction's denominator ("41/49 đồng chí"), or
+ * the whole's figure. */
+static double base_of(const share *s, const solieu_fact *whole)
+{
+    return s->own ? s->part->denominator : whole->value;
+}
+
+/* Offsets a and b of one paragraph: a line break between them is a hard
+ * wrap, not a sentence's end. */
 static int in_one_sentence(const char *text, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if ((text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n')) || text[k] == '\n')
+        if (text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n'))
             return 0;
     return 1;
 }
 
 /* A whole that a sibling share of the same noun is explained by, larger
- * than this share's part; NULL without such evidence. */
+ * than this share's part (the nearest such share's); NULL without such
+ * evidence. */
 static const share *sibling_evidence(const sl_check_doc *cd, const share *shares, size_t n,
                                      const share *s)
 {
+    const share *best = NULL;
+    size_t best_gap = 0;
     for (size_t j = 0; j < n; j++) {
         const share *o = &shares[j];
-        if (o == s || !o->whole || o->own || o->scope != s->scope ||
-            !sl_same_kind(o->part, s->part) || o->whole->value <= s->part->value ||
-            !sl_same_kind(o->whole, s->part))
+        if (o == s || !o->whole || o->scope != s->scope || !sl_same_kind(o->part, s->part) ||
+            base_of(o, o->whole) <= s->part->value || !sl_same_kind(o->whole, s->part))
             continue;
         int listed = o->pct->paragraph != s->pct->paragraph;
         size_t a =
@@ -210,10 +222,15 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
          * the paragraph's sentences */
         int graded = *o->part->qualifier && *s->part->qualifier &&
                      strcmp(o->part->metric, s->part->metric) == 0;
-        if (listed || graded || in_one_sentence(cd->doc->scan, a, b))
-            return o;
+        /* the nearest: "đạt 108,9% ... trong đó nữ 841 đồng chí (48,3%),
+         * người dân tộc thiểu số 402 đồng chí (24,1%)" is of what 48,3% is of */
+        if ((listed || graded || in_one_sentence(cd->doc->scan, a, b)) &&
+            (!best || b - a < best_gap)) {
+            best = o;
+            best_gap = b - a;
+        }
     }
-    return NULL;
+    return best;
 }
 
 /* The whole a share's sentence breaks down before it ("có 9.874 đảng
@@ -244,9 +261,8 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
 }
 
 static void report(sl_check_doc *cd, const sl_rule *r, const share *s, const solieu_fact *whole,
-                   int pass)
+                   double base, int pass)
 {
-    double base = s->own ? s->part->denominator : whole->value;
     double computed = 100.0 * s->part->value / base;
     double shown = round(computed * pow(10.0, s->decimals)) / pow(10.0, s->decimals);
     const solieu_fact *others[2] = {s->part, whole};
@@ -293,13 +309,13 @@ void sl_check_shares(sl_check_doc *cd)
         if (s->own) {
             /* a ratio rule may have checked it already ("27/29 đơn, đạt 93,1%") */
             if (!sl_row_told(cd, s->pct, "ratio"))
-                report(cd, r, s, s->part, explains(s->part, s, &computed));
+                report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
         } else if (s->whole)
-            report(cd, r, s, s->whole, 1);
+            report(cd, r, s, s->whole, s->whole->value, 1);
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
-            report(cd, r, s, o->whole, 0);
+            report(cd, r, s, o->whole, base_of(o, o->whole), 0);
         else if ((whole = broken_down_whole(cd, s)) != NULL)
-            report(cd, r, s, whole, 0);
+            report(cd, r, s, whole, whole->value, 0);
     }
     sl_vec_free(&shares);
 }

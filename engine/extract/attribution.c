@@ -767,22 +767,32 @@ static const solieu_fact *item_above(sl_attribution *d, size_t i, const unsigned
  * paragraph that is not a share and not bare itself ("37 tổ chức; xuất sắc
  * 7, tốt 26"), else, in a footnote, the body figure the footnote hangs on
  * ("Năm 2021: 204; năm 2022: 211"). */
+/* Whether the facts before f (in text order) have left f's paragraph, g
+ * being the next: a figure of another paragraph but a footnote's, which a
+ * page break may have set inside f's ("... chỉ tiêu[2]; trong" / "[2] ..."
+ * / "đó: nữ 48, ..."). */
+static int left_paragraph(const solieu_fact *g, const solieu_fact *f)
+{
+    return g->paragraph != f->paragraph && g->footnote == f->footnote;
+}
+
 static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
-        if (g->paragraph != f->paragraph)
+        if (left_paragraph(g, f))
             break;
-        if (leads(bare[j]) && may_lead(g, f) && !is_generic(g->metric) && !apart(p, g, f))
+        if (g->paragraph == f->paragraph && leads(bare[j]) && may_lead(g, f) &&
+            !is_generic(g->metric) && !apart(p, g, f))
             return g;
     }
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
-        if (g->paragraph != f->paragraph)
+        if (left_paragraph(g, f))
             break;
-        if (leads(bare[j]) && may_lead(g, f))
+        if (g->paragraph == f->paragraph && leads(bare[j]) && may_lead(g, f))
             return g;
     }
     const solieu_fact *head = from_list_head(d, i, bare, may_lead);

@@ -531,8 +531,8 @@ solieu_status solieu_number_parse(const char *text, size_t len, solieu_number *o
 
 /* Longer phrases first: "khoảng gần" must win over its tail "gần". */
 static const char *const approx_words[] = {
-    "khoảng gần", "trên dưới", "gần như", "xấp xỉ", "ước tính", "ít nhất",
-    "khoảng",     "chừng",     "trên",    "hơn",    "gần",      "ước",
+    "khoảng gần", "trên dưới", "gần như", "xấp xỉ", "ước tính", "ít nhất", "khoảng",
+    "chừng",      "trên",      "dưới",    "hơn",    "gần",      "ước",
 };
 
 size_t solieu_number_approx_before(const char *text, size_t len, const char **kind)
