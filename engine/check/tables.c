@@ -35,6 +35,22 @@ static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *ro
     return sl_fact_at(cd->facts, ((const sl_table_cell *)sl_vec_at(&row->cells, column))->start);
 }
 
+/* A cell that says "none" with a dash ("-", "–"), bold or not: a zero in
+ * its column's sum. */
+static int dash_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
+{
+    if (column >= row->cells.len)
+        return 0;
+    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
+    const char *s = cd->doc->text + cell->start;
+    size_t n = cell->end - cell->start;
+    while (n && *s == '*')
+        s++, n--;
+    while (n && s[n - 1] == '*')
+        n--;
+    return (n == 1 && *s == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0);
+}
+
 static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
 {
     for (size_t column = 0; column < row->cells.len; column++)
@@ -47,6 +63,8 @@ static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
  * "| 2022 |", ...): the total row is then the period's total. */
 static int one_a_year(const solieu_fact *const *parts, size_t k)
 {
+    if (k < 2)
+        return 0;
     for (size_t i = 0; i < k; i++) {
         const char *p = parts[i]->period;
         if (strlen(p) != 4 || strspn(p, "0123456789") != 4)
@@ -65,7 +83,7 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
     if (!total || strcmp(total->unit, "%") == 0 || total->has_denominator)
         return;
     const solieu_fact *parts[MAX_TABLE_ROWS];
-    size_t k = 0;
+    size_t k = 0, dashes = 0;
     double sum = 0;
     for (size_t i = 0; i < table->rows.len && k < MAX_TABLE_ROWS; i++) {
         if (i == total_row)
@@ -74,12 +92,16 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
         const solieu_fact *f = fact_in(cd, row, column);
         if (!f && !row_has_figures(cd, row))
             continue; /* a second header row ("| | | Tổng số | Trong đó nữ |") */
+        if (!f && dash_in(cd, row, column)) {
+            dashes++; /* none: adds nothing */
+            continue;
+        }
         if (!f || strcmp(f->metric, total->metric) != 0)
             return; /* a row without its figure: the column cannot be added up */
         parts[k++] = f;
         sum += f->value;
     }
-    if (k < 2)
+    if (k == 0 || k + dashes < 2)
         return;
     /* a total row first, and rows that add up to well over it: groups of
      * the total (women, the young, graduates), not its parts */
@@ -91,8 +113,8 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
                  total->value, sum, 0,
                  "the %zu rows of the table add up to %s %s, %s its total row (line %zu) "
                  "states %s",
-                 k, solieu_format_number(sum, a, sizeof a), total->unit, pass ? "as" : "but",
-                 total->line, solieu_format_number(total->value, b, sizeof b));
+                 k + dashes, solieu_format_number(sum, a, sizeof a), total->unit,
+                 pass ? "as" : "but", total->line, solieu_format_number(total->value, b, sizeof b));
 }
 
 static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_row *row)

@@ -15,8 +15,10 @@
 #include "extract/extract_internal.h"
 
 /* The column rule that names a header cell: the highest priority whose
- * pattern matches it, the first written on a tie; NULL when none does. */
-static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t len)
+ * pattern matches it, the first written on a tie, among those of `unit`
+ * when one is given; NULL when none does. */
+static const sl_rule *column_rule_of_unit(solieu_extractor *ex, const char *text, size_t len,
+                                          const char *unit)
 {
     const pcre2_code *any = ex->rules->any_column;
     if (any && pcre2_match(any, (PCRE2_SPTR)text, len, 0, 0, ex->md, ex->mc) < 0)
@@ -25,10 +27,40 @@ static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
         if ((!best || r->priority > best->priority) &&
+            (!unit || (r->unit && strcmp(r->unit, unit) == 0)) &&
             sl_match(ex, r, r->code, text, len, 0, 0) >= 0)
             best = r;
     }
     return best;
+}
+
+/* Whether a column's rule names only what is counted ("Tổ chức đảng",
+ * "Đảng viên"), not what was done: the rules' lowest tier (see
+ * columns.rules). */
+enum { COUNTS_ONLY_PRIORITY = 10 };
+static int counts_only(const sl_rule *r)
+{
+    return r->priority <= COUNTS_ONLY_PRIORITY;
+}
+
+/* Whether a rule other than `chosen`, of its unit and of another metric,
+ * also names text (a caption of several things: "Số đảng viên, kết quả
+ * kết nạp và xếp loại"). */
+static int names_another(solieu_extractor *ex, const char *text, size_t len, const sl_rule *chosen)
+{
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
+        if (r != chosen && r->unit && strcmp(r->unit, chosen->unit) == 0 &&
+            strcmp(r->metric, chosen->metric) != 0 && !counts_only(r) &&
+            sl_match(ex, r, r->code, text, len, 0, 0) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t len)
+{
+    return column_rule_of_unit(ex, text, len, NULL);
 }
 
 static int is_digit(char ch)
@@ -309,6 +341,21 @@ static size_t row_figures(const char *text, const sl_table_row *row)
     return n;
 }
 
+/* Whether some row has a figure in column k (not a column of names). */
+static int column_has_figures(const char *text, const sl_table *table, size_t k)
+{
+    solieu_number num;
+    for (size_t r = 0; r < table->rows.len; r++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, r);
+        if (k >= row->cells.len)
+            continue;
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        if (cell_figure(text + cell->start, cell->end - cell->start, &num))
+            return 1;
+    }
+    return 0;
+}
+
 /* A share column's rule read with what names what it is a share of: the
  * two columns before it ("Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)"), or
  * a row's label and the column before ("Hoàn thành tốt nhiệm vụ | Số chi bộ
@@ -342,18 +389,27 @@ static const sl_rule *rule_with_row(table_ctx *c, const char *label, size_t labe
     return r && r != row_rule && (!row_rule || strcmp(r->metric, row_rule->metric) != 0) ? r : NULL;
 }
 
-/* A column that names only what is counted ("Tổ chức đảng", "Đảng viên"),
- * in a row that names what was done to it ("Kết luận có vi phạm"): the
- * rule that reads both together and counts the same thing, when it is more
- * specific than the column alone; the column's rule otherwise. */
-static const sl_rule *activity_of_row(table_ctx *c, const sl_table_cell *label, const char *column,
-                                      const sl_rule *column_rule)
+/* A column that names only what is counted, under words that name what
+ * was done to it: its row's label ("Kết luận có vi phạm") or the table's
+ * caption ("Bảng 1. Kiểm tra tổ chức đảng, đảng viên khi có dấu hiệu vi
+ * phạm"). The rule that reads both together and counts the same thing (of
+ * the column rule's unit), when more specific than the column alone and,
+ * when `sole`, the only one that does (a caption may name several things);
+ * the column's rule otherwise. */
+static const sl_rule *activity_of(table_ctx *c, const char *words, size_t len, const char *column,
+                                  const sl_rule *column_rule, int sole)
 {
-    const sl_rule *r = rule_with_row(c, c->doc->text + label->start, label->end - label->start,
-                                     column, column_rule);
-    return r && r->priority > column_rule->priority && strcmp(r->unit, column_rule->unit) == 0
-               ? r
-               : column_rule;
+    char both[2 * NAME_BYTES];
+    if (!counts_only(column_rule) || !column_rule->unit || !*column ||
+        len + 1 + strlen(column) >= sizeof both)
+        return column_rule;
+    memcpy(both, words, len);
+    both[len] = ' ';
+    strcpy(both + len + 1, column);
+    const sl_rule *r = column_rule_of_unit(c->ex, both, strlen(both), column_rule->unit);
+    if (!r || r->priority <= column_rule->priority)
+        return column_rule;
+    return sole && names_another(c->ex, both, strlen(both), r) ? column_rule : r;
 }
 
 /* A row's rule read with the columns right of its label that no rule names
@@ -376,12 +432,37 @@ static const sl_rule *row_with_columns(table_ctx *c, const sl_table *table, cons
     return NULL;
 }
 
+/* The short line right above a table (blank lines aside), its caption
+ * ("Bảng 1. Kiểm tra tổ chức đảng, đảng viên khi có dấu hiệu vi phạm"),
+ * and its length; NULL when there is none. */
+static const char *caption_of(const table_ctx *c, const sl_table *table, size_t *len)
+{
+    enum { MAX_CAPTION_BYTES = 240 };
+    const solieu_document *doc = c->doc;
+    if (!table->header.cells.len)
+        return NULL;
+    const sl_table_cell *first = sl_vec_at(&table->header.cells, 0);
+    size_t line = solieu_document_line_of(doc, first->start, NULL); /* 1-based */
+    while (line > 1 && doc->line_paragraph[line - 2] == (size_t)-1)
+        line--;
+    if (line < 2)
+        return NULL;
+    const sl_paragraph *p = sl_vec_at(&doc->paragraphs, doc->line_paragraph[line - 2]);
+    if (p->footnote || p->segment_len > MAX_CAPTION_BYTES)
+        return NULL;
+    *len = p->segment_len;
+    return p->segment;
+}
+
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
     size_t ncols = table->header.cells.len;
     int subheader = has_subheader(text, table);
-    const sl_rule **rules = sl_calloc(ncols + 1, sizeof *rules);
+    /* rules[k]: what column k counts; counted[k]: what its header alone
+     * names, before the caption says what was done to it */
+    const sl_rule **rules = sl_calloc(2 * (ncols + 1), sizeof *rules);
+    const sl_rule **counted = rules + ncols + 1;
     int *years = sl_calloc(ncols + 1, sizeof *years);
     if (!rules || !years) {
         free(rules);
@@ -398,10 +479,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
         c->oom = 1;
         return;
     }
+    size_t caption_len = 0;
+    const char *caption = caption_of(c, table, &caption_len);
     for (size_t k = 0; k < ncols; k++) {
         char *name = names[k];
         column_name(text, table, subheader, k, name, NAME_BYTES);
-        rules[k] = column_rule(c->ex, name, strlen(name));
+        rules[k] = counted[k] = column_rule(c->ex, name, strlen(name));
         /* a share says what it is a share of by the columns before it:
          * "Chỉ tiêu kết nạp | Đã kết nạp | Tỷ lệ (%)" */
         if (rules[k] && is_share(rules[k]) && k >= 2) {
@@ -415,6 +498,19 @@ static void table_facts(table_ctx *c, const sl_table *table)
             first_year = years[k];
         if (years[k] > last_year)
             last_year = years[k];
+    }
+    /* what the caption says was done, for the columns that name only what
+     * is counted, unless another column counts that already ("Kết quả kết
+     * nạp đảng viên năm 2024" over "Số đảng viên | ... | Đã kết nạp") */
+    for (size_t k = 0; caption && k < ncols; k++) {
+        const sl_rule *done =
+            rules[k] ? activity_of(c, caption, caption_len, names[k], rules[k], 1) : NULL;
+        int told = 0;
+        for (size_t j = 0; done && done != rules[k] && j < ncols; j++)
+            told |= rules[j] && strcmp(rules[j]->metric, done->metric) == 0 &&
+                    column_has_figures(text, table, j);
+        if (done && !told)
+            rules[k] = done;
     }
     char span[32] = "";
     if (first_year && last_year > first_year)
@@ -504,8 +600,13 @@ static void table_facts(table_ctx *c, const sl_table *table)
             const sl_rule *rule = rules[k]                                   ? rules[k]
                                   : years[k] || totals || *period || grouped ? row_rule
                                                                              : NULL;
-            if (rule && rule == rules[k] && label && k > label_at && !names_a_unit)
-                rule = activity_of_row(c, label, names[k], rule);
+            if (rule && rule == rules[k] && counted[k] && label && k > label_at && !names_a_unit) {
+                /* what the row's label says was done outranks the caption */
+                const sl_rule *by_row = activity_of(
+                    c, text + label->start, label->end - label->start, names[k], counted[k], 0);
+                if (by_row != counted[k])
+                    rule = by_row;
+            }
             const char *row_qualifier = NULL;
             if (rule && label && k > 0 && is_share(rule)) {
                 /* a row of a rating in a share column: "Hoàn thành tốt

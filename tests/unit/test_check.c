@@ -662,6 +662,30 @@ cleanup:
     solieu_extractor_destroy(ex);
 }
 
+/* A caption says what a table's bare columns count; a dash adds nothing. */
+static void test_caption_and_dashes(void)
+{
+    const char *text = "Đông Sơn, ngày 12 tháng 12 năm 2025\n"      /* 1 */
+                       "\n"                                         /* 2 */
+                       "BÁO CÁO\n"                                  /* 3 */
+                       "Kết quả công tác năm 2025\n"                /* 4 */
+                       "\n"                                         /* 5 */
+                       "Bảng 2. Kiểm tra khi có dấu hiệu vi phạm\n" /* 6 */
+                       "\n"                                         /* 7 */
+                       "| Đơn vị | Tổ chức đảng | Đảng viên |\n"    /* 8 */
+                       "|---|---|---|\n"                            /* 9 */
+                       "| Xã An Phú | 2 | 5 |\n"                    /* 10 */
+                       "| Xã Bình Lợi | - | 3 |\n"                  /* 11 */
+                       "| **Tổng cộng** | **3** | **8** |\n";       /* 12 */
+    solieu_table *t = check_one("caption.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(has_row(t, "sum", "10;12", "fail", "3", "2"));
+    CHECK(has_row(t, "sum", "10;11;12", "pass", "8", "8"));
+    solieu_table_destroy(t);
+}
+
 /* The steps of an inspection as a table's rows, or as its columns: each
  * step's figure against the step above it (or left of it). */
 static void test_chains_in_tables(void)
@@ -757,6 +781,7 @@ int main(void)
     test_items_of_two_parts();
     test_table_documents();
     test_chains_in_tables();
+    test_caption_and_dashes();
     test_kept_citations();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
