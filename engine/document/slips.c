@@ -81,6 +81,14 @@ static const slip slips[] = {
      0, SLIP_ABBREVIATION}, /* TCCS ("Số TCCS đảng") */
     {"CB\xC4\x90V", "c\xC3\xA1n b\xE1\xBB\x99, \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0,
      SLIP_ABBREVIATION},                                                         /* CBĐV */
+    /* "CB" is a cell only before what names one: elsewhere it is as likely
+     * "cán bộ" */
+    {"CB khu ph\xE1\xBB\x91", "chi b\xE1\xBB\x99 khu ph\xE1\xBB\x91", 0,
+     SLIP_ABBREVIATION}, /* CB khu phố */
+    {"CB th\xC3\xB4n", "chi b\xE1\xBB\x99 th\xC3\xB4n", 0, SLIP_ABBREVIATION}, /* CB thôn */
+    {"CB \xE1\xBA\xA5p", "chi b\xE1\xBB\x99 \xE1\xBA\xA5p", 0, SLIP_ABBREVIATION}, /* CB ấp */
+    {"CB tr\xE1\xBB\xB1" "c thu\xE1\xBB\x99" "c", "chi b\xE1\xBB\x99 tr\xE1\xBB\xB1" "c thu\xE1\xBB\x99" "c", 0,
+     SLIP_ABBREVIATION}, /* CB trực thuộc */
     {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION},     /* UBKT */
     {"BCH", "Ban Ch\xE1\xBA\xA5p h\xC3\xA0nh", 0, SLIP_ABBREVIATION},            /* BCH */
     {"BTV", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5", 0, SLIP_ABBREVIATION}, /* BTV */
