@@ -69,15 +69,21 @@ static int is_generic(const char *metric)
     return strcmp(metric, "count") == 0 || strcmp(metric, "party_orgs") == 0;
 }
 
-/* Whether the footnote text before f names g's noun ("Số tổ chức đảng được
- * kiểm tra: năm 2019: 398" names "tổ chức đảng"). */
+/* Whether the footnote text before f names g's noun, in either case ("Số
+ * tổ chức đảng được kiểm tra: năm 2019: 398" names "tổ chức đảng", "Đảng
+ * viên bị kỷ luật cảnh cáo ..." names "đảng viên"). */
 static int named_before(const sl_attribution *d, const solieu_fact *f, const solieu_fact *g)
 {
     if (!*g->unit || f->paragraph >= d->doc->paragraphs.len)
         return 0;
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
     size_t at = sl_segment_offset(p, f->text_start);
-    return memmem(p->segment, at, g->unit, strlen(g->unit)) != NULL;
+    if (memmem(p->segment, at, g->unit, strlen(g->unit)))
+        return 1;
+    char *lower = sl_utf8_lower(p->segment, at);
+    int named = lower && strstr(lower, g->unit) != NULL;
+    free(lower);
+    return named;
 }
 
 /* What inherit_from_leads makes of a fact (its bare[] entry): a bare number,
