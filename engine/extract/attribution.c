@@ -773,6 +773,13 @@ static const solieu_fact *item_above(sl_attribution *d, size_t i, const unsigned
  * paragraph that is not a share and not bare itself ("37 tổ chức; xuất sắc
  * 7, tốt 26"), else, in a footnote, the body figure the footnote hangs on
  * ("Năm 2021: 204; năm 2022: 211"). */
+/* "members_admission_target": a figure set for the future. */
+static int is_target(const char *metric)
+{
+    size_t n = strlen(metric);
+    return n > 7 && strcmp(metric + n - 7, "_target") == 0;
+}
+
 /* Whether the facts before f (in text order) have left f's paragraph, g
  * being the next: a figure of another paragraph but a footnote's, which a
  * page break may have set inside f's ("... chỉ tiêu[2]; trong" / "[2] ..."
@@ -798,7 +805,10 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
         const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
         if (left_paragraph(g, f))
             break;
-        if (g->paragraph == f->paragraph && leads(bare[j]) && may_lead(g, f))
+        /* a target in a sentence before sets nothing that was done ("Chỉ
+         * tiêu ... là 120 đảng viên. Kết quả theo quý: quý I: 21; ...") */
+        if (g->paragraph == f->paragraph && leads(bare[j]) && may_lead(g, f) &&
+            !(is_target(g->metric) && apart(p, g, f)))
             return g;
     }
     const solieu_fact *head = from_list_head(d, i, bare, may_lead);
@@ -1198,13 +1208,6 @@ static void inherit_from_leads(sl_attribution *d)
     facts->len = kept;
     free(bare);
     free(whole_of);
-}
-
-/* "members_admission_target": a figure set for the future. */
-static int is_target(const char *metric)
-{
-    size_t n = strlen(metric);
-    return n > 7 && strcmp(metric + n - 7, "_target") == 0;
 }
 
 /* A period of years that runs past the report's year ("giai đoạn 2021 -

@@ -147,6 +147,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         int from = since && (doc_year - since == n || doc_year - since == n - 1) ? since
                                                                                  : doc_year - n + 1;
         snprintf(value, sizeof value, "%d/%d", from, doc_year);
+    } else if (has_group(r->code, md, "term_opening") && c->h->term_start) {
+        snprintf(value, sizeof value, "%d", c->h->term_start); /* "Đầu nhiệm kỳ, ..." */
     } else if (has_group(r->code, md, "congress") && c->h->term_start && y2 &&
                y2 >= c->h->term_start && m2 >= 1 && m2 <= 12) {
         /* "Từ đầu nhiệm kỳ đến hết tháng 9/2023" */
