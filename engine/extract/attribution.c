@@ -80,10 +80,9 @@ static int named_before(const sl_attribution *d, const solieu_fact *f, const sol
     size_t at = sl_segment_offset(p, f->text_start);
     if (memmem(p->segment, at, g->unit, strlen(g->unit)))
         return 1;
-    char *lower = sl_utf8_lower(p->segment, at);
-    int named = lower && strstr(lower, g->unit) != NULL;
-    free(lower);
-    return named;
+    char capital[64];
+    size_t n = sl_capitalise_first(g->unit, capital, sizeof capital);
+    return n && memmem(p->segment, at, capital, n) != NULL;
 }
 
 /* What inherit_from_leads makes of a fact (its bare[] entry): a bare number,

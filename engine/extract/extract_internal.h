@@ -211,5 +211,8 @@ int sl_counts_members(const char *unit);
 char *sl_utf8_lower(const char *s, size_t n);   /* lower case, spaces folded */
 char *sl_utf8_title(const char *s, size_t n);   /* "HẬU GIANG" -> "Hậu Giang" */
 char *sl_context_snippet(const char *s, size_t len, size_t start, size_t end, size_t around);
+/* s with its first letter in upper case ("đảng viên" → "Đảng viên") into
+ * out; its length, 0 when it does not fit. */
+size_t sl_capitalise_first(const char *s, char *out, size_t size);
 
 #endif

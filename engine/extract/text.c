@@ -46,6 +46,22 @@ char *sl_utf8_title(const char *s, size_t n)
     return map_case(s, n, 1);
 }
 
+size_t sl_capitalise_first(const char *s, char *out, size_t size)
+{
+    size_t n = strlen(s);
+    int cp;
+    size_t k = sl_utf8_decode(s, n, &cp);
+    utf8proc_uint8_t enc[4];
+    if (!k || cp < 0)
+        return 0;
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+    if (m <= 0 || (size_t)m + n - k + 1 > size)
+        return 0;
+    memcpy(out, enc, (size_t)m);
+    memcpy(out + m, s + k, n - k + 1);
+    return (size_t)m + n - k;
+}
+
 static size_t back_to_boundary(const char *s, size_t pos)
 {
     while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
