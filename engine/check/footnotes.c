@@ -80,6 +80,23 @@ static int opens_partial(const solieu_document *doc, int number)
     return 0;
 }
 
+/* Whether a colon follows at text[at], spaces aside. */
+static int opens_with_colon(const char *text, size_t len, size_t at)
+{
+    while (at < len && text[at] == ' ')
+        at++;
+    return at < len && text[at] == ':';
+}
+
+/* Whether a sentence ends in text[from, to). */
+static int sentence_ends(const char *text, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++)
+        if (text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n'))
+            return 1;
+    return 0;
+}
+
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
@@ -98,63 +115,71 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
     const solieu_fact *holders[MAX_TOTALS], *holder_parts[MAX_TOTALS][64];
     size_t counts[MAX_TOTALS], holder_counts[MAX_TOTALS], ntotals = 0;
     double sums[MAX_TOTALS];
-    for (size_t t = sl_facts_from(cd->facts, from); t < n; t++) {
-        const solieu_fact *total = solieu_facts_get(cd->facts, t);
-        if (total->text_start > m->start)
-            break;
-        /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
-         * is not what the marker after it hangs on; a change is no total
-         * ("tăng 153 đảng viên" over transfers in and out) */
-        if (total->paragraph != m->paragraph || total->has_denominator || sl_is_change(cd, total) ||
-            strcmp(total->unit, "%") == 0 ||
-            sl_in_parenthesis(cd->doc->text, total->text_end, m->start))
-            continue;
-        const solieu_fact *parts[64];
-        size_t k = 0;
-        for (size_t j = first; j < first + nfoot && k < 64; j++) {
-            const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
-            /* a figure equal to the total restates it; it is not a part.
-             * "đồng chí" counts what "đảng viên" does where both are of a
-             * flow's metric ("khiển trách 121 đồng chí" under "kỷ luật 187
-             * đảng viên"); the footnote counts a stock inherits are as
-             * often groups of it ("47 đồng chí" awarded badges) */
-            if (!sl_metric_in_family(cd->checker->rules, total->metric, f->metric) ||
-                !(sl_same_noun(total->unit, f->unit) ||
-                  (strcmp(total->metric, f->metric) == 0 && sl_counts_members(total->unit) &&
-                   sl_counts_members(f->unit) &&
-                   !sl_rules_metric_is_stock(cd->checker->rules, total->metric))) ||
-                f->value == total->value || cd->is_part[f->id] ||
-                (*f->period && strcmp(f->period, total->period) != 0))
+    /* none before it, and it marks a label that opens what follows: the
+     * figures its sentence goes on to give ("Kết quả xếp loại năm 2025(*):
+     * ... 385 đảng viên được đánh giá") */
+    int opens_label = opens_with_colon(cd->doc->scan, cd->doc->len, m->end);
+    for (int after = 0; after < 1 + opens_label && !(after && ntotals); after++)
+        for (size_t t = sl_facts_from(cd->facts, after ? m->start : from); t < n; t++) {
+            const solieu_fact *total = solieu_facts_get(cd->facts, t);
+            if (!after && total->text_start > m->start)
+                break;
+            if (after && (total->paragraph != m->paragraph ||
+                          sentence_ends(cd->doc->scan, m->start, total->text_start)))
+                break;
+            /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
+             * is not what the marker after it hangs on; a change is no total
+             * ("tăng 153 đảng viên" over transfers in and out) */
+            if (total->paragraph != m->paragraph || total->has_denominator ||
+                sl_is_change(cd, total) || strcmp(total->unit, "%") == 0 ||
+                (!after && sl_in_parenthesis(cd->doc->text, total->text_end, m->start)))
                 continue;
-            parts[k++] = f;
+            const solieu_fact *parts[64];
+            size_t k = 0;
+            for (size_t j = first; j < first + nfoot && k < 64; j++) {
+                const solieu_fact *f = solieu_facts_get(cd->facts, cd->footnoted[j].index);
+                /* a figure equal to the total restates it; it is not a part.
+                 * "đồng chí" counts what "đảng viên" does where both are of a
+                 * flow's metric ("khiển trách 121 đồng chí" under "kỷ luật 187
+                 * đảng viên"); the footnote counts a stock inherits are as
+                 * often groups of it ("47 đồng chí" awarded badges) */
+                if (!sl_metric_in_family(cd->checker->rules, total->metric, f->metric) ||
+                    !(sl_same_noun(total->unit, f->unit) ||
+                      (strcmp(total->metric, f->metric) == 0 && sl_counts_members(total->unit) &&
+                       sl_counts_members(f->unit) &&
+                       !sl_rules_metric_is_stock(cd->checker->rules, total->metric))) ||
+                    f->value == total->value || cd->is_part[f->id] ||
+                    (*f->period && strcmp(f->period, total->period) != 0))
+                    continue;
+                parts[k++] = f;
+            }
+            if (k < 2)
+                continue;
+            size_t slot = 0;
+            while (slot < ntotals && strcmp(totals[slot]->metric, total->metric) != 0)
+                slot++;
+            if (slot == MAX_TOTALS)
+                continue;
+            double sum = 0;
+            for (size_t j = 0; j < k; j++)
+                sum += parts[j]->value;
+            /* the last one of the metric takes the place; when the parts
+             * outgrow it, the last before that is no part of another breakdown
+             * and holds them ("kỷ luật 131 đảng viên, gồm ... khai trừ 12 đồng
+             * chí[3]" / "[3] Trong đó có 4 ... và 27 ...") */
+            if (slot == ntotals)
+                holders[slot] = NULL;
+            if (!cd->is_part[total->id] && !*total->qualifier && total->value >= sum) {
+                holders[slot] = total;
+                holder_counts[slot] = k;
+                memcpy(holder_parts[slot], parts, k * sizeof *parts);
+            }
+            ntotals += slot == ntotals;
+            totals[slot] = total;
+            counts[slot] = k;
+            memcpy(all_parts[slot], parts, k * sizeof *parts);
+            sums[slot] = sum;
         }
-        if (k < 2)
-            continue;
-        size_t slot = 0;
-        while (slot < ntotals && strcmp(totals[slot]->metric, total->metric) != 0)
-            slot++;
-        if (slot == MAX_TOTALS)
-            continue;
-        double sum = 0;
-        for (size_t j = 0; j < k; j++)
-            sum += parts[j]->value;
-        /* the last one of the metric takes the place; when the parts
-         * outgrow it, the last before that is no part of another breakdown
-         * and holds them ("kỷ luật 131 đảng viên, gồm ... khai trừ 12 đồng
-         * chí[3]" / "[3] Trong đó có 4 ... và 27 ...") */
-        if (slot == ntotals)
-            holders[slot] = NULL;
-        if (!cd->is_part[total->id] && !*total->qualifier && total->value >= sum) {
-            holders[slot] = total;
-            holder_counts[slot] = k;
-            memcpy(holder_parts[slot], parts, k * sizeof *parts);
-        }
-        ntotals += slot == ntotals;
-        totals[slot] = total;
-        counts[slot] = k;
-        memcpy(all_parts[slot], parts, k * sizeof *parts);
-        sums[slot] = sum;
-    }
     for (size_t s = 0; s < ntotals; s++)
         if (sums[s] > totals[s]->value && holders[s]) {
             totals[s] = holders[s];

@@ -662,6 +662,27 @@ cleanup:
     solieu_extractor_destroy(ex);
 }
 
+/* A note on a label that opens what follows breaks down the figure after
+ * it; a note on a figure's clause does not reach past it. */
+static void test_note_on_a_label(void)
+{
+    const char *text =
+        "Tân An, ngày 20 tháng 1 năm 2026\n"                                     /* 1 */
+        "\n"                                                                     /* 2 */
+        "BÁO CÁO\n"                                                              /* 3 */
+        "Kết quả công tác năm 2025\n"                                            /* 4 */
+        "\n"                                                                     /* 5 */
+        "Kết quả xếp loại năm 2025(*): 210 đảng viên được đánh giá, xếp loại.\n" /* 6 */
+        "(*) Hoàn thành xuất sắc nhiệm vụ 31 đồng chí, hoàn thành tốt nhiệm vụ "
+        "170 đồng chí, hoàn thành nhiệm vụ 7 đồng chí.\n"; /* 7 */
+    solieu_table *t = check_one("label_note.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(has_row(t, "sum", "6;7", "fail", "210", "208"));
+    solieu_table_destroy(t);
+}
+
 /* A caption says what a table's bare columns count; a dash adds nothing. */
 static void test_caption_and_dashes(void)
 {
@@ -782,6 +803,7 @@ int main(void)
     test_table_documents();
     test_chains_in_tables();
     test_caption_and_dashes();
+    test_note_on_a_label();
     test_kept_citations();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
