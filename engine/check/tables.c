@@ -186,6 +186,62 @@ static void check_chains(sl_check_doc *cd, const sl_table *table)
     }
 }
 
+/* A row's figures under one group header ("Kết quả xếp loại" over
+ * "HTXSNV | HTTNV | HTNV | KHTNV") against its cell under a total's header
+ * before them ("Tổng số được xếp loại"): the group's cells add up to it.
+ * The group is a header cell followed by empty ones, a second header row
+ * naming its columns. */
+static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
+                            const sl_table_row *row)
+{
+    const char *text = cd->doc->text;
+    const sl_vec *head = &table->header.cells;
+    for (size_t g = 1; g + 1 < head->len; g++) {
+        const sl_table_cell *group = sl_vec_at(head, g);
+        size_t last = g;
+        while (last + 1 < head->len &&
+               ((const sl_table_cell *)sl_vec_at(head, last + 1))->end ==
+                   ((const sl_table_cell *)sl_vec_at(head, last + 1))->start)
+            last++;
+        if (group->end == group->start || last == g)
+            continue;
+        const solieu_fact *total = NULL;
+        for (size_t t = g; t-- > 0 && !total;) {
+            const solieu_fact *f = fact_in(cd, row, t);
+            if (f && !bounds_nothing(f) && sl_table_cell_is_total(text, sl_vec_at(head, t)))
+                total = f;
+        }
+        if (!total)
+            continue;
+        const solieu_fact *parts[MAX_TABLE_ROWS];
+        size_t k = 0, dashes = 0;
+        double sum = 0;
+        for (size_t c = g; c <= last && k < MAX_TABLE_ROWS; c++) {
+            const solieu_fact *f = fact_in(cd, row, c);
+            if (!f && dash_in(cd, row, c)) {
+                dashes++;
+                continue;
+            }
+            if (!f || bounds_nothing(f) || !sl_same_kind(f, total)) {
+                k = 0; /* a cell the sum cannot take: no check */
+                break;
+            }
+            parts[k++] = f;
+            sum += f->value;
+        }
+        if (k == 0 || k + dashes < 2)
+            continue;
+        int pass = fabs(sum - total->value) < 1e-6;
+        char a[64], b[64];
+        sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+                     "the %zu cells of the row on line %zu under its group add up to %s %s, %s "
+                     "its total cell states %s",
+                     k + dashes, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
+                     pass ? "as" : "but", solieu_format_number(total->value, b, sizeof b));
+        g = last;
+    }
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
@@ -200,8 +256,10 @@ void sl_check_tables(sl_check_doc *cd)
         if (!r)
             continue;
         size_t n = table->rows.len;
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             check_row_years(cd, r, sl_vec_at(&table->rows, i));
+            check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
+        }
         if (n < 3 || n > MAX_TABLE_ROWS)
             continue;
         /* the total row is the last or the first, with figures of its own

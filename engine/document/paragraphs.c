@@ -362,6 +362,13 @@ static int build_segments(solieu_document *doc)
         sl_buf_init(&b, 0);
         for (size_t j = 0; j < p->pieces.len; j++) {
             sl_piece *piece = sl_vec_at(&p->pieces, j);
+            /* lines joined by one space, whatever indents or pads them
+             * ("... 9 tháng đầu" / "      năm 2026") */
+            if (j)
+                piece->start = skip_spaces(doc->scan, piece->start, piece->end);
+            while (j + 1 < p->pieces.len && piece->end > piece->start &&
+                   (doc->scan[piece->end - 1] == ' ' || doc->scan[piece->end - 1] == '\t'))
+                piece->end--;
             if (j)
                 sl_buf_putc(&b, ' ');
             piece->seg_offset = b.len;

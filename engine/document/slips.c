@@ -64,9 +64,10 @@ static const slip slips[] = {
     {"&nbsp;", " ", 0, SLIP_ENTITY},
     {"&amp;", "&", 0, SLIP_ENTITY},
     /* abbreviations of the reports' own nouns */
-    {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION}, /* ĐV */
-    {"\xC4\x91/c", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION}, /* đ/c */
-    {"\xC4\x90/c", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION}, /* Đ/c */
+    {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION},  /* ĐV */
+    {"\xC4\x91/c", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION},  /* đ/c */
+    {"\xC4\x91/v", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION}, /* đ/v */
+    {"\xC4\x90/c", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION},  /* Đ/c */
     {"TCCS\xC4\x90",
      "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
      "c c\xC6\xA1 s\xE1\xBB\x9F \xC4\x91\xE1\xBA\xA3ng",
@@ -80,17 +81,22 @@ static const slip slips[] = {
      "c c\xC6\xA1 s\xE1\xBB\x9F",
      0, SLIP_ABBREVIATION}, /* TCCS ("Số TCCS đảng") */
     {"CB\xC4\x90V", "c\xC3\xA1n b\xE1\xBB\x99, \xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0,
-     SLIP_ABBREVIATION},                                                         /* CBĐV */
+     SLIP_ABBREVIATION}, /* CBĐV */
     /* "CB" is a cell only before what names one: elsewhere it is as likely
      * "cán bộ" */
     {"CB khu ph\xE1\xBB\x91", "chi b\xE1\xBB\x99 khu ph\xE1\xBB\x91", 0,
-     SLIP_ABBREVIATION}, /* CB khu phố */
+     SLIP_ABBREVIATION},                                                       /* CB khu phố */
     {"CB th\xC3\xB4n", "chi b\xE1\xBB\x99 th\xC3\xB4n", 0, SLIP_ABBREVIATION}, /* CB thôn */
     {"CB \xE1\xBA\xA5p", "chi b\xE1\xBB\x99 \xE1\xBA\xA5p", 0, SLIP_ABBREVIATION}, /* CB ấp */
-    {"CB tr\xE1\xBB\xB1" "c thu\xE1\xBB\x99" "c", "chi b\xE1\xBB\x99 tr\xE1\xBB\xB1" "c thu\xE1\xBB\x99" "c", 0,
-     SLIP_ABBREVIATION}, /* CB trực thuộc */
-    {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION},     /* UBKT */
-    {"BCH", "Ban Ch\xE1\xBA\xA5p h\xC3\xA0nh", 0, SLIP_ABBREVIATION},            /* BCH */
+    {"CB tr\xE1\xBB\xB1"
+     "c thu\xE1\xBB\x99"
+     "c",
+     "chi b\xE1\xBB\x99 tr\xE1\xBB\xB1"
+     "c thu\xE1\xBB\x99"
+     "c",
+     0, SLIP_ABBREVIATION},                                                  /* CB trực thuộc */
+    {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION}, /* UBKT */
+    {"BCH", "Ban Ch\xE1\xBA\xA5p h\xC3\xA0nh", 0, SLIP_ABBREVIATION},        /* BCH */
     {"BTV", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5", 0, SLIP_ABBREVIATION}, /* BTV */
     {"HTXSNV",
      "ho\xC3\xA0n th\xC3\xA0nh xu\xE1\xBA\xA5t s\xE1\xBA\xAF"
@@ -551,6 +557,22 @@ static int digit_at(const char *s, size_t len, size_t i)
     return i < len && s[i] >= '0' && s[i] <= '9';
 }
 
+/* Where the space of a number grouped "1 164" starting at s[i] stands
+ * (one to three digits, a space, three digits, no digit after); 0 when
+ * none does. */
+static size_t spaced_thousands_at(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (digit_at(s, len, k) && k - i < 4)
+        k++;
+    if (k == i || k - i > 3 || s[i] == '0' || k >= len || s[k] != ' ')
+        return 0;
+    return digit_at(s, len, k + 1) && digit_at(s, len, k + 2) && digit_at(s, len, k + 3) &&
+                   !digit_at(s, len, k + 4)
+               ? k
+               : 0;
+}
+
 /* "1 245 đảng viên", as some PDF exports group thousands: the space
  * becomes the dot reports write ("1.245"), in place (the lengths agree).
  * One to three digits after a space or a line's start, one space, three
@@ -570,11 +592,14 @@ static void join_spaced_thousands(char *s, size_t len)
             digit_at(s, len, at + 4))
             continue;
         char after = at + 4 < len ? s[at + 4] : '\n';
-        if (after == '/' || (after == ' ' && digit_at(s, len, at + 5)))
+        size_t below = after == '/' ? spaced_thousands_at(s, len, at + 5) : 0;
+        if ((after == '/' && !below) || (after == ' ' && digit_at(s, len, at + 5)))
             continue; /* "1 245/300", "12 345 678": not a figure we know */
         if (k >= 2 && digit_at(s, len, k - 2))
             continue; /* "12 345 678", "2024 1 245" */
         s[at] = '.';
+        if (below)
+            s[below] = '.'; /* "1 107/1 164" */
     }
 }
 
@@ -587,7 +612,8 @@ static int opens_number_at(const char *s, size_t k)
 
 /* Digits OCR misreads in a number: "6 .012" (a space before the thousands'
  * dot) is "6.012"; "l71" (a letter l for the digit one at a number's
- * start) is "171". Neither is a word, nor a figure written otherwise. */
+ * start) is "171"; "2O26" (a capital O between digits) is "2026". None is
+ * a word, nor a figure written otherwise. */
 static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
 {
     for (char *p = memchr(s, '.', len); p; p = memchr(p + 1, '.', len - (size_t)(p + 1 - s))) {
@@ -609,6 +635,12 @@ static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
         size_t at = (size_t)(p - s);
         if (opens_number_at(s, at) && digit_at(s, len, at + 1) && digit_at(s, len, at + 2))
             s[at] = '1'; /* in place: the lengths agree */
+    }
+    /* "2O26": a capital O between digits is a zero */
+    for (char *p = memchr(s, 'O', len); p; p = memchr(p + 1, 'O', len - (size_t)(p + 1 - s))) {
+        size_t at = (size_t)(p - s);
+        if (at > 0 && digit_at(s, len, at - 1) && digit_at(s, len, at + 1))
+            s[at] = '0';
     }
     return SOLIEU_OK;
 }

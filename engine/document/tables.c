@@ -132,7 +132,7 @@ static int push_cell(sl_table_row *row, size_t s, size_t e)
 
 /* Reads line k as a row of a table under way: 0 and *row, 1 when the line
  * is none of its rows, -1 when out of memory. */
-typedef int (*row_reader)(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row);
+typedef int (*row_reader)(const solieu_document *doc, size_t k, void *ctx, sl_table_row *row);
 
 static void rows_free(sl_vec *rows)
 {
@@ -144,7 +144,7 @@ static void rows_free(sl_vec *rows)
 /* The rows from line `from` on while `read` takes them, into *rows: 0 with
  * two or more, 1 with fewer (none kept), -1 when out of memory. *end: the
  * first line after them. */
-static int collect_rows(const solieu_document *doc, size_t from, row_reader read, const void *ctx,
+static int collect_rows(const solieu_document *doc, size_t from, row_reader read, void *ctx,
                         sl_vec *rows, size_t *end)
 {
     sl_vec_init(rows, sizeof(sl_table_row));
@@ -189,14 +189,27 @@ static int tag_named(const char *text, size_t i, size_t end, const char *name)
     return text[i + n] == '>' || text[i + n] == ' ';
 }
 
-static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row);
+/* Cells' spans: "colspan" cells are followed by empty ones to fill their
+ * columns; "rowspan" cells leave empty cells in the rows below, so that
+ * every row has a cell a column ("<td rowspan=2>TT</td><td
+ * colspan=4>Kết quả</td>" / "<td>HTXSNV</td>..." puts HTXSNV under
+ * "Kết quả"). */
+enum { HTML_MAX_COLUMNS = 64 };
+typedef struct html_grid {
+    unsigned char below[HTML_MAX_COLUMNS]; /* rows a cell above still spans, by column */
+    unsigned char down[HTML_MAX_COLUMNS];  /* of the row being read, by cell: rows below spanned */
+} html_grid;
+
+static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row,
+                      html_grid *grid);
+static int place_in_grid(sl_table_row *row, html_grid *grid);
 
 /* The row of line k if it is an HTML table row with two cells or more, or
  * 1; -1 when out of memory. A cell's bounds are trimmed of the tags and
  * spaces at its ends (the scan copy has the tags blanked). */
-static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, sl_table_row *row)
+static int read_html_row(const solieu_document *doc, size_t k, void *ctx, sl_table_row *row)
 {
-    (void)ctx;
+    html_grid *grid = ctx;
     size_t start, end;
     line_span(doc, k, &start, &end);
     const char *text = doc->text;
@@ -206,7 +219,7 @@ static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, 
         return 1;
     row->line = k + 1;
     sl_vec_init(&row->cells, sizeof(sl_table_cell));
-    if (html_cells(doc, start, end, row) != 0) {
+    if (html_cells(doc, start, end, row, grid) != 0 || place_in_grid(row, grid) != 0) {
         row_free(row);
         return -1;
     }
@@ -217,9 +230,75 @@ static int read_html_row(const solieu_document *doc, size_t k, const void *ctx, 
     return 0;
 }
 
+/* The number an attribute of the tag text[i, close) gives ("colspan=\"4\""),
+ * 1 when it has none (or an unlikely one). */
+static int span_attribute(const char *text, size_t i, size_t close, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = i; k + n < close; k++) {
+        size_t m = 0;
+        while (m < n && (text[k + m] | 0x20) == name[m])
+            m++;
+        if (m < n)
+            continue;
+        k += n;
+        while (k < close && (text[k] == '=' || text[k] == '"' || text[k] == '\'' || text[k] == ' '))
+            k++;
+        int v = 0;
+        while (k < close && text[k] >= '0' && text[k] <= '9' && v < 100)
+            v = v * 10 + (text[k++] - '0');
+        return v >= 1 && v < HTML_MAX_COLUMNS ? v : 1;
+    }
+    return 1;
+}
+
+/* Whether a cell of a row above still spans a column from `column` on. */
+static int spanned_from(const html_grid *grid, size_t column)
+{
+    for (size_t c = column; c < HTML_MAX_COLUMNS; c++)
+        if (grid->below[c])
+            return 1;
+    return 0;
+}
+
+/* Puts the row's cells in their columns: an empty cell where a cell of a
+ * row above still spans (see html_grid); -1 when out of memory. */
+static int place_in_grid(sl_table_row *row, html_grid *grid)
+{
+    if (!grid)
+        return 0;
+    sl_vec cells;
+    sl_vec_init(&cells, sizeof(sl_table_cell));
+    size_t at = row->cells.len ? ((sl_table_cell *)sl_vec_at(&row->cells, 0))->start : 0;
+    size_t i = 0;
+    for (size_t column = 0;
+         column < HTML_MAX_COLUMNS && (i < row->cells.len || spanned_from(grid, column));
+         column++) {
+        sl_table_cell *c = sl_vec_push(&cells);
+        if (!c) {
+            sl_vec_free(&cells);
+            return -1;
+        }
+        if (grid->below[column] || i == row->cells.len) {
+            *c = (sl_table_cell){at, at}; /* under a cell above */
+            if (grid->below[column])
+                grid->below[column]--;
+            continue;
+        }
+        *c = *(const sl_table_cell *)sl_vec_at(&row->cells, i);
+        grid->below[column] = grid->down[i < HTML_MAX_COLUMNS ? i : 0];
+        i++;
+    }
+    sl_vec_free(&row->cells);
+    row->cells = cells;
+    memset(grid->down, 0, sizeof grid->down);
+    return 0;
+}
+
 /* The cells "<td>...</td>" of text[start, end) appended to row; -1 when
  * out of memory. */
-static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row)
+static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_table_row *row,
+                      html_grid *grid)
 {
     const char *text = doc->text, *scan = doc->scan;
     for (size_t i = start; i < end; i++) {
@@ -228,7 +307,9 @@ static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_t
         const char *open = memchr(text + i, '>', end - i);
         if (!open)
             break;
-        size_t s = (size_t)(open - text) + 1, e = s;
+        size_t tag = i, s = (size_t)(open - text) + 1, e = s;
+        int across = grid ? span_attribute(text, tag, s, "colspan") : 1;
+        int down = grid ? span_attribute(text, tag, s, "rowspan") : 1;
         while (e < end && !tag_named(text, e, end, "</td") && !tag_named(text, e, end, "</th") &&
                !tag_named(text, e, end, "<td") && !tag_named(text, e, end, "<th"))
             e++;
@@ -237,8 +318,13 @@ static int html_cells(const solieu_document *doc, size_t start, size_t end, sl_t
             s++;
         while (e > s && is_blank(scan[e - 1]))
             e--;
+        if (grid && row->cells.len < HTML_MAX_COLUMNS)
+            grid->down[row->cells.len] = (unsigned char)(down - 1);
         if (push_cell(row, s, e) != 0)
             return -1;
+        for (int extra = 1; extra < across; extra++) /* the columns it spans */
+            if (push_cell(row, e, e) != 0)
+                return -1;
     }
     return 0;
 }
@@ -257,7 +343,7 @@ static int line_opens_with(const solieu_document *doc, size_t k, const char *nam
  * line k, a cell or more a line, "</tr>". Into *row, with *next the line
  * after it; 1 when line k opens no such row, -1 when out of memory. */
 static int read_html_block_row(const solieu_document *doc, size_t k, sl_table_row *row,
-                               size_t *next)
+                               size_t *next, html_grid *grid)
 {
     enum { MAX_ROW_LINES = 64 };
     size_t start, end;
@@ -270,11 +356,13 @@ static int read_html_block_row(const solieu_document *doc, size_t k, sl_table_ro
     size_t j = k + 1;
     for (; j < doc->line_count && j <= k + MAX_ROW_LINES && !line_opens_with(doc, j, "</tr"); j++) {
         line_span(doc, j, &start, &end);
-        if (html_cells(doc, start, end, row) != 0) {
+        if (html_cells(doc, start, end, row, grid) != 0) {
             row_free(row);
             return -1;
         }
     }
+    if (place_in_grid(row, grid) != 0)
+        return -1;
     if (j == doc->line_count || !line_opens_with(doc, j, "</tr") || row->cells.len < 2) {
         row_free(row);
         return 1;
@@ -288,12 +376,14 @@ static int read_html_block_row(const solieu_document *doc, size_t k, sl_table_ro
 static int read_html_blocks(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
 {
     size_t next;
-    int rc = read_html_block_row(doc, k, &table->header, &next);
+    html_grid grid = {{0}, {0}};
+    int rc = read_html_block_row(doc, k, &table->header, &next, &grid);
     if (rc != 0)
         return rc;
     sl_vec_init(&table->rows, sizeof(sl_table_row));
     sl_table_row row;
-    while (next < doc->line_count && (rc = read_html_block_row(doc, next, &row, &next)) == 0) {
+    while (next < doc->line_count &&
+           (rc = read_html_block_row(doc, next, &row, &next, &grid)) == 0) {
         sl_table_row *slot = sl_vec_push(&table->rows);
         if (!slot) {
             row_free(&row);
@@ -316,13 +406,14 @@ static int read_html_blocks(const solieu_document *doc, size_t k, sl_table *tabl
 static int read_html(const solieu_document *doc, size_t k, sl_table *table, size_t *last)
 {
     sl_table_row header;
-    int rc = read_html_row(doc, k, NULL, &header);
+    html_grid grid = {{0}, {0}};
+    int rc = read_html_row(doc, k, &grid, &header);
     if (rc > 0)
         return read_html_blocks(doc, k, table, last);
     if (rc != 0)
         return rc;
     size_t end;
-    rc = collect_rows(doc, k + 1, read_html_row, NULL, &table->rows, &end);
+    rc = collect_rows(doc, k + 1, read_html_row, &grid, &table->rows, &end);
     if (rc != 0) {
         row_free(&header);
         return rc;
@@ -558,8 +649,7 @@ static unsigned char *gap_lines(const solieu_document *doc)
 
 /* A row of an aligned table `*ctx` cells wide (or one more, for the rows'
  * labels) with a figure. */
-static int read_aligned_row(const solieu_document *doc, size_t k, const void *ctx,
-                            sl_table_row *row)
+static int read_aligned_row(const solieu_document *doc, size_t k, void *ctx, sl_table_row *row)
 {
     size_t width = *(const size_t *)ctx;
     if (split_aligned(doc, k, row) != 0)

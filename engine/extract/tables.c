@@ -596,7 +596,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
             /* a column no rule names right of the row's label, in a row a
              * rule names ("Đảng viên | 3.752 | 571 | 2.944" under "Tổng số
              * | HTXSNV | HTTNV"): what the row counts */
-            int grouped = label && k > label_at && h->end > h->start && !names_a_unit;
+            int grouped = label && k > label_at && names[k][0] && !names_a_unit;
             const sl_rule *rule = rules[k]                                   ? rules[k]
                                   : years[k] || totals || *period || grouped ? row_rule
                                                                              : NULL;
