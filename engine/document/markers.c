@@ -222,23 +222,56 @@ size_t sl_paren_note_at(const solieu_document *doc, size_t i, int *number)
 /* The dots that lead a label to its figure in a form ("Tổng số đảng viên
  * .......... 4.215") read as the colon they stand for: the scan copy has
  * ':' and spaces there, so that labels read as "Tổng số đảng viên: 4.215".
- * Four dots or more (an ellipsis has three), then a figure on the line. */
+ * Four dots or more (an ellipsis has three), or two "…" or more, then a
+ * figure on the line. */
+static const char ellipsis[] = "\xE2\x80\xA6"; /* "…", of which typists make leaders too */
+
+/* Past a leader's dots, ellipses and spaces from text[i]. */
+static size_t past_leader(const char *t, size_t len, size_t i)
+{
+    for (;;) {
+        if (i < len && (t[i] == '.' || t[i] == ' '))
+            i++;
+        else if (i + 3 <= len && memcmp(t + i, ellipsis, 3) == 0)
+            i += 3;
+        else
+            return i;
+    }
+}
+
+/* The leader from text[at] (its first dot) to `end` reads as a colon after
+ * the label, or as spaces when the label has its own colon ("Kết nạp mới:
+ * ...... 05"). */
+static void blank_leader(solieu_document *doc, size_t at, size_t end)
+{
+    const char *t = doc->text;
+    while (at > 0 && t[at - 1] == ' ')
+        at--;
+    if (end >= doc->len || t[end] < '0' || t[end] > '9' || at == 0 || t[at - 1] == '\n')
+        return;
+    if (t[at - 1] == ':') {
+        memset(doc->scan + at, ' ', end - at);
+        return;
+    }
+    doc->scan[at] = ':';
+    memset(doc->scan + at + 1, ' ', end - at - 1);
+}
+
 static void mark_dot_leaders(solieu_document *doc)
 {
     enum { MIN_DOTS = 4 };
     const char *t = doc->text;
     for (const char *p = memmem(t, doc->len, "....", MIN_DOTS); p;
          p = memmem(p, doc->len - (size_t)(p - t), "....", MIN_DOTS)) {
-        size_t at = (size_t)(p - t), end = at;
-        while (end < doc->len && (t[end] == '.' || t[end] == ' '))
-            end++;
-        /* the colon right after the label, as a label writes it */
-        while (at > 0 && t[at - 1] == ' ')
-            at--;
-        if (end < doc->len && t[end] >= '0' && t[end] <= '9' && at > 0 && t[at - 1] != '\n') {
-            doc->scan[at] = ':';
-            memset(doc->scan + at + 1, ' ', end - at - 1);
-        }
+        size_t at = (size_t)(p - t), end = past_leader(t, doc->len, at);
+        blank_leader(doc, at, end);
+        p = t + end;
+    }
+    /* "…………… 29/41": two ellipses or more */
+    for (const char *p = memmem(t, doc->len, "\xE2\x80\xA6\xE2\x80\xA6", 6); p;
+         p = memmem(p, doc->len - (size_t)(p - t), "\xE2\x80\xA6\xE2\x80\xA6", 6)) {
+        size_t at = (size_t)(p - t), end = past_leader(t, doc->len, at);
+        blank_leader(doc, at, end);
         p = t + end;
     }
 }

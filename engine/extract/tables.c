@@ -646,14 +646,18 @@ static int is_label_edge(char ch)
     return ch == '(' || ch == ';' || ch == ':';
 }
 
-/* Whether text[s, e) can label a figure: a letter, no number but a year,
+/* Whether text[s, e) can label a figure: a letter, no number but a year
+ * (or a date in parentheses: "Số đảng viên đầu kỳ (ngày 01/01/2026)"),
  * not too long. */
 static int is_label(const char *text, size_t s, size_t e)
 {
-    int letter = 0;
+    int letter = 0, depth = 0;
     if (e <= s || e - s > 160)
         return 0;
     for (size_t i = s; i < e; i++) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+        if (depth > 0)
+            continue;
         if (is_digit(text[i])) {
             size_t run = i;
             while (run < e && is_digit(text[run]))
