@@ -238,6 +238,30 @@ static void run_formulas(sl_check_doc *cd)
  * item's first figure of the total's kind, and the first of each clause
  * after a ';' in it ("+ Chi bộ thôn: 153; chi bộ cơ quan: 98;"), into
  * parts[]; their count. */
+/* The bullet that opens paragraph p ('-', '+', '*', or 'o' for "•"), or 0. */
+static char bullet_of(const sl_paragraph *p)
+{
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    if (!sl_paragraph_is_item(p))
+        return 0;
+    return strchr("-+*", p->segment[i]) ? p->segment[i] : 'o';
+}
+
+/* Whether an item gives a figure after its label's colon ("- Từ trần:
+ * 03"), spaces (a form's leader) between. */
+static int labels_a_figure(const char *s, size_t n)
+{
+    const char *colon = memchr(s, ':', n);
+    if (!colon)
+        return 0;
+    size_t i = (size_t)(colon - s) + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
 /* Where paragraph p's text ends. */
 static size_t item_end(const sl_paragraph *p)
 {
@@ -245,18 +269,22 @@ static size_t item_end(const sl_paragraph *p)
     return last->end;
 }
 
-static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
+static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const solieu_fact *total,
                          const solieu_fact **parts, size_t max)
 {
     const sl_vec *paragraphs = &cd->doc->paragraphs;
     const sl_paragraph *head = sl_vec_at(paragraphs, k);
     size_t nparts = 0;
-    for (size_t j = k + 1; j < paragraphs->len && nparts < max; j++) {
+    char head_bullet = bullet_of(head);
+    for (size_t j = first_item; j < paragraphs->len && nparts < max; j++) {
         const sl_paragraph *item = sl_vec_at(paragraphs, j);
-        if (item->footnote != head->footnote || !sl_paragraph_is_item(item))
+        /* an item with the head's own bullet is its sibling, not its part */
+        if (item->footnote != head->footnote || !sl_paragraph_is_item(item) ||
+            (head_bullet && bullet_of(item) == head_bullet))
             break;
         size_t i, end = sl_paragraphs_facts(cd, j, j, &i);
         size_t clause_from = 0; /* where the clause that may give the next part starts */
+        size_t had = nparts;
         for (; i < end && nparts < max; i++) {
             const solieu_fact *f = solieu_facts_get(cd->facts, i);
             if (f->paragraph != j || f->text_start < clause_from || cd->is_part[f->id] ||
@@ -269,6 +297,10 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
                 break;
             clause_from = (size_t)(semicolon - cd->doc->text);
         }
+        /* an item with a figure the rules did not read ("- Từ trần: 03"):
+         * the parts cannot be added up */
+        if (nparts == had && labels_a_figure(item->segment, item->segment_len))
+            return 0;
     }
     return nparts;
 }
@@ -279,13 +311,36 @@ static size_t item_parts(sl_check_doc *cd, size_t k, const solieu_fact *total,
  * most items break down, the first on a tie ("541 đồng chí; 55 đồng chí
  * không xếp loại. Cụ thể:" breaks down the 541; "03 tổ chức đảng ... và 52
  * đảng viên, cụ thể:" with the forms of members, the 52). */
+/* A form's numbered field with its figure ("7. Tăng trong quý: .... 09
+ * đồng chí") heads the items under it, past a "Trong đó:" line with no
+ * figure; the paragraph its items start at, 0 when it heads none. */
+static size_t field_items(const sl_check_doc *cd, size_t k)
+{
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    const sl_paragraph *head = sl_vec_at(paragraphs, k);
+    size_t at = 0;
+    while (at < head->segment_len && head->segment[at] == ' ')
+        at++;
+    if (at == head->segment_len || head->segment[at] < '0' || head->segment[at] > '9' ||
+        sl_past_numbering(head->segment, at, head->segment_len) == at)
+        return 0;
+    size_t next = k + 1, first;
+    if (next < paragraphs->len && sl_paragraph_opens_list(sl_vec_at(paragraphs, next)) &&
+        sl_paragraphs_facts(cd, next, next, &first) == first)
+        next++; /* "Trong đó:" */
+    return next < paragraphs->len && sl_paragraph_is_item(sl_vec_at(paragraphs, next)) ? next : 0;
+}
+
 static void run_bullet_lists(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "list_sum");
     const sl_vec *paragraphs = &cd->doc->paragraphs;
     for (size_t k = 0; r && k + 2 < paragraphs->len; k++) {
         const sl_paragraph *head = sl_vec_at(paragraphs, k);
-        if (head->footnote || !sl_paragraph_opens_list(head))
+        size_t first_item = head->footnote                  ? 0
+                            : sl_paragraph_opens_list(head) ? k + 1
+                                                            : field_items(cd, k);
+        if (!first_item)
             continue;
         const sl_piece *last = sl_vec_at(&head->pieces, head->pieces.len - 1);
         const solieu_fact *total = NULL, *parts[64], *candidate_parts[64];
@@ -295,16 +350,22 @@ static void run_bullet_lists(sl_check_doc *cd)
             if (f->paragraph != k || f->has_denominator || strcmp(f->unit, "%") == 0 ||
                 sl_in_parenthesis(cd->doc->text, f->text_end, last->end))
                 continue;
-            size_t got =
-                drop_plain_counts(f, candidate_parts, item_parts(cd, k, f, candidate_parts, 64));
+            size_t got = drop_plain_counts(f, candidate_parts,
+                                           item_parts(cd, k, first_item, f, candidate_parts, 64));
             if (got > nparts) {
                 total = f;
                 nparts = got;
                 memcpy(parts, candidate_parts, got * sizeof *parts);
             }
         }
-        if (total && nparts >= 2)
-            sl_record_breakdown(cd, r, total, parts, nparts, 0);
+        /* items under "Trong đó:" may be groups that overlap (women, the
+         * young): only some of the total */
+        int among = first_item > k + 1;
+        double sum = 0;
+        for (size_t q = 0; q < nparts; q++)
+            sum += parts[q]->value;
+        if (total && nparts >= 2 && !(among && sum > total->value))
+            sl_record_breakdown(cd, r, total, parts, nparts, among);
     }
 }
 

@@ -97,9 +97,15 @@ void sl_check_body_series(sl_check_doc *cd)
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "series_total");
     size_t n = solieu_facts_count(cd->facts);
     const sl_vec *paragraphs = &cd->doc->paragraphs;
+    /* a figure between a total and the parts told against it is one of its
+     * groups ("kết nạp 97 đảng viên, ... trong đó 31 ... Cụ thể: năm 2021
+     * kết nạp 18, ..."): the parts are the total's, not the group's */
+    size_t told_from = 0, told_to = 0;
     for (size_t t = 0; r && t < n; t++) {
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         long from, to;
+        if (total->text_start > told_from && total->text_start < told_to)
+            continue;
         if (total->paragraph >= paragraphs->len || total->footnote || total->has_denominator ||
             strcmp(total->unit, "%") == 0 || !sl_period_months(total->period, &from, &to) ||
             from == to || sl_row_told(cd, total, "series_total"))
@@ -142,5 +148,7 @@ void sl_check_body_series(sl_check_doc *cd)
         char where[32];
         snprintf(where, sizeof where, "values near line %zu", total->line);
         sl_add_series(cd, r, total, parts, m, sum, where);
+        told_from = total->text_start;
+        told_to = parts[0]->text_start;
     }
 }
