@@ -312,6 +312,9 @@ void sl_check_shares(sl_check_doc *cd)
                 report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
         } else if (s->whole)
             report(cd, r, s, s->whole, s->whole->value, 1);
+        else if (sl_is_change(cd, s->part))
+            continue; /* "tăng 583 đảng viên, bằng 31,1%": of the figure before
+                         the change, which the text may not give */
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, base_of(o, o->whole), 0);
         else if ((whole = broken_down_whole(cd, s)) != NULL)

@@ -1,4 +1,4 @@
-/* Footnote markers (¹²³, <sup>N</sup>, [N]) and markup debris: found in the
+/* Footnote markers (¹²³, <sup>N</sup>, [N], ^N) and markup debris: found in the
  * text and blanked to spaces in the scan copy, so offsets never move and a
  * marker is never read as part of a number ("27.210¹" is 27210). */
 #define _GNU_SOURCE /* memmem */
@@ -56,6 +56,17 @@ size_t sl_marker_at(const char *s, size_t len, int *number)
         }
         return 0;
     }
+    if (len >= 2 && s[0] == '^') { /* "144^2": the caret of a markdown export */
+        size_t i = 1;
+        int value = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9' && i < 4)
+            value = value * 10 + (s[i++] - '0');
+        if (i > 1 && value > 0 && (i == len || s[i] < '0' || s[i] > '9')) {
+            *number = value;
+            return i;
+        }
+        return 0;
+    }
     if (len >= 3 && s[0] == '[') {
         size_t i = s[1] == '^' ? 2 : 1; /* "[^3]": markdown's footnotes */
         int value = 0, digits = 0;
@@ -98,8 +109,8 @@ static size_t tag_at(const char *s, size_t len)
 
 /* The bytes the loop below acts on; every other byte is passed over. */
 static const unsigned char acts_on[256] = {
-    ['\n'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, ['['] = 1, ['<'] = 1,
-    ['*'] = 1,  ['_'] = 1,  ['#'] = 1,  [0xC2] = 1, [0xE2] = 1};
+    ['\n'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1, ['['] = 1,  ['<'] = 1,
+    ['*'] = 1,  ['_'] = 1,  ['#'] = 1,  ['^'] = 1,  [0xC2] = 1, [0xE2] = 1};
 
 /* The next byte from t[i] on that the loop below acts on (len when none):
  * sixteen at a time, then one by one. */
@@ -109,7 +120,7 @@ static size_t next_acted_on(const char *t, size_t i, size_t len)
     for (; i + 16 <= len; i += 16) {
         __m128i x = sl_load16(t + i);
         uint32_t m = sl_mask_gt(x, '\b') & sl_mask_lt(x, '\r'); /* \t \n \v \f */
-        static const char singles[] = {'[', '<', '*', '_', '#', (char)0xC2, (char)0xE2};
+        static const char singles[] = {'[', '<', '*', '_', '#', '^', (char)0xC2, (char)0xE2};
         for (size_t k = 0; k < sizeof singles; k++)
             m |= sl_mask_eq(x, singles[k]);
         if (m)
@@ -295,7 +306,7 @@ int sl_find_markers(solieu_document *doc)
         int number;
         size_t m = 0;
         /* superscript digits are U+00B2, B3, B9 and U+2070-2079 */
-        if (c == '[' || c == '<' || c == 0xC2 || c == 0xE2)
+        if (c == '[' || c == '<' || c == '^' || c == 0xC2 || c == 0xE2)
             m = sl_marker_at(t + i, len - i, &number);
         if (m) {
             if (sl_marker_add(doc, i, m, number) != 0)

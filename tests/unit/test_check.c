@@ -662,6 +662,37 @@ cleanup:
     solieu_extractor_destroy(ex);
 }
 
+/* A form's numbered field heads the items under it; an item with the
+ * head's bullet is no part of it; overlapping groups under "Trong đó:"
+ * are no sum. */
+static void test_form_fields(void)
+{
+    const char *text = "Mỹ Lợi, ngày 2 tháng 4 năm 2026\n"                    /* 1 */
+                       "\n"                                                   /* 2 */
+                       "BÁO CÁO\n"                                            /* 3 */
+                       "Kết quả công tác quý I năm 2026\n"                    /* 4 */
+                       "\n"                                                   /* 5 */
+                       "1. Thi hành kỷ luật: ........ 09 đảng viên\n"         /* 6 */
+                       "   - Khiển trách: ........ 05 đồng chí\n"             /* 7 */
+                       "   - Cảnh cáo: ........ 03 đồng chí\n"                /* 8 */
+                       "2. Tổng số đảng viên: ........ 1.148 đồng chí\n"      /* 9 */
+                       "   Trong đó:\n"                                       /* 10 */
+                       "   - Đảng viên nữ: ........ 412 đồng chí\n"           /* 11 */
+                       "   - Đảng viên dưới 30 tuổi: ........ 903 đồng chí\n" /* 12 */
+                       "- Kỷ luật 4 đảng viên, cụ thể:\n"                     /* 13 */
+                       "+ Khiển trách: 3 đồng chí;\n"                         /* 14 */
+                       "+ Cảnh cáo: 1 đồng chí.\n"                            /* 15 */
+                       "- Kết nạp 12 đảng viên mới.\n";                       /* 16 */
+    solieu_table *t = check_one("form.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(has_row(t, "sum", "6;7;8", "fail", "9", "8"));
+    CHECK(count_rows(t, "sum", "fail") == 1); /* 412 + 903 are groups of 1.148 */
+    CHECK(has_row(t, "sum", "13;14;15", "pass", "4", "4"));
+    solieu_table_destroy(t);
+}
+
 /* A note on a label that opens what follows breaks down the figure after
  * it; a note on a figure's clause does not reach past it. */
 static void test_note_on_a_label(void)
@@ -804,6 +835,7 @@ int main(void)
     test_chains_in_tables();
     test_caption_and_dashes();
     test_note_on_a_label();
+    test_form_fields();
     test_kept_citations();
     solieu_rules_destroy(rules);
     TEST_MAIN_END();
