@@ -311,6 +311,17 @@ static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const so
  * most items break down, the first on a tie ("541 đồng chí; 55 đồng chí
  * không xếp loại. Cụ thể:" breaks down the 541; "03 tổ chức đảng ... và 52
  * đảng viên, cụ thể:" with the forms of members, the 52). */
+/* Whether a list's head ends with "trong đó:" (among them). */
+static int ends_with_among(const sl_paragraph *head)
+{
+    static const char among[] = "rong \xC4\x91\xC3\xB3"; /* "[Tt]rong đó" */
+    size_t n = head->segment_len, m = sizeof among - 1;
+    while (n > 0 && (head->segment[n - 1] == ' ' || head->segment[n - 1] == ':'))
+        n--;
+    return n > m && memcmp(head->segment + n - m, among, m) == 0 &&
+           (head->segment[n - m - 1] | 0x20) == 't';
+}
+
 /* A form's numbered field with its figure ("7. Tăng trong quý: .... 09
  * đồng chí") heads the items under it, past a "Trong đó:" line with no
  * figure; the paragraph its items start at, 0 when it heads none. */
@@ -360,7 +371,7 @@ static void run_bullet_lists(sl_check_doc *cd)
         }
         /* items under "Trong đó:" may be groups that overlap (women, the
          * young): only some of the total */
-        int among = first_item > k + 1;
+        int among = first_item > k + 1 || ends_with_among(head);
         double sum = 0;
         for (size_t q = 0; q < nparts; q++)
             sum += parts[q]->value;

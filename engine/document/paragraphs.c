@@ -500,7 +500,11 @@ int sl_paragraph_is_item(const sl_paragraph *p)
         i++;
     if (i + 1 < p->segment_len && strchr("-+*", p->segment[i]) && p->segment[i + 1] == ' ')
         return 1;
-    return i + 3 < p->segment_len && memcmp(p->segment + i, "\xE2\x80\xA2", 3) == 0; /* • */
+    /* "• ", "– " */
+    return i + 3 < p->segment_len &&
+           (memcmp(p->segment + i, "\xE2\x80\xA2", 3) == 0 ||
+            memcmp(p->segment + i, "\xE2\x80\x93", 3) == 0) &&
+           p->segment[i + 3] == ' ';
 }
 
 int sl_paragraph_opens_list(const sl_paragraph *p)
