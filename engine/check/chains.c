@@ -82,11 +82,7 @@ static int year_within(const char *year, const char *range)
  * luật 17 đảng viên" are two populations). */
 static int one_sentence(const sl_check_doc *cd, const solieu_fact *a, const solieu_fact *b)
 {
-    const char *text = cd->doc->scan;
-    for (size_t i = a->text_end; i + 1 < b->text_start; i++)
-        if (text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n'))
-            return 0;
-    return 1;
+    return !sl_sentence_ends_between(cd->doc->scan, a->text_end, b->text_start);
 }
 
 static int on_link(void *ctx, const sl_rule *r, pcre2_match_data *md)

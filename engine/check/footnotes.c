@@ -88,15 +88,6 @@ static int opens_with_colon(const char *text, size_t len, size_t at)
     return at < len && text[at] == ':';
 }
 
-/* Whether a sentence ends in text[from, to). */
-static int sentence_ends(const char *text, size_t from, size_t to)
-{
-    for (size_t k = from; k + 1 < to; k++)
-        if (text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n'))
-            return 1;
-    return 0;
-}
-
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
@@ -125,7 +116,7 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             if (!after && total->text_start > m->start)
                 break;
             if (after && (total->paragraph != m->paragraph ||
-                          sentence_ends(cd->doc->scan, m->start, total->text_start)))
+                          sl_sentence_ends_between(cd->doc->scan, m->start, total->text_start)))
                 break;
             /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
              * is not what the marker after it hangs on; a change is no total

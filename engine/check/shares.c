@@ -188,16 +188,6 @@ static double base_of(const share *s, const solieu_fact *whole)
     return s->own ? s->part->denominator : whole->value;
 }
 
-/* Offsets a and b of one paragraph: a line break between them is a hard
- * wrap, not a sentence's end. */
-static int in_one_sentence(const char *text, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++)
-        if (text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n'))
-            return 0;
-    return 1;
-}
-
 /* A whole that a sibling share of the same noun is explained by, larger
  * than this share's part (the nearest such share's); NULL without such
  * evidence. */
@@ -224,7 +214,7 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
                      strcmp(o->part->metric, s->part->metric) == 0;
         /* the nearest: "đạt 108,9% ... trong đó nữ 841 đồng chí (48,3%),
          * người dân tộc thiểu số 402 đồng chí (24,1%)" is of what 48,3% is of */
-        if ((listed || graded || in_one_sentence(cd->doc->scan, a, b)) &&
+        if ((listed || graded || !sl_sentence_ends_between(cd->doc->scan, a, b)) &&
             (!best || b - a < best_gap)) {
             best = o;
             best_gap = b - a;
@@ -245,7 +235,7 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *g = solieu_facts_get(cd->facts, i);
         if (g->paragraph != s->part->paragraph ||
-            !in_one_sentence(text, g->text_end, s->part->text_start))
+            sl_sentence_ends_between(text, g->text_end, s->part->text_start))
             return NULL;
         if (is_pct(g) || g->has_denominator || strcmp(g->metric, s->part->metric) != 0 ||
             !sl_same_kind(g, s->part) || g->value <= s->part->value)

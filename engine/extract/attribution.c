@@ -1265,14 +1265,6 @@ static void apply_title_period(sl_attribution *d)
  * quý I: 91,2%; ..."): the same rate then. A change ("giảm 1,2%") is no
  * rate. Run before the title's period fills the periods the text left
  * unsaid. */
-static int ends_in(const char *scan, size_t from, size_t to)
-{
-    for (size_t k = from; k + 1 < to; k++)
-        if (scan[k] == '.' && scan[k + 1] == ' ')
-            return 1;
-    return 0;
-}
-
 static void rates_of_other_periods(sl_attribution *d)
 {
     enum { MAX_GAP_BYTES = 60 };
@@ -1286,7 +1278,7 @@ static void rates_of_other_periods(sl_attribution *d)
             f->text_start - g->text_end > MAX_GAP_BYTES ||
             sl_after_change_word(scan, f->text_start))
             continue;
-        if (!ends_in(scan, g->text_end, f->text_start))
+        if (!sl_sentence_ends_between(scan, g->text_end, f->text_start))
             f->metric = g->metric;
     }
 }

@@ -153,6 +153,9 @@ size_t sl_past_numbering(const char *text, size_t from, size_t end);
 /* Whether a change's word ("tăng ", "giảm ") stands right before text[at]:
  * the figure there is a change, not a level. */
 int sl_after_change_word(const char *text, size_t at);
+/* Whether a sentence ends in text[from, to): a full stop before a space or
+ * a line's end (a line break alone is a hard wrap within a paragraph). */
+int sl_sentence_ends_between(const char *text, size_t from, size_t to);
 /* Finds the period markers of a paragraph, sorted by position (words: the
  * rules' opening words in its segment, or NULL). */
 void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_starts *words,

@@ -167,3 +167,11 @@ int sl_after_change_word(const char *text, size_t at)
     }
     return 0;
 }
+
+int sl_sentence_ends_between(const char *text, size_t from, size_t to)
+{
+    for (size_t k = from; k + 1 < to; k++)
+        if (text[k] == '.' && (text[k + 1] == ' ' || text[k + 1] == '\n'))
+            return 1;
+    return 0;
+}
