@@ -186,12 +186,32 @@ static void drop_row_numbers(table_ctx *c)
 /* A figure at text[start, end) of a 1-based line: `rule` says what it
  * counts; a share ("96,5%") is a percent, a fraction ("48/52") the units
  * that have what the rule counts. */
+/* The paragraph a figure at `offset` belongs to: its line's, or for a cell
+ * on a line of markup alone ("<td>7</td>", a cell a line) the nearest
+ * paragraph above it (the table's lead), else below; (size_t)-1 when the
+ * document has none. Every fact has a paragraph: attribution and checks
+ * index by it. */
+static size_t paragraph_of(const solieu_document *doc, size_t offset)
+{
+    size_t line = solieu_document_line_of(doc, offset, NULL); /* 1-based */
+    for (size_t k = line; k-- > 0;)
+        if (doc->line_paragraph[k] != (size_t)-1)
+            return doc->line_paragraph[k];
+    for (size_t k = line; k < doc->line_count; k++)
+        if (doc->line_paragraph[k] != (size_t)-1)
+            return doc->line_paragraph[k];
+    return (size_t)-1;
+}
+
 static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_number *num,
                        const sl_rule *rule, const char *period, const char *entity,
                        const char *qualifier)
 {
     const char *text = c->doc->text;
     solieu_facts *facts = c->facts;
+    size_t paragraph = paragraph_of(c->doc, start);
+    if (paragraph == (size_t)-1)
+        return; /* a document of markup alone */
     solieu_fact *f = sl_vec_push(&facts->facts);
     if (!f) {
         c->oom = 1;
@@ -228,7 +248,7 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
                                                   start - line_start, end - line_start,
                                                   SOLIEU_CONTEXT_BYTES),
                                &c->oom);
-    f->paragraph = sl_document_paragraph_at(c->doc, start);
+    f->paragraph = paragraph;
 }
 
 static int is_share(const sl_rule *rule)

@@ -1204,6 +1204,30 @@ static void test_sentence_index(void)
     free(long_text);
 }
 
+/* An HTML table with a cell a line: its cells have a paragraph (the
+ * nearest above; none made attribution read past the paragraphs). */
+static void test_cells_on_markup_lines(void)
+{
+    run r =
+        extract_bytes("cells.txt", "ĐẢNG BỘ TỈNH AN HÒA\n"
+                                   "\n"
+                                   "BÁO CÁO\n"
+                                   "Kết quả năm 2025\n"
+                                   "\n"
+                                   "Có 12 tổ chức cơ sở đảng, gồm:\n"
+                                   "<table>\n<tr>\n<td>Đơn vị</td>\n<td>Tổ chức đảng</td>\n</tr>\n"
+                                   "<tr>\n<td>Khối cơ quan</td>\n<td>7</td>\n</tr>\n"
+                                   "<tr>\n<td>Khối doanh nghiệp</td>\n<td>5</td>\n</tr>\n"
+                                   "</table>\n");
+    const solieu_fact *lead = fact_at(&r, 6, "12");
+    const solieu_fact *first = fact_at(&r, 14, "7"), *second = fact_at(&r, 18, "5");
+    CHECK(lead && first && second);
+    if (lead && first && second)
+        CHECK(first->paragraph < r.doc->paragraphs.len &&
+              second->paragraph < r.doc->paragraphs.len && first->paragraph >= lead->paragraph);
+    run_free(&r);
+}
+
 /* Rates of other periods after a rate are the same rate; a change is not. */
 static void test_rates_of_other_periods(void)
 {
@@ -1296,6 +1320,7 @@ int main(void)
     test_breakdown_sentence();
     test_topic_of_list();
     test_rates_of_other_periods();
+    test_cells_on_markup_lines();
     test_compared_figure();
     test_heading_hierarchy();
     test_table_share_of_columns();
