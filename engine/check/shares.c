@@ -46,6 +46,34 @@ static int in_range(const char *scan, size_t len, const solieu_fact *pct)
            (e + sizeof to - 1 <= len && memcmp(scan + e, to, sizeof to - 1) == 0);
 }
 
+/* Whether the words after a share name its whole as another noun than its
+ * part's ("41 đảng viên là sinh viên, chiếm 0,28% tổng số sinh viên"): a
+ * whole the text names but does not give, no evidence either way. */
+static int names_other_whole(const char *scan, size_t len, const solieu_fact *pct,
+                             const solieu_fact *part)
+{
+    static const char *const openers[] = {
+        "t\xE1\xBB\x95ng s\xE1\xBB\x91 ", /* "tổng số " */
+        "s\xE1\xBB\x91 ",                 /* "số " */
+    };
+    size_t at = pct->text_end;
+    while (at < len && scan[at] == ' ')
+        at++;
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
+        size_t n = strlen(openers[k]);
+        if (at + n > len || memcmp(scan + at, openers[k], n) != 0)
+            continue;
+        size_t unit = strlen(part->unit), words = at + n;
+        int same = unit && words + unit <= len && memcmp(scan + words, part->unit, unit) == 0;
+        /* "đảng viên" and "đồng chí" count the same people */
+        enum { MEMBER_WORD_BYTES = 12 };
+        int members = sl_counts_members(part->unit) && words + MEMBER_WORD_BYTES <= len &&
+                      sl_counts_members(scan + words);
+        return !same && !members;
+    }
+    return 0;
+}
+
 /* The count a share stands beside: the fact right before it in its clause,
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
@@ -302,9 +330,11 @@ void sl_check_shares(sl_check_doc *cd)
                 report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
         } else if (s->whole)
             report(cd, r, s, s->whole, s->whole->value, 1);
-        else if (sl_is_change(cd, s->part))
+        else if (sl_is_change(cd, s->part) ||
+                 names_other_whole(cd->doc->scan, cd->doc->len, s->pct, s->part))
             continue; /* "tăng 583 đảng viên, bằng 31,1%": of the figure before
-                         the change, which the text may not give */
+                         the change, which the text may not give; "chiếm 0,28%
+                         tổng số sinh viên": of a whole it names, not gives */
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, base_of(o, o->whole), 0);
         else if ((whole = broken_down_whole(cd, s)) != NULL)
