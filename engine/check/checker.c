@@ -308,14 +308,16 @@ int sl_metric_listed(const char *list, const char *metric)
 static void mark_overlaps(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
-    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_FACT); k++) {
-        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_FACT, k);
-        for (size_t i = 0; r->overlap && i < solieu_facts_count(cd->facts); i++) {
-            const solieu_fact *f = solieu_facts_get(cd->facts, i);
-            if (strcmp(r->id, f->rule) == 0)
-                cd->overlaps[f->id] = 1;
+    static const sl_rule_kind kinds[] = {SL_RULE_FACT, SL_RULE_COLUMN}; /* text, tables */
+    for (size_t kind = 0; kind < sizeof kinds / sizeof kinds[0]; kind++)
+        for (size_t k = 0; k < sl_rules_kind_count(rules, kinds[kind]); k++) {
+            const sl_rule *r = sl_rules_of_kind(rules, kinds[kind], k);
+            for (size_t i = 0; r->overlap && i < solieu_facts_count(cd->facts); i++) {
+                const solieu_fact *f = solieu_facts_get(cd->facts, i);
+                if (strcmp(r->id, f->rule) == 0)
+                    cd->overlaps[f->id] = 1;
+            }
         }
-    }
 }
 
 /* Two failed checks of one relation ("the forms add up to 230, not 229",

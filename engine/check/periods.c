@@ -130,7 +130,8 @@ void sl_check_body_series(sl_check_doc *cd)
             if (f == total || f->paragraph < first || f->paragraph > last ||
                 (f->paragraph == total->paragraph && f->text_start < total->text_start))
                 continue;
-            if (!f->footnote && !cd->is_part[f->id])
+            /* a group ("Trong đó người dân tộc thiểu số: 42") is no period's part */
+            if (!f->footnote && !cd->is_part[f->id] && strcmp(f->qualifier, total->qualifier) == 0)
                 candidates[k++] = f;
         }
         double sum;

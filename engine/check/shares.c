@@ -74,6 +74,16 @@ static int names_other_whole(const char *scan, size_t len, const solieu_fact *pc
     return 0;
 }
 
+/* Whether a share stands in a table's row ("| 1.296 | 96,8 |"): its cells
+ * are no sentence that breaks a figure down. */
+static int in_table_row(const char *scan, const solieu_fact *pct)
+{
+    for (size_t k = pct->text_start; k-- > 0 && scan[k] != '\n';)
+        if (scan[k] == '|' || scan[k] == '\t')
+            return 1;
+    return 0;
+}
+
 /* The count a share stands beside: the fact right before it in its clause,
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
@@ -337,7 +347,7 @@ void sl_check_shares(sl_check_doc *cd)
                          tổng số sinh viên": of a whole it names, not gives */
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, base_of(o, o->whole), 0);
-        else if ((whole = broken_down_whole(cd, s)) != NULL)
+        else if (!in_table_row(cd->doc->scan, s->pct) && (whole = broken_down_whole(cd, s)) != NULL)
             report(cd, r, s, whole, whole->value, 0);
     }
     sl_vec_free(&shares);

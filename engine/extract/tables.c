@@ -63,6 +63,19 @@ static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t
     return column_rule_of_unit(ex, text, len, NULL);
 }
 
+static int is_group_rule(const sl_rule *r)
+{
+    return r && strcmp(r->metric, SL_METRIC_INHERIT) == 0;
+}
+
+/* The rule a row's label names; a group's label ("Trong đó: công nhân") is
+ * none of its own: the row breaks down the one above it. */
+static const sl_rule *row_label_rule(solieu_extractor *ex, const char *text, size_t len)
+{
+    const sl_rule *r = column_rule(ex, text, len);
+    return is_group_rule(r) ? NULL : r;
+}
+
 static int is_digit(char ch)
 {
     return ch >= '0' && ch <= '9';
@@ -452,6 +465,21 @@ static const sl_rule *row_with_columns(table_ctx *c, const sl_table *table, cons
     return NULL;
 }
 
+/* A group column's name as a qualifier: lower case, past "Trong đó" ("Trong
+ * đó nữ" gives "nữ"); caller-owned, NULL when out of memory. */
+static char *group_name(const char *name)
+{
+    static const char among[] = "trong \xC4\x91\xC3\xB3"; /* "trong đó" */
+    char *lower = sl_utf8_lower(name, strlen(name));
+    if (lower && strncmp(lower, among, sizeof among - 1) == 0) {
+        size_t from = sizeof among - 1;
+        while (lower[from] == ' ' || lower[from] == ':')
+            from++;
+        memmove(lower, lower + from, strlen(lower + from) + 1);
+    }
+    return lower;
+}
+
 /* The short line right above a table (blank lines aside), its caption
  * ("Bảng 1. Kiểm tra tổ chức đảng, đảng viên khi có dấu hiệu vi phạm"),
  * and its length; NULL when there is none. */
@@ -551,7 +579,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
             continue;
         size_t label_at = (size_t)(label - (const sl_table_cell *)row->cells.items);
         const sl_rule *row_rule =
-            column_rule(c->ex, text + label->start, label->end - label->start);
+            row_label_rule(c->ex, text + label->start, label->end - label->start);
         rated_table = row_rule && row_with_columns(c, table, row, label, label_at, rules, names,
                                                    row_rule) != NULL;
     }
@@ -579,7 +607,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
         if (!figures)
             above = NULL; /* a section's heading row: "| **B. Đảng viên** | | |" */
         if (label) {
-            row_rule = column_rule(c->ex, text + label->start, label->end - label->start);
+            row_rule = row_label_rule(c->ex, text + label->start, label->end - label->start);
             /* a row no rule names under one that some rule does breaks it
              * down ("Hoàn thành tốt nhiệm vụ" under "Số đảng viên được đánh
              * giá"): what that row counts */
@@ -628,6 +656,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
                     rule = by_row;
             }
             const char *row_qualifier = NULL;
+            if (is_group_rule(rule)) {
+                /* "Trong đó nữ" right of "Kết nạp": a group of that count */
+                size_t left = k;
+                while (left > 0 && (!rules[left - 1] || is_share(rules[left - 1]) ||
+                                    is_group_rule(rules[left - 1])))
+                    left--;
+                rule = left > 0 ? rules[left - 1] : NULL;
+                if (rule)
+                    row_qualifier = sl_facts_keep(c->facts, group_name(names[k]), &c->oom);
+            }
             if (rule && label && k > 0 && is_share(rule)) {
                 /* a row of a rating in a share column: "Hoàn thành tốt
                  * nhiệm vụ | Số chi bộ | Tỷ lệ (%)" is a share of cells so
@@ -772,7 +810,15 @@ static void line_labels(table_ctx *c, size_t line)
         range_in(text + ls, le - ls, period, sizeof period);
         if (year && !*period)
             snprintf(period, sizeof period, "%d", year);
-        add_figure(c, fs, fe, &num, rule, period, NULL, NULL);
+        /* "Trong đó người dân tộc thiểu số: 42": a group, named so */
+        char *group = NULL;
+        if (is_group_rule(rule)) {
+            char label[NAME_BYTES];
+            snprintf(label, sizeof label, "%.*s", (int)(le - ls), text + ls);
+            group = group_name(label);
+        }
+        add_figure(c, fs, fe, &num, rule, period, NULL,
+                   group ? sl_facts_keep(c->facts, group, &c->oom) : NULL);
     }
 }
 
