@@ -476,7 +476,16 @@ static int tab_separated(const char *text, size_t start, size_t end)
 
 /* Splits line k into cells at runs of three spaces or tabs, or at '|';
  * -1: out of memory. */
+static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap,
+                            sl_table_row *row);
+
 static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row)
+{
+    return split_aligned_at(doc, k, 3, row);
+}
+
+/* Line k's cells, set apart by runs of `min_gap` spaces or more (or a tab). */
+static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap, sl_table_row *row)
 {
     size_t start, end;
     line_span(doc, k, &start, &end);
@@ -498,10 +507,15 @@ static int split_aligned(const solieu_document *doc, size_t k, sl_table_row *row
         if (i == end)
             break;
         size_t s = i;
-        /* a cell runs to a gap of three spaces or a tab */
-        while (i < end && !(text[i] == '\t' || (i + 2 < end && text[i] == ' ' &&
-                                                text[i + 1] == ' ' && text[i + 2] == ' ')))
-            i++;
+        /* a cell runs to a gap of min_gap spaces or a tab */
+        while (i < end && text[i] != '\t') {
+            size_t run = 0;
+            while (i + run < end && text[i + run] == ' ' && run < min_gap)
+                run++;
+            if (run == min_gap)
+                break;
+            i += run ? run : 1;
+        }
         size_t e = i;
         while (e > s && is_blank(text[e - 1]))
             e--;
@@ -704,6 +718,28 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
     sl_table_row header;
     if (split_aligned(doc, k, &header) != 0)
         return -1;
+    /* a header typed with narrower gaps than its rows ("Kiểm tra  Giám sát
+     * Kỷ luật" over cells three spaces apart): split at two spaces when
+     * that gives the first row's cells */
+    sl_table_row first_row, narrow;
+    if (split_aligned(doc, k + 1, &first_row) != 0) {
+        row_free(&header);
+        return -1;
+    }
+    if (first_row.cells.len > header.cells.len + 1) {
+        if (split_aligned_at(doc, k, 2, &narrow) != 0) {
+            row_free(&header);
+            row_free(&first_row);
+            return -1;
+        }
+        if (narrow.cells.len > header.cells.len && narrow.cells.len <= first_row.cells.len) {
+            row_free(&header);
+            header = narrow;
+        } else {
+            row_free(&narrow);
+        }
+    }
+    row_free(&first_row);
     size_t width = header.cells.len;
     if (width < 2 || header_figures(doc->text, &header)) {
         row_free(&header);
