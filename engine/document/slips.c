@@ -67,6 +67,7 @@ static const slip slips[] = {
     {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION},  /* ĐV */
     {"\xC4\x91/c", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION},  /* đ/c */
     {"\xC4\x91/v", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION}, /* đ/v */
+    {"\xC4\x91v", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_AFTER_COUNT},   /* đv */
     {"\xC4\x90/c", "\xC4\x90\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_ABBREVIATION},  /* Đ/c */
     {"TCCS\xC4\x90",
      "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
@@ -210,14 +211,14 @@ static uint32_t candidates(const char *s)
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
                                       _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));
     __m128i eth = _mm_and_si128(eq(x, 0xC3), _mm_or_si128(eq(x1, 0x90), eq(x1, 0xB0)));
-    /* abbreviations: two capitals ("UBKT", "TCĐ"), or Đ/đ before V or '/' */
+    /* abbreviations: two capitals ("UBKT", "TCĐ"), or Đ/đ before V, v or '/' */
     __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
                                   _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
     __m128i upper1 = _mm_and_si128(_mm_cmpgt_epi8(x1, _mm_set1_epi8('A' - 1)),
                                    _mm_cmplt_epi8(x1, _mm_set1_epi8('Z' + 1)));
     __m128i caps = _mm_and_si128(upper, _mm_or_si128(upper1, eq(x1, 0xC4)));
     __m128i dd = _mm_and_si128(_mm_and_si128(eq(x, 0xC4), _mm_or_si128(eq(x1, 0x90), eq(x1, 0x91))),
-                               _mm_or_si128(eq(x2, 'V'), eq(x2, '/')));
+                               _mm_or_si128(_mm_or_si128(eq(x2, 'V'), eq(x2, 'v')), eq(x2, '/')));
     __m128i entity = _mm_and_si128(eq(x, '&'), _mm_or_si128(eq(x1, 'n'), eq(x1, 'a')));
     __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth)),
                                _mm_or_si128(_mm_or_si128(caps, dd), entity));
