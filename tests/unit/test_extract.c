@@ -1204,6 +1204,26 @@ static void test_sentence_index(void)
     free(long_text);
 }
 
+/* Members of each cell listed with "đv", closed by "Tổng:" on a line of
+ * its own: stocks of members, the total too. */
+static void test_cell_members_list(void)
+{
+    run r = extract_bytes("cells_list.txt", "ĐẢNG BỘ PHƯỜNG AN LẠC\n"
+                                            "\n"
+                                            "BÁO CÁO\n"
+                                            "Tình hình 5 tháng đầu năm 2026\n"
+                                            "\n"
+                                            "- Đảng viên các chi bộ khu phố:\n"
+                                            "+ Chi bộ Khu phố 1: 86 đv\n"
+                                            "+ Chi bộ Bàu Sen: 112 đv\n"
+                                            "Tổng: 198 đv\n");
+    expect_fact(&r, 7, "86", "party_members", 86, "đảng viên", "", "body");
+    expect_fact(&r, 8, "112", "party_members", 112, "đảng viên", "", "body");
+    const solieu_fact *total = fact_at(&r, 9, "198");
+    CHECK(total && strcmp(total->metric, "party_members") == 0);
+    run_free(&r);
+}
+
 /* An HTML table with a cell a line: its cells have a paragraph (the
  * nearest above; none made attribution read past the paragraphs). */
 static void test_cells_on_markup_lines(void)
@@ -1321,6 +1341,7 @@ int main(void)
     test_topic_of_list();
     test_rates_of_other_periods();
     test_cells_on_markup_lines();
+    test_cell_members_list();
     test_compared_figure();
     test_heading_hierarchy();
     test_table_share_of_columns();
