@@ -108,8 +108,9 @@ void sl_check_body_series(sl_check_doc *cd)
             continue;
         if (total->paragraph >= paragraphs->len || total->footnote || total->has_denominator ||
             strcmp(total->unit, "%") == 0 || !sl_period_months(total->period, &from, &to) ||
-            from == to || sl_row_told(cd, total, "series_total"))
-            continue;
+            from == to || sl_row_told(cd, total, "series_total") ||
+            strcmp(total->metric, "count") == 0)
+            continue; /* a plain count may be a target or a group: no total */
         /* the paragraph's figures after it, then those of the items under
          * it; of an item that opens with a total's word, those of the items
          * above it too ("• Quý I: ..." / "• Cộng 9 tháng: ... 9 đảng viên
