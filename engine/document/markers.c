@@ -268,22 +268,35 @@ static void blank_leader(solieu_document *doc, size_t at, size_t end)
     memset(doc->scan + at + 1, ' ', end - at - 1);
 }
 
+/* Where the next leader opens at or after text[i] (four dots, or two
+ * ellipses), len when none: memchr to the candidate bytes, cheaper
+ * than a memmem pass over every report. */
+static size_t next_leader(const char *t, size_t len, size_t i, char first, const char *opening,
+                          size_t n)
+{
+    for (const char *p = memchr(t + i, first, len - i); p;
+         p = memchr(p + 1, first, len - (size_t)(p + 1 - t))) {
+        size_t at = (size_t)(p - t);
+        if (at + n <= len && memcmp(p, opening, n) == 0)
+            return at;
+    }
+    return len;
+}
+
 static void mark_dot_leaders(solieu_document *doc)
 {
-    enum { MIN_DOTS = 4 };
+    static const char dots[] = "....", ellipses[] = "\xE2\x80\xA6\xE2\x80\xA6"; /* "……" */
     const char *t = doc->text;
-    for (const char *p = memmem(t, doc->len, "....", MIN_DOTS); p;
-         p = memmem(p, doc->len - (size_t)(p - t), "....", MIN_DOTS)) {
-        size_t at = (size_t)(p - t), end = past_leader(t, doc->len, at);
+    size_t len = doc->len;
+    for (size_t at = next_leader(t, len, 0, '.', dots, 4); at < len;) {
+        size_t end = past_leader(t, len, at);
         blank_leader(doc, at, end);
-        p = t + end;
+        at = end < len ? next_leader(t, len, end, '.', dots, 4) : len;
     }
-    /* "…………… 29/41": two ellipses or more */
-    for (const char *p = memmem(t, doc->len, "\xE2\x80\xA6\xE2\x80\xA6", 6); p;
-         p = memmem(p, doc->len - (size_t)(p - t), "\xE2\x80\xA6\xE2\x80\xA6", 6)) {
-        size_t at = (size_t)(p - t), end = past_leader(t, doc->len, at);
+    for (size_t at = next_leader(t, len, 0, '\xE2', ellipses, 6); at < len;) {
+        size_t end = past_leader(t, len, at);
         blank_leader(doc, at, end);
-        p = t + end;
+        at = end < len ? next_leader(t, len, end, '\xE2', ellipses, 6) : len;
     }
 }
 
