@@ -126,6 +126,9 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         /* "cùng kỳ năm 2025" in a report of the first half of 2026 */
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, c->h->title_month_from, y,
                  c->h->title_month_to);
+    } else if (y && y < 10000 && m_from >= 1 && m_from <= 12 && m2 >= m_from && m2 <= 12) {
+        /* "từ tháng 9 đến tháng 12/2024" */
+        snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, m_from, y, m2);
     } else if (y) {
         snprintf(value, sizeof value, "%d", y);
     } else if (y1 && y2 && y1 < y2 && m_from >= 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {
