@@ -51,6 +51,17 @@ static int dash_in(const sl_check_doc *cd, const sl_table_row *row, size_t colum
     return (n == 1 && *s == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0);
 }
 
+static int digit_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
+{
+    if (column >= row->cells.len)
+        return 0;
+    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
+    for (size_t k = cell->start; k < cell->end; k++)
+        if (cd->doc->text[k] >= '0' && cd->doc->text[k] <= '9')
+            return 1;
+    return 0;
+}
+
 static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
 {
     for (size_t column = 0; column < row->cells.len; column++)
@@ -90,6 +101,8 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
             continue;
         const sl_table_row *row = sl_vec_at(&table->rows, i);
         const solieu_fact *f = fact_in(cd, row, column);
+        if (!f && digit_in(cd, row, column))
+            return; /* a figure the rules did not read: the column cannot be added up */
         if (!f && !row_has_figures(cd, row))
             continue; /* a second header row ("| | | Tổng số | Trong đó nữ |") */
         if (!f && dash_in(cd, row, column)) {

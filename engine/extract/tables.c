@@ -529,6 +529,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
     }
     size_t caption_len = 0;
     const char *caption = caption_of(c, table, &caption_len);
+    /* the one thing the caption names, if it names one */
+    const sl_rule *caption_rule = caption ? column_rule(c->ex, caption, caption_len) : NULL;
+    if (caption_rule &&
+        (counts_only(caption_rule) || is_share(caption_rule) || is_group_rule(caption_rule) ||
+         names_another(c->ex, caption, caption_len, caption_rule)))
+        caption_rule = NULL;
     for (size_t k = 0; k < ncols; k++) {
         char *name = names[k];
         column_name(text, table, subheader, k, name, NAME_BYTES);
@@ -648,6 +654,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
             const sl_rule *rule = rules[k]                                   ? rules[k]
                                   : years[k] || totals || *period || grouped ? row_rule
                                                                              : NULL;
+            /* units down the rows, figures under headers that name no
+             * metric ("Đơn vị | Quý III | 9 tháng"): what the caption says
+             * they count ("Kết quả kết nạp đảng viên theo đơn vị:"), not
+             * the units a row's label names ("Các đảng bộ phường"); a row
+             * that names what the caption counts ("Tổng số đảng viên")
+             * keeps its own */
+            if (caption_rule && !rules[k] && k > label_at && h->end > h->start &&
+                (!rule || (counts_only(rule) && rule->unit && caption_rule->unit &&
+                           strcmp(rule->unit, caption_rule->unit) != 0)))
+                rule = caption_rule;
             if (rule && rule == rules[k] && counted[k] && label && k > label_at && !names_a_unit) {
                 /* what the row's label says was done outranks the caption */
                 const sl_rule *by_row = activity_of(
