@@ -945,6 +945,12 @@ static int mention_at(const char *s, size_t i, size_t n, unit_mention *m)
           (c == 'p' && next == 'h') || (c == 'x' && next == '\xC3') ||
           (s[i] == '\xE1' && next == '\xBA')))
         return 0;
+    /* "các xã Mỹ Lộc, Mỹ Đông và ...": units listed, none the subject */
+    static const char plural[] = "c\xC3\xA1"
+                                 "c "; /* "các " */
+    if (i >= sizeof plural - 1 &&
+        memcmp(s + i - (sizeof plural - 1), plural, sizeof plural - 1) == 0)
+        return 0;
     for (size_t l = 0; l < sizeof unit_levels / sizeof unit_levels[0]; l++) {
         if (!opens_with(s, i, n, unit_levels[l]))
             continue;
