@@ -114,6 +114,14 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     int month = group_int(r->code, md, c->text, "month");
     int m2 = group_int(r->code, md, c->text, "m2");
     int n = group_int(r->code, md, c->text, "n");
+    /* years of four digits and months of two: bounded, so that every build
+     * sees the period fits its buffer */
+    y %= 10000;
+    y1 %= 10000;
+    y2 %= 10000;
+    m_from %= 100;
+    m2 %= 100;
+    month %= 100;
     int m1 = 0, m_last = 0;
     char value[32] = "";
     if (months_named(r->code, md, c->text, &m1, &m_last)) {
@@ -126,7 +134,7 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         /* "cùng kỳ năm 2025" in a report of the first half of 2026 */
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, c->h->title_month_from, y,
                  c->h->title_month_to);
-    } else if (y && y < 10000 && m_from >= 1 && m_from <= 12 && m2 >= m_from && m2 <= 12) {
+    } else if (y && m_from >= 1 && m_from <= 12 && m2 >= m_from && m2 <= 12) {
         /* "từ tháng 9 đến tháng 12/2024" */
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, m_from, y, m2);
     } else if (y) {
@@ -134,7 +142,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     } else if (y1 && y2 && y1 < y2 && m_from >= 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y1, m_from, y2, m2);
     } else if (y1 && y2 && y2 == y1 + 1 && has_group(r->code, md, "school")) {
-        snprintf(value, sizeof value, "%d-09/%d-08", y1, y2); /* "năm học 2024 – 2025" */
+        /* "năm học 2024 – 2025" */
+        snprintf(value, sizeof value, "%d-09/%d-08", y1, y2);
     } else if (y1 && y2 && m2 >= 1 && m2 <= 12) {
         snprintf(value, sizeof value, "%d/%d-%02d", y1, y2, m2);
     } else if (y1 && y2) {
