@@ -234,21 +234,6 @@ static void run_formulas(sl_check_doc *cd)
     }
 }
 
-/* The parts the bulleted items after paragraph k give `total`: each
- * item's first figure of the total's kind, and the first of each clause
- * after a ';' in it ("+ Chi bộ thôn: 153; chi bộ cơ quan: 98;"), into
- * parts[]; their count. */
-/* The bullet that opens paragraph p ('-', '+', '*', or 'o' for "•"), or 0. */
-static char bullet_of(const sl_paragraph *p)
-{
-    size_t i = 0;
-    while (i < p->segment_len && p->segment[i] == ' ')
-        i++;
-    if (!sl_paragraph_is_item(p))
-        return 0;
-    return strchr("-+*", p->segment[i]) ? p->segment[i] : 'o';
-}
-
 /* Whether an item gives a figure after its label's colon ("- Từ trần:
  * 03"), spaces (a form's leader) between. */
 static int labels_a_figure(const char *s, size_t n)
@@ -269,18 +254,23 @@ static size_t item_end(const sl_paragraph *p)
     return last->end;
 }
 
+/* The parts the bulleted items under paragraph k (from paragraph
+ * first_item on) give `total`: each item's first figure of the total's
+ * kind, and the first of each clause after a ';' in it ("+ Chi bộ thôn:
+ * 153; chi bộ cơ quan: 98;"), into parts[]; their count, 0 when an item
+ * gives a figure no rule read (the parts cannot be added up). */
 static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const solieu_fact *total,
                          const solieu_fact **parts, size_t max)
 {
     const sl_vec *paragraphs = &cd->doc->paragraphs;
     const sl_paragraph *head = sl_vec_at(paragraphs, k);
     size_t nparts = 0;
-    char head_bullet = bullet_of(head);
+    char head_bullet = sl_paragraph_bullet(head);
     for (size_t j = first_item; j < paragraphs->len && nparts < max; j++) {
         const sl_paragraph *item = sl_vec_at(paragraphs, j);
         /* an item with the head's own bullet is its sibling, not its part */
         if (item->footnote != head->footnote || !sl_paragraph_is_item(item) ||
-            (head_bullet && bullet_of(item) == head_bullet))
+            (head_bullet && sl_paragraph_bullet(item) == head_bullet))
             break;
         size_t i, end = sl_paragraphs_facts(cd, j, j, &i);
         size_t clause_from = 0; /* where the clause that may give the next part starts */

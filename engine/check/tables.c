@@ -27,21 +27,33 @@
 
 enum { MAX_TABLE_ROWS = 256 };
 
+/* Whether a cell holds no count to add or bound: none, a share ("96,5%")
+ * or a fraction ("35/40"). */
+static int no_count(const solieu_fact *f)
+{
+    return !f || strcmp(f->unit, "%") == 0 || f->has_denominator;
+}
+
+/* The cell of a row in a column, or NULL (a short row). */
+static const sl_table_cell *cell_at(const sl_table_row *row, size_t column)
+{
+    return column < row->cells.len ? sl_vec_at(&row->cells, column) : NULL;
+}
+
 /* The fact that stands in a cell, or NULL. */
 static const solieu_fact *fact_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
 {
-    if (column >= row->cells.len)
-        return NULL;
-    return sl_fact_at(cd->facts, ((const sl_table_cell *)sl_vec_at(&row->cells, column))->start);
+    const sl_table_cell *cell = cell_at(row, column);
+    return cell ? sl_fact_at(cd->facts, cell->start) : NULL;
 }
 
 /* A cell that says "none" with a dash ("-", "–"), bold or not: a zero in
  * its column's sum. */
 static int dash_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
 {
-    if (column >= row->cells.len)
+    const sl_table_cell *cell = cell_at(row, column);
+    if (!cell)
         return 0;
-    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
     const char *s = cd->doc->text + cell->start;
     size_t n = cell->end - cell->start;
     while (n && *s == '*')
@@ -51,11 +63,12 @@ static int dash_in(const sl_check_doc *cd, const sl_table_row *row, size_t colum
     return (n == 1 && *s == '-') || (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0);
 }
 
+/* Whether a cell holds a digit, read as a figure or not. */
 static int digit_in(const sl_check_doc *cd, const sl_table_row *row, size_t column)
 {
-    if (column >= row->cells.len)
+    const sl_table_cell *cell = cell_at(row, column);
+    if (!cell)
         return 0;
-    const sl_table_cell *cell = sl_vec_at(&row->cells, column);
     for (size_t k = cell->start; k < cell->end; k++)
         if (cd->doc->text[k] >= '0' && cd->doc->text[k] <= '9')
             return 1;
@@ -91,7 +104,7 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
                          size_t total_row, size_t column)
 {
     const solieu_fact *total = fact_in(cd, sl_vec_at(&table->rows, total_row), column);
-    if (!total || strcmp(total->unit, "%") == 0 || total->has_denominator)
+    if (no_count(total))
         return;
     const solieu_fact *parts[MAX_TABLE_ROWS];
     size_t k = 0, dashes = 0;
@@ -136,7 +149,7 @@ static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_r
     size_t n = 0;
     for (size_t column = 0; column < row->cells.len && n < MAX_TABLE_ROWS; column++) {
         const solieu_fact *f = fact_in(cd, row, column);
-        if (f && strcmp(f->unit, "%") != 0 && !f->has_denominator)
+        if (!no_count(f))
             cells[n++] = f;
     }
     for (size_t t = 0; t < n; t++) {
@@ -152,11 +165,6 @@ static void check_row_years(sl_check_doc *cd, const sl_rule *r, const sl_table_r
     }
 }
 
-static int bounds_nothing(const solieu_fact *f)
-{
-    return !f || strcmp(f->unit, "%") == 0 || f->has_denominator;
-}
-
 /* The whole of `part` among the cells before it: up its column (step -1 in
  * rows) or left along its row (step -1 in columns); NULL when none. */
 static const solieu_fact *whole_before(const sl_check_doc *cd, const sl_rule *chain,
@@ -168,7 +176,7 @@ static const solieu_fact *whole_before(const sl_check_doc *cd, const sl_rule *ch
     while (at-- > 0) {
         const solieu_fact *f = along_row ? fact_in(cd, sl_vec_at(&table->rows, row), at)
                                          : fact_in(cd, sl_vec_at(&table->rows, at), column);
-        if (bounds_nothing(f))
+        if (no_count(f))
             continue;
         if (strcmp(f->metric, part->metric) == 0 && !*f->qualifier)
             return NULL;
@@ -185,7 +193,7 @@ static void check_chains(sl_check_doc *cd, const sl_table *table)
         const sl_table_row *row = sl_vec_at(&table->rows, i);
         for (size_t column = 0; column < row->cells.len; column++) {
             const solieu_fact *part = fact_in(cd, row, column);
-            if (bounds_nothing(part))
+            if (no_count(part))
                 continue;
             const sl_rule *chain = sl_chain_rule(cd->checker->rules, part->metric);
             if (!chain)
@@ -221,7 +229,7 @@ static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *
         const solieu_fact *total = NULL;
         for (size_t t = g; t-- > 0 && !total;) {
             const solieu_fact *f = fact_in(cd, row, t);
-            if (f && !bounds_nothing(f) && sl_table_cell_is_total(text, sl_vec_at(head, t)))
+            if (!no_count(f) && sl_table_cell_is_total(text, sl_vec_at(head, t)))
                 total = f;
         }
         if (!total)
@@ -235,7 +243,7 @@ static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *
                 dashes++;
                 continue;
             }
-            if (!f || bounds_nothing(f) || !sl_same_kind(f, total)) {
+            if (no_count(f) || !sl_same_kind(f, total)) {
                 k = 0; /* a cell the sum cannot take: no check */
                 break;
             }

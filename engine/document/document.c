@@ -175,6 +175,15 @@ size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset)
     return doc->line_paragraph[solieu_document_line_of(doc, offset, NULL) - 1];
 }
 
+size_t sl_document_paragraph_above(const solieu_document *doc, size_t offset)
+{
+    size_t line = solieu_document_line_of(doc, offset, NULL); /* 1-based */
+    for (size_t k = line - 1; k-- > 0;)
+        if (doc->line_paragraph[k] != (size_t)-1)
+            return doc->line_paragraph[k];
+    return (size_t)-1;
+}
+
 void sl_document_set_header(solieu_document *doc, const char *date, int year, const char *number,
                             const char *type, const char *place)
 {

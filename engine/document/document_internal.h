@@ -72,10 +72,16 @@ size_t sl_paragraph_to_text(const sl_paragraph *p, size_t seg_offset);
 size_t sl_segment_offset(const sl_paragraph *p, size_t text_offset);
 /* Whether a paragraph is a list item: it opens with "- ", "+ ", "* " or "• ". */
 int sl_paragraph_is_item(const sl_paragraph *p);
+/* The byte an item's bullet opens with ('-', '+', '*', or the lead byte of
+ * "•" and "–"), 0 when p is no item. */
+char sl_paragraph_bullet(const sl_paragraph *p);
 /* Whether a paragraph ends with ':' (a list's head: "Kết quả như sau:"). */
 int sl_paragraph_opens_list(const sl_paragraph *p);
 /* Normalised offset -> paragraph index, or (size_t)-1. */
 size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset);
+/* The paragraph of the nearest line above the one holding `offset` that has
+ * one (past blank lines and lines of markup alone); (size_t)-1 when none. */
+size_t sl_document_paragraph_above(const solieu_document *doc, size_t offset);
 /* Replaces the header fields (copies the strings). */
 void sl_document_set_header(solieu_document *doc, const char *date, int year, const char *number,
                             const char *type, const char *place);

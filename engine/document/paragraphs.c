@@ -507,6 +507,16 @@ int sl_paragraph_is_item(const sl_paragraph *p)
            p->segment[i + 3] == ' ';
 }
 
+char sl_paragraph_bullet(const sl_paragraph *p)
+{
+    if (!sl_paragraph_is_item(p))
+        return 0;
+    size_t i = 0;
+    while (p->segment[i] == ' ')
+        i++;
+    return p->segment[i];
+}
+
 int sl_paragraph_opens_list(const sl_paragraph *p)
 {
     size_t n = p->segment_len;

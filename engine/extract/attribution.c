@@ -489,16 +489,6 @@ static int is_short_opener(const sl_paragraph *p)
     return n - i > 0 && n - i <= SHORT_OPENER_BYTES;
 }
 
-/* The first byte of a list item's bullet ('-', '+', '*', or the lead byte
- * of '•'). */
-static char bullet_of(const sl_paragraph *p)
-{
-    size_t i = 0;
-    while (i < p->segment_len && p->segment[i] == ' ')
-        i++;
-    return i < p->segment_len ? p->segment[i] : '\0';
-}
-
 /* The paragraph that heads the list item `k` stands in (a line ending
  * with ':' above the items: "xóa tên 14 trường hợp, cụ thể:"), or
  * (size_t)-1 when k is no item or heads no such list. */
@@ -516,12 +506,13 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
          * the list ("- Trong quý, kết nạp 10 đảng viên, cụ thể:" over "+
          * Chi bộ Thôn 1: 01 đồng chí;") */
         if (sl_paragraph_is_item(p) && sl_paragraph_opens_list(p) &&
-            bullet_of(p) != bullet_of(item))
+            sl_paragraph_bullet(p) != sl_paragraph_bullet(item))
             return k;
         /* a '+' item right under a '-' one breaks it down though no colon
          * ends it ("- Kết nạp: 86 đảng viên, đạt 71,7% kế hoạch." / "+ Quý
          * I: 19; quý II: 34; quý III: 33.") */
-        if (sl_paragraph_is_item(p) && bullet_of(p) == '-' && bullet_of(item) == '+')
+        if (sl_paragraph_is_item(p) && sl_paragraph_bullet(p) == '-' &&
+            sl_paragraph_bullet(item) == '+')
             return k;
         if (!sl_paragraph_is_item(p)) {
             if (!sl_paragraph_opens_list(p) && !ends_with_labelled_figure(p))
@@ -578,10 +569,11 @@ static int items_count_it(sl_attribution *d, size_t head, const char *metric,
      * the list) */
     const sl_vec *paragraphs = &d->doc->paragraphs;
     int nested = sl_paragraph_is_item(sl_vec_at(paragraphs, head));
-    char bullet = head + 1 < paragraphs->len ? bullet_of(sl_vec_at(paragraphs, head + 1)) : '\0';
+    char bullet =
+        head + 1 < paragraphs->len ? sl_paragraph_bullet(sl_vec_at(paragraphs, head + 1)) : '\0';
     size_t last = head;
     while (last + 1 < paragraphs->len && sl_paragraph_is_item(sl_vec_at(paragraphs, last + 1)) &&
-           (!nested || bullet_of(sl_vec_at(paragraphs, last + 1)) == bullet))
+           (!nested || sl_paragraph_bullet(sl_vec_at(paragraphs, last + 1)) == bullet))
         last++;
     const sl_piece *first =
         sl_vec_at(&((const sl_paragraph *)sl_vec_at(&d->doc->paragraphs, head))->pieces, 0);

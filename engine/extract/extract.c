@@ -824,12 +824,9 @@ static const char *table_lead_period(void *ctx, size_t offset)
 {
     table_lead *lead = ctx;
     const solieu_document *doc = lead->d->doc;
-    size_t line = solieu_document_line_of(doc, offset, NULL);
-    while (line > 1 && doc->line_paragraph[line - 2] == (size_t)-1)
-        line--; /* blank lines between the lead and the table */
-    if (line < 2 || lead->d->oom)
+    size_t k = sl_document_paragraph_above(doc, offset); /* blank lines between */
+    if (k == (size_t)-1 || lead->d->oom)
         return "";
-    size_t k = doc->line_paragraph[line - 2];
     const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
     if (p->footnote || !sl_paragraph_opens_list(p))
         return "";

@@ -206,10 +206,13 @@ static void drop_row_numbers(table_ctx *c)
  * index by it. */
 static size_t paragraph_of(const solieu_document *doc, size_t offset)
 {
-    size_t line = solieu_document_line_of(doc, offset, NULL); /* 1-based */
-    for (size_t k = line; k-- > 0;)
-        if (doc->line_paragraph[k] != (size_t)-1)
-            return doc->line_paragraph[k];
+    size_t own = sl_document_paragraph_at(doc, offset);
+    if (own != (size_t)-1)
+        return own;
+    size_t above = sl_document_paragraph_above(doc, offset);
+    if (above != (size_t)-1)
+        return above;
+    size_t line = solieu_document_line_of(doc, offset, NULL); /* 1-based: the next line's index */
     for (size_t k = line; k < doc->line_count; k++)
         if (doc->line_paragraph[k] != (size_t)-1)
             return doc->line_paragraph[k];
@@ -409,16 +412,26 @@ static const sl_rule *share_in_context(table_ctx *c, const char *label, size_t l
  * viên" under "HTXSNV" reads "đảng viên hoàn thành xuất sắc nhiệm vụ":
  * members rated), when it names other than the row alone; NULL when none
  * does. */
+/* words[0, len) and a column's name as one text, "words column", into
+ * out; its length, 0 when the name is empty or they do not fit. */
+static size_t read_together(const char *words, size_t len, const char *column, char *out,
+                            size_t size)
+{
+    size_t n = strlen(column);
+    if (!n || len + 1 + n >= size)
+        return 0;
+    memcpy(out, words, len);
+    out[len] = ' ';
+    memcpy(out + len + 1, column, n + 1);
+    return len + 1 + n;
+}
+
 static const sl_rule *rule_with_row(table_ctx *c, const char *label, size_t label_len,
                                     const char *column, const sl_rule *row_rule)
 {
     char both[2 * NAME_BYTES];
-    if (!*column || label_len + 1 + strlen(column) >= sizeof both)
-        return NULL;
-    memcpy(both, label, label_len);
-    both[label_len] = ' ';
-    strcpy(both + label_len + 1, column);
-    const sl_rule *r = column_rule(c->ex, both, strlen(both));
+    size_t n = read_together(label, label_len, column, both, sizeof both);
+    const sl_rule *r = n ? column_rule(c->ex, both, n) : NULL;
     return r && r != row_rule && (!row_rule || strcmp(r->metric, row_rule->metric) != 0) ? r : NULL;
 }
 
@@ -433,16 +446,13 @@ static const sl_rule *activity_of(table_ctx *c, const char *words, size_t len, c
                                   const sl_rule *column_rule, int sole)
 {
     char both[2 * NAME_BYTES];
-    if (!counts_only(column_rule) || !column_rule->unit || !*column ||
-        len + 1 + strlen(column) >= sizeof both)
-        return column_rule;
-    memcpy(both, words, len);
-    both[len] = ' ';
-    strcpy(both + len + 1, column);
-    const sl_rule *r = column_rule_of_unit(c->ex, both, strlen(both), column_rule->unit);
+    size_t n = counts_only(column_rule) && column_rule->unit
+                   ? read_together(words, len, column, both, sizeof both)
+                   : 0;
+    const sl_rule *r = n ? column_rule_of_unit(c->ex, both, n, column_rule->unit) : NULL;
     if (!r || r->priority <= column_rule->priority)
         return column_rule;
-    return sole && names_another(c->ex, both, strlen(both), r) ? column_rule : r;
+    return sole && names_another(c->ex, both, n, r) ? column_rule : r;
 }
 
 /* A row's rule read with the columns right of its label that no rule names
@@ -490,12 +500,10 @@ static const char *caption_of(const table_ctx *c, const sl_table *table, size_t 
     if (!table->header.cells.len)
         return NULL;
     const sl_table_cell *first = sl_vec_at(&table->header.cells, 0);
-    size_t line = solieu_document_line_of(doc, first->start, NULL); /* 1-based */
-    while (line > 1 && doc->line_paragraph[line - 2] == (size_t)-1)
-        line--;
-    if (line < 2)
+    size_t k = sl_document_paragraph_above(doc, first->start);
+    if (k == (size_t)-1)
         return NULL;
-    const sl_paragraph *p = sl_vec_at(&doc->paragraphs, doc->line_paragraph[line - 2]);
+    const sl_paragraph *p = sl_vec_at(&doc->paragraphs, k);
     if (p->footnote || p->segment_len > MAX_CAPTION_BYTES)
         return NULL;
     *len = p->segment_len;
