@@ -90,7 +90,10 @@ void sl_check_citations(sl_check_doc *cd);  /* collects citations, ref_date with
 void sl_check_citations_across(solieu_checker *c);
 void sl_check_tables(sl_check_doc *cd); /* a table's total row against its rows */
 void sl_check_named_lists(sl_check_doc *cd); /* a count against the names after it */
-void sl_check_body_series(sl_check_doc *cd); /* a total against its parts' periods after it */
+void sl_check_body_series(sl_check_doc *cd);
+void sl_check_forms(sl_check_doc *cd);
+    /* a count of those disciplined against its forms */ /* a total against its parts' periods after
+                                                            it */
 
 /* Records a total and its parts: a sum (or a subset with one part, or a
  * partial breakdown that falls short), and marks same-metric parts. */
@@ -111,10 +114,12 @@ int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
 typedef struct sl_relation_ctx {
     sl_check_doc *cd;
     const sl_paragraph *p;
+    void *data; /* the caller's, passed through */
 } sl_relation_ctx;
 /* Runs every relation rule of check `check` that has a pattern over every
- * paragraph, calling fn (its ctx an sl_relation_ctx) for each match. */
-void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn);
+ * paragraph, calling fn (its ctx an sl_relation_ctx carrying `data`) for
+ * each match. */
+void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn, void *data);
 /* The number a relation rule's named group captured in segment `seg`, and
  * where it starts there; 0 when the group did not take part or holds no
  * number. */

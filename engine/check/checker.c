@@ -250,11 +250,11 @@ int sl_same_kind(const solieu_fact *a, const solieu_fact *b)
            (counts_people(a->unit) && counts_people(b->unit));
 }
 
-void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn)
+void sl_run_relations(sl_check_doc *cd, const char *check, sl_match_fn fn, void *data)
 {
     const solieu_rules *rules = cd->checker->rules;
     for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
-        sl_relation_ctx c = {cd, sl_vec_at(&cd->doc->paragraphs, k)};
+        sl_relation_ctx c = {cd, sl_vec_at(&cd->doc->paragraphs, k), data};
         for (size_t i = 0; i < sl_rules_kind_count(rules, SL_RULE_RELATION); i++) {
             const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_RELATION, i);
             if (r->code && strcmp(r->check, check) == 0)
@@ -366,6 +366,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_tables(&cd);
     sl_check_named_lists(&cd);
     sl_check_body_series(&cd);
+    sl_check_forms(&cd);
     sl_check_citations(&cd);
     if (!cd.oom)
         drop_repeated_rows(c, cd.first_row);

@@ -56,5 +56,5 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 void sl_check_comparisons(sl_check_doc *cd)
 {
-    sl_run_relations(cd, "comparison", on_comparison);
+    sl_run_relations(cd, "comparison", on_comparison, NULL);
 }

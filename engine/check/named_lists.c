@@ -69,5 +69,5 @@ static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 void sl_check_named_lists(sl_check_doc *cd)
 {
-    sl_run_relations(cd, "list_count", on_names);
+    sl_run_relations(cd, "list_count", on_names, NULL);
 }

@@ -41,5 +41,5 @@ static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
 
 void sl_check_ratios(sl_check_doc *cd)
 {
-    sl_run_relations(cd, "ratio", on_ratio);
+    sl_run_relations(cd, "ratio", on_ratio, NULL);
 }

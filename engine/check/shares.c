@@ -24,6 +24,8 @@ enum { MAX_GAP_BYTES = 90 };
 typedef struct share {
     const solieu_fact *pct, *part, *whole; /* whole: the figure that explains it, or NULL */
     size_t scope;                          /* paragraph of the list head, or its own */
+    size_t from;                           /* first paragraph its whole may stand in */
+    const sl_rule *named;                  /* the rule its words name its whole by, or NULL */
     int decimals;                          /* of the stated share */
     int own;                               /* the part is a fraction: "126/179" */
     double tolerance;
@@ -84,6 +86,18 @@ static int in_table_row(const char *scan, const solieu_fact *pct)
     return 0;
 }
 
+/* Whether [from, to) closes a parenthesis it did not open. */
+static int closes_aside(const char *scan, size_t from, size_t to)
+{
+    int depth = 0;
+    for (size_t k = from; k < to; k++)
+        if (scan[k] == '(')
+            depth++;
+        else if (scan[k] == ')' && --depth < 0)
+            return 1;
+    return 0;
+}
+
 /* The count a share stands beside: the fact right before it in its clause,
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
@@ -105,6 +119,11 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
         if (part->paragraph != pct->paragraph || pct->text_start < part->text_end ||
             pct->text_start - part->text_end > MAX_GAP_BYTES)
             return NULL;
+        /* a part inside an aside the share follows is passed over, even
+         * one the aside lists after a colon ("356 đảng viên (quý I: 97,
+         * quý II: 135), đạt 72,1%") */
+        if (closes_aside(scan, part->text_end, pct->text_start))
+            continue;
         /* an aside in parentheses between them is passed over ("148 đảng
          * viên, bằng 104,2% cùng kỳ (năm 2023: 142), đạt 105,7%") */
         int depth = 0, aside = 0, bad_inside = 0;
@@ -288,6 +307,96 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
     return NULL;
 }
 
+/* Where a share's words name what it is of ("chiếm 76,8% số đảng viên
+ * được kết nạp"): the share's offset and the metric of its whole, by a
+ * named_share rule. */
+typedef struct named_share {
+    size_t pct_start;
+    const sl_rule *rule; /* its metric: the whole's */
+} named_share;
+
+static int on_named_share(void *ctx, const sl_rule *r, pcre2_match_data *md)
+{
+    sl_relation_ctx *c = ctx;
+    size_t start, end;
+    if (!r->metric || !sl_group_span(r->code, md, "pct", &start, &end))
+        return 0;
+    named_share *n = sl_vec_push(c->data);
+    if (!n)
+        c->cd->oom = 1;
+    else
+        *n = (named_share){sl_paragraph_to_text(c->p, start), r};
+    return 0;
+}
+
+static const sl_rule *naming_rule(const sl_vec *named, const solieu_fact *pct)
+{
+    const named_share *all = named->items;
+    for (size_t k = 0; k < named->len; k++)
+        if (all[k].pct_start == pct->text_start)
+            return all[k].rule;
+    return NULL;
+}
+
+/* The figure a share's words name as its whole: one of the named metric
+ * before the part whose period may hold the part's. The nearest that
+ * explains the share (*explained); else, when every such figure gives one
+ * value larger than the part, the nearest (figures that disagree leave no
+ * telling which one the words mean). */
+static const solieu_fact *named_whole(const sl_check_doc *cd, const share *s, int *explained)
+{
+    const solieu_fact *nearest = NULL;
+    int agree = 1;
+    double computed;
+    *explained = 0;
+    for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (strcmp(f->metric, s->named->metric) != 0 || is_pct(f) || f->has_denominator ||
+            f->footnote != s->pct->footnote || !sl_comparable_periods(f->period, s->part->period))
+            continue;
+        if (explains(f, s, &computed)) {
+            *explained = 1;
+            return f;
+        }
+        if (!nearest)
+            nearest = f;
+        else if (f->value != nearest->value)
+            agree = 0;
+    }
+    return agree && nearest && nearest->value > s->part->value ? nearest : NULL;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* The target a plan rate is of ("chỉ tiêu năm 2026 kết nạp 30 đảng viên
+ * ... kết nạp 14 đảng viên, đạt 48,7% chỉ tiêu"): the one figure of a
+ * target in the share's scope, of the part's kind, whose period holds the
+ * part's; NULL when there is none or more than one. The text names this
+ * whole and gives it, so a rate it does not explain is wrong. */
+static const solieu_fact *stated_target(const sl_check_doc *cd, const share *s)
+{
+    long a, b, c, e;
+    if (!has_suffix(s->pct->metric, "_plan_rate") || !sl_period_months(s->part->period, &a, &b))
+        return NULL;
+    size_t first, end = sl_paragraphs_facts(cd, s->from, s->pct->paragraph, &first);
+    const solieu_fact *target = NULL;
+    for (size_t i = first; i < end; i++) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->paragraph < s->from || f->paragraph > s->pct->paragraph ||
+            f->footnote != s->pct->footnote || !has_suffix(f->metric, "_target") || f->value <= 0 ||
+            !sl_same_kind(f, s->part) || !sl_period_months(f->period, &c, &e) || a < c || b > e)
+            continue;
+        if (target)
+            return NULL;
+        target = f;
+    }
+    return target;
+}
+
 static void report(sl_check_doc *cd, const sl_rule *r, const share *s, const solieu_fact *whole,
                    double base, int pass)
 {
@@ -308,8 +417,10 @@ void sl_check_shares(sl_check_doc *cd)
     size_t count = solieu_facts_count(cd->facts);
     if (!r || count < 2)
         return;
-    sl_vec shares;
+    sl_vec shares, named;
     sl_vec_init(&shares, sizeof(share));
+    sl_vec_init(&named, sizeof(named_share));
+    sl_run_relations(cd, "named_share", on_named_share, &named);
     for (size_t i = 1; i < count; i++) {
         const solieu_fact *part = part_of(cd, i);
         solieu_number pct;
@@ -321,11 +432,17 @@ void sl_check_shares(sl_check_doc *cd)
             cd->oom = 1;
             break;
         }
-        size_t from;
-        *s = (share){
-            f, part, NULL, 0, pct.decimals, part->has_denominator, pow(10.0, -pct.decimals)};
-        s->scope = scope_of(cd, f->paragraph, &from);
-        s->whole = s->own ? part : find_whole(cd, s, from);
+        *s = (share){f,
+                     part,
+                     NULL,
+                     0,
+                     0,
+                     naming_rule(&named, f),
+                     pct.decimals,
+                     part->has_denominator,
+                     pow(10.0, -pct.decimals)};
+        s->scope = scope_of(cd, f->paragraph, &s->from);
+        s->whole = s->own ? part : find_whole(cd, s, s->from);
         if (!s->whole)
             s->whole = earlier_whole(cd, s);
     }
@@ -334,12 +451,17 @@ void sl_check_shares(sl_check_doc *cd)
         const share *s = &all[j], *o;
         const solieu_fact *whole;
         double computed;
+        int explained;
         if (s->own) {
             /* a ratio rule may have checked it already ("27/29 đơn, đạt 93,1%") */
             if (!sl_row_told(cd, s->pct, "ratio"))
                 report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
         } else if (s->whole)
-            report(cd, r, s, s->whole, s->whole->value, 1);
+            report(cd, s->named ? s->named : r, s, s->whole, s->whole->value, 1);
+        else if (s->named && (whole = named_whole(cd, s, &explained)) != NULL)
+            report(cd, s->named, s, whole, whole->value, explained);
+        else if ((whole = stated_target(cd, s)) != NULL)
+            report(cd, r, s, whole, whole->value, 0);
         else if (sl_is_change(cd, s->part) ||
                  names_other_whole(cd->doc->scan, cd->doc->len, s->pct, s->part))
             continue; /* "tăng 583 đảng viên, bằng 31,1%": of the figure before
@@ -351,4 +473,5 @@ void sl_check_shares(sl_check_doc *cd)
             report(cd, r, s, whole, whole->value, 0);
     }
     sl_vec_free(&shares);
+    sl_vec_free(&named);
 }

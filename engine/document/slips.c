@@ -61,6 +61,10 @@ static const slip slips[] = {
     {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* vĩên */
     {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vỉên */
     {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vịên */
+    /* the marks all lost ("184 dang vien"): words of their own only where
+     * a count stands before them */
+    {"dang vien", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_AFTER_COUNT}, /* dang vien */
+    {"dong chi", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_AFTER_COUNT},   /* dong chi */
     {"&nbsp;", " ", 0, SLIP_ENTITY},
     {"&amp;", "&", 0, SLIP_ENTITY},
     /* abbreviations of the reports' own nouns */
@@ -207,6 +211,10 @@ static uint32_t candidates(const char *s)
                               _mm_or_si128(_mm_and_si128(eq(x1, 0xC3), eq(x2, 0xAA)),
                                            _mm_and_si128(eq(x1, 'e'), eq(x2, 't'))));
     h = _mm_or_si128(h, k);
+    /* "dang vien", "dong chi" */
+    h = _mm_or_si128(
+        h, _mm_and_si128(_mm_and_si128(eq(x, 'd'), _mm_or_si128(eq(x1, 'a'), eq(x1, 'o'))),
+                         _mm_and_si128(eq(x2, 'n'), eq(x3, 'g'))));
     /* "viê n" */
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
                                       _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));
