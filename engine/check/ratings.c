@@ -79,9 +79,16 @@ static int level_of(const sl_check_doc *cd, const solieu_fact *f, size_t after_l
         return GOOD;
     if (ends_with(text + from, f->text_start - from, "ho\xC3\xA0n th\xC3\xA0nh")) /* hoàn thành */
         return DONE;
+    /* a count in parentheses after its share reads on past them: "76,17%
+     * (44.871 đồng chí) hoàn thành tốt nhiệm vụ" */
+    int bracketed = f->text_start > 0 && text[f->text_start - 1] == '(';
     size_t to = f->text_end;
-    while (to < after_limit && to - f->text_end < MAX_WINDOW && !clause_break(text, to))
-        to++;
+    for (; to < after_limit && to - f->text_end < MAX_WINDOW; to++)
+        if (clause_break(text, to)) {
+            if (!bracketed || text[to] != ')')
+                break;
+            bracketed = 0;
+        }
     return level_in(text + f->text_end, to - f->text_end);
 }
 
