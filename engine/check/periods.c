@@ -86,6 +86,57 @@ static int opens_with_total(const sl_check_doc *cd, const sl_paragraph *p)
     return at < first->end && sl_table_cell_is_total(text, &opening);
 }
 
+/* A total of a stretch of years that the report gives year by year
+ * elsewhere, in a table's row or its columns ("| Đảng viên được kết nạp |
+ * 118 | 127 | 136 |" and "sau 3 năm ... kết nạp 381 đảng viên"): every
+ * year told once in the body, of the total's metric, qualifier and
+ * entity, the years together covering it. A year told twice leaves no
+ * telling which value is meant, and years far off the total add up
+ * something else: no check. */
+/* Whether a row of this document states `value` as a total already (the
+ * same figure in a table's total row and in the text is one total). */
+static int total_told(const sl_check_doc *cd, double value)
+{
+    for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {
+        const sl_check_row *row = sl_vec_at(&cd->checker->rows, i);
+        if ((strcmp(row->check, "series_total") == 0 || strcmp(row->check, "sum") == 0) &&
+            strtod(row->stated, NULL) == value)
+            return 1;
+    }
+    return 0;
+}
+
+static void document_series(sl_check_doc *cd, const sl_rule *r)
+{
+    enum { MAX_PARTS = 64 };
+    size_t n = solieu_facts_count(cd->facts);
+    for (size_t t = 0; r && t < n; t++) {
+        const solieu_fact *total = solieu_facts_get(cd->facts, t);
+        long from, to;
+        if (total->footnote || total->has_denominator || strcmp(total->unit, "%") == 0 ||
+            strcmp(total->metric, "count") == 0 || !sl_period_months(total->period, &from, &to) ||
+            from % 12 != 0 || to % 12 != 11 || to - from < 12 || total_told(cd, total->value))
+            continue;
+        const solieu_fact *candidates[MAX_PARTS], *parts[MAX_PARTS];
+        size_t k = 0;
+        for (size_t j = 0; j < n && k < MAX_PARTS; j++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, j);
+            if (f != total && !f->footnote && !cd->is_part[f->id] &&
+                strcmp(f->metric, total->metric) == 0 &&
+                strcmp(f->qualifier, total->qualifier) == 0 &&
+                strcmp(f->entity, total->entity) == 0 && sl_same_kind(f, total))
+                candidates[k++] = f;
+        }
+        double sum;
+        int complete;
+        size_t m = sl_period_series(total, candidates, k, parts, &sum, &complete);
+        /* far from the total, the years add up another measure than the
+         * figure's ("bình quân", another term's): no check */
+        if (m && complete && fabs(sum - total->value) <= total->value / 10)
+            sl_add_series(cd, r, total, parts, m, sum, "yearly values of the report");
+    }
+}
+
 /* A total of a period and its parts given near it in the body: after it,
  * in its paragraph or the list items under it ("kiểm tra 11 đảng viên." /
  * "+ Theo quý: quý I: 3; quý II: 5; quý III: 4"), or in the items above an
@@ -153,4 +204,5 @@ void sl_check_body_series(sl_check_doc *cd)
         told_from = total->text_start;
         told_to = parts[0]->text_start;
     }
+    document_series(cd, r);
 }
