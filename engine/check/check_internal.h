@@ -92,6 +92,7 @@ void sl_check_tables(sl_check_doc *cd); /* a table's total row against its rows 
 void sl_check_named_lists(sl_check_doc *cd); /* a count against the names after it */
 void sl_check_body_series(sl_check_doc *cd);
 void sl_check_forms(sl_check_doc *cd);
+void sl_check_categories(sl_check_doc *cd); /* totals against a paragraph of categories */
     /* a count of those disciplined against its forms */ /* a total against its parts' periods after
                                                             it */
 

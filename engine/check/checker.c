@@ -367,6 +367,7 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_named_lists(&cd);
     sl_check_body_series(&cd);
     sl_check_forms(&cd);
+    sl_check_categories(&cd);
     sl_check_citations(&cd);
     if (!cd.oom)
         drop_repeated_rows(c, cd.first_row);
