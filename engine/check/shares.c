@@ -19,13 +19,15 @@
 
 #include "check/check_internal.h"
 
-enum { MAX_GAP_BYTES = 90 };
+/* between a share and its part; wider for a share whose words name its
+ * whole, whose part the sentence may describe at length first */
+enum { MAX_GAP_BYTES = 90, MAX_NAMED_GAP_BYTES = 120 };
 
 typedef struct share {
     const solieu_fact *pct, *part, *whole; /* whole: the figure that explains it, or NULL */
     size_t scope;                          /* paragraph of the list head, or its own */
     size_t from;                           /* first paragraph its whole may stand in */
-    const sl_rule *named;                  /* the rule its words name its whole by, or NULL */
+    const struct named_share *named;       /* the words that name its whole, or NULL */
     int decimals;                          /* of the stated share */
     int own;                               /* the part is a fraction: "126/179" */
     double tolerance;
@@ -102,7 +104,7 @@ static int closes_aside(const char *scan, size_t from, size_t to)
  * a count of something, with no other number between ("112 tổ chức, chiếm
  * 19,11%", "6.871 đồng chí (chiếm 69,78%)", "126/179 thôn (70,39%)").
  * Footnote markers are blanked in the scan text. */
-static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
+static const solieu_fact *part_of(const sl_check_doc *cd, size_t i, size_t max_gap)
 {
     const solieu_fact *pct = solieu_facts_get(cd->facts, i);
     const char *scan = cd->doc->scan;
@@ -117,7 +119,7 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i)
     for (size_t j = i; j-- > 0;) {
         const solieu_fact *part = solieu_facts_get(cd->facts, j);
         if (part->paragraph != pct->paragraph || pct->text_start < part->text_end ||
-            pct->text_start - part->text_end > MAX_GAP_BYTES)
+            pct->text_start - part->text_end > max_gap)
             return NULL;
         /* a part inside an aside the share follows is passed over, even
          * one the aside lists after a colon ("356 đảng viên (quý I: 97,
@@ -311,8 +313,8 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
  * được kết nạp"): the share's offset and the metric of its whole, by a
  * named_share rule. */
 typedef struct named_share {
-    size_t pct_start;
-    const sl_rule *rule; /* its metric: the whole's */
+    size_t pct_start, words_end; /* the share, and the end of the words after it */
+    const sl_rule *rule;         /* its metric: the whole's */
 } named_share;
 
 static int on_named_share(void *ctx, const sl_rule *r, pcre2_match_data *md)
@@ -325,21 +327,46 @@ static int on_named_share(void *ctx, const sl_rule *r, pcre2_match_data *md)
     if (!n)
         c->cd->oom = 1;
     else
-        *n = (named_share){sl_paragraph_to_text(c->p, start), r};
+        *n = (named_share){sl_paragraph_to_text(c->p, start),
+                           sl_paragraph_to_text(c->p, pcre2_get_ovector_pointer(md)[1]), r};
     return 0;
 }
 
-static const sl_rule *naming_rule(const sl_vec *named, const solieu_fact *pct)
+static const named_share *naming_words(const sl_vec *named, const solieu_fact *pct)
 {
     const named_share *all = named->items;
     for (size_t k = 0; k < named->len; k++)
         if (all[k].pct_start == pct->text_start)
-            return all[k].rule;
+            return &all[k];
     return NULL;
 }
 
-/* The figure a share's words name as its whole: one of the named metric
- * before the part whose period may hold the part's. The nearest that
+/* The figure the naming words give in parentheses right after them ("bằng
+ * 9,6% tổng số đảng viên kết nạp toàn huyện cùng giai đoạn (712 đảng
+ * viên)"), of the part's kind; NULL when none. */
+static const solieu_fact *whole_given_after(const sl_check_doc *cd, const share *s)
+{
+    enum { MAX_WORDS_BYTES = 60 };
+    const char *scan = cd->doc->scan;
+    size_t end = s->named->words_end, i = sl_facts_from(cd->facts, end);
+    if (i >= solieu_facts_count(cd->facts))
+        return NULL;
+    const solieu_fact *f = solieu_facts_get(cd->facts, i);
+    if (f->text_start - end > MAX_WORDS_BYTES || is_pct(f) || f->has_denominator ||
+        !sl_same_kind(f, s->part))
+        return NULL;
+    int opened = 0;
+    for (size_t k = end; k < f->text_start; k++) {
+        if (scan[k] == ')' || scan[k] == '.' || scan[k] == ';' || scan[k] == '\n')
+            return NULL;
+        opened |= scan[k] == '(';
+    }
+    return opened ? f : NULL;
+}
+
+/* The figure a share's words name as its whole: the one they give right
+ * after them, else one of the named metric before the part whose period
+ * may hold the part's. The nearest that
  * explains the share (*explained); else, when every such figure gives one
  * value larger than the part, the nearest (figures that disagree leave no
  * telling which one the words mean). */
@@ -348,10 +375,16 @@ static const solieu_fact *named_whole(const sl_check_doc *cd, const share *s, in
     const solieu_fact *nearest = NULL;
     int agree = 1;
     double computed;
+    const solieu_fact *given = whole_given_after(cd, s);
+    if (given) {
+        *explained = explains(given, s, &computed);
+        return *explained || given->value > s->part->value ? given : NULL;
+    }
     *explained = 0;
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
-        if (strcmp(f->metric, s->named->metric) != 0 || is_pct(f) || f->has_denominator ||
+        if (strcmp(f->metric, s->named->rule->metric) != 0 || is_pct(f) || f->has_denominator ||
+            !sl_same_kind(f, s->part) ||
             f->footnote != s->pct->footnote || !sl_comparable_periods(f->period, s->part->period))
             continue;
         if (explains(f, s, &computed)) {
@@ -432,9 +465,10 @@ void sl_check_shares(sl_check_doc *cd)
     sl_vec_init(&named, sizeof(named_share));
     sl_run_relations(cd, "named_share", on_named_share, &named);
     for (size_t i = 1; i < count; i++) {
-        const solieu_fact *part = part_of(cd, i);
-        solieu_number pct;
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        const named_share *words = naming_words(&named, f);
+        const solieu_fact *part = part_of(cd, i, words ? MAX_NAMED_GAP_BYTES : MAX_GAP_BYTES);
+        solieu_number pct;
         if (!part || solieu_number_parse(f->text, strlen(f->text), &pct) != SOLIEU_OK)
             continue;
         share *s = sl_vec_push(&shares);
@@ -447,7 +481,7 @@ void sl_check_shares(sl_check_doc *cd)
                      NULL,
                      0,
                      0,
-                     naming_rule(&named, f),
+                     words,
                      pct.decimals,
                      part->has_denominator,
                      pow(10.0, -pct.decimals)};
@@ -467,10 +501,10 @@ void sl_check_shares(sl_check_doc *cd)
             if (!sl_row_told(cd, s->pct, "ratio"))
                 report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
         } else if (s->whole)
-            report(cd, s->named ? s->named : r, s, s->whole, s->whole->value, 1);
+            report(cd, s->named ? s->named->rule : r, s, s->whole, s->whole->value, 1);
         else if (s->named && (whole = named_whole(cd, s, &explained)) != NULL &&
                  (explained || !renames_part(cd->doc->scan, s)))
-            report(cd, s->named, s, whole, whole->value, explained);
+            report(cd, s->named->rule, s, whole, whole->value, explained);
         else if ((whole = stated_target(cd, s)) != NULL)
             report(cd, r, s, whole, whole->value, 0);
         else if (sl_is_change(cd, s->part) ||
