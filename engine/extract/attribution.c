@@ -758,6 +758,59 @@ static const solieu_fact *item_above(sl_attribution *d, size_t i, const unsigned
     return NULL;
 }
 
+/* The numbering a paragraph opens with: "1." gives major 1, minor 0;
+ * "1.2" or "1.2." major 1, minor 2; 0 when it opens with none. */
+static int field_number(const sl_paragraph *p, int *minor)
+{
+    const char *s = p->segment;
+    size_t n = p->segment_len, at = 0;
+    int major = 0;
+    *minor = 0;
+    while (at < n && s[at] == ' ')
+        at++;
+    for (; at < n && s[at] >= '0' && s[at] <= '9' && major < 100; at++)
+        major = major * 10 + (s[at] - '0');
+    if (!major || at >= n || s[at] != '.')
+        return 0;
+    for (at++; at < n && s[at] >= '0' && s[at] <= '9' && *minor < 100; at++)
+        *minor = *minor * 10 + (s[at] - '0');
+    if (at < n && s[at] == '.')
+        at++;
+    return at < n && s[at] == ' ' ? major : 0;
+}
+
+/* A form's sub-field ("1.2 Do Ủy ban Kiểm tra kiểm tra: ..... 02") counts
+ * what its field does ("1. Số tổ chức đảng được kiểm tra: ..... 08"): the
+ * field's figure, found up past the sub-fields before it; NULL when the
+ * paragraph is no sub-field or its field gives no figure. */
+static const solieu_fact *field_above(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    enum { SUBFIELDS_BACK = 12 };
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    const sl_vec *paragraphs = &d->doc->paragraphs;
+    int minor, field = field_number(sl_vec_at(paragraphs, f->paragraph), &minor);
+    if (f->footnote || !field || !minor)
+        return NULL;
+    size_t k = f->paragraph;
+    while (k > 0 && f->paragraph - k < SUBFIELDS_BACK) {
+        int above_minor, above = field_number(sl_vec_at(paragraphs, --k), &above_minor);
+        if (above != field)
+            return NULL;
+        if (!above_minor)
+            break;
+    }
+    if (k == f->paragraph)
+        return NULL;
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph < k)
+            break;
+        if (g->paragraph == k && leads(bare[j]) && may_lead(g, f) && !is_generic(g->metric))
+            return g;
+    }
+    return NULL;
+}
+
 /* The figure an `inherit` fact (a bare number) counts the same as: the
  * nearest before it in its sentence that says what it counts (not a plain
  * count, not an aside in parentheses), else the nearest before it in its
@@ -808,6 +861,8 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
     const solieu_fact *above = item_above(d, i, bare);
     if (above)
         return above; /* "- Kết nạp 14 ĐV; ..." / "- Theo quý: Quý I: 3, quý II: 6" */
+    if ((above = field_above(d, i, bare)) != NULL)
+        return above; /* "1. Số ... được kiểm tra: .... 08" / "1.1 Do Đảng ủy kiểm tra: .... 06" */
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 
