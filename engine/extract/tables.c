@@ -101,6 +101,44 @@ static int year_in(const char *s, size_t len)
     return found;
 }
 
+/* The months of its year a header cell names before the year ("11 tháng
+ * năm 2025", "6 tháng đầu năm 2026", "Quý III/2025"), as "2025-01/2025-11"
+ * into out; "" when it names none. */
+static void months_in(const char *s, size_t len, int year, char *out, size_t size)
+{
+    static const char months_word[] = " th\xC3\xA1ng";  /* " tháng" */
+    static const char quarter_word[] = "Qu\xC3\xBD "; /* "Quý " */
+    static const char *const quarters[] = {"IV", "III", "II", "I"};
+    out[0] = '\0';
+    for (size_t i = 0; i < len; i++) {
+        if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1]))) {
+            int n = 0;
+            size_t k = i;
+            while (k < len && is_digit(s[k]) && n < 100)
+                n = n * 10 + (s[k++] - '0');
+            if (n >= 1 && n <= 11 && len - k >= sizeof months_word - 1 &&
+                memcmp(s + k, months_word, sizeof months_word - 1) == 0) {
+                snprintf(out, size, "%d-01/%d-%02d", year % 10000, year % 10000, n);
+                return;
+            }
+        }
+        if (len - i > sizeof quarter_word - 1 &&
+            memcmp(s + i, quarter_word, sizeof quarter_word - 1) == 0) {
+            size_t at = i + sizeof quarter_word - 1;
+            for (int q = 0; q < 4; q++) {
+                size_t n = strlen(quarters[q]);
+                if (len - at >= n && memcmp(s + at, quarters[q], n) == 0 &&
+                    (at + n == len || s[at + n] == '/' || s[at + n] == ' ')) {
+                    int first = 3 * (4 - q) - 2;
+                    snprintf(out, size, "%d-%02d/%d-%02d", year % 10000, first, year % 10000,
+                             first + 2);
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /* The range of years a header cell names ("Kết nạp (2017 - 2023)"), as
  * "2017/2023" into out; "" when it names none or one. */
 static void range_in(const char *s, size_t len, char *out, size_t size)
@@ -625,8 +663,9 @@ static void table_facts(table_ctx *c, const sl_table *table)
             /* a row no rule names under one that some rule does breaks it
              * down ("Hoàn thành tốt nhiệm vụ" under "Số đảng viên được đánh
              * giá"): what that row counts */
-            if (!row_rule && figures)
-                row_rule = above;
+            if (!row_rule && figures && (!caption_rule || !sl_table_cell_is_total(text, label)))
+                row_rule = above; /* (a total row adds up every row, not the last:
+                                     what the caption names, when it names one) */
             else if (row_rule && figures)
                 above = row_rule;
             const sl_rule *rated =
@@ -651,8 +690,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
             char period[32] = "";
             if (totals)
                 snprintf(period, sizeof period, "%s", span);
-            else if (years[k] || row_year)
-                snprintf(period, sizeof period, "%d", years[k] ? years[k] : row_year);
+            else if (years[k]) {
+                months_in(names[k], strlen(names[k]), years[k], period, sizeof period);
+                if (!*period)
+                    snprintf(period, sizeof period, "%d", years[k]);
+            } else if (row_year)
+                snprintf(period, sizeof period, "%d", row_year);
             else
                 range_in(text + h->start, h->end - h->start, period, sizeof period);
             /* a column no rule names right of the row's label, in a row a
