@@ -172,7 +172,7 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
             parts[n++] = f;
     }
     n = drop_plain_counts(total, parts, n);
-    if (n) {
+    if (n && !sl_unread_part(c->p, ps, pe, parts, n)) {
         size_t qs, qe;
         int partial = sl_group_span(r->code, md, "partial", &qs, &qe);
         sl_record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n, partial);

@@ -142,6 +142,11 @@ int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *c
  * (`where` says which parts: "values of footnote 3"). */
 void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                    const solieu_fact *const *parts, size_t k, double sum, const char *where);
+/* Whether an item of a list in p's segment [from, to) (items apart by ','
+ * or ';') ends with a number in words that none of the n parts is: the
+ * parts read are not all the list gives. */
+int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
+                   const solieu_fact *const *parts, size_t n);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
 /* The chain rule whose part is `metric` (its wholes in r->parts), or NULL. */

@@ -288,6 +288,38 @@ size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_
     return i;
 }
 
+/* Whether an item of the parts' list in seg[from, to), items apart by ','
+ * or ';', ends with a number in words that no part is ("khiển trách 21,
+ * cảnh cáo 10, cách chức hai, khai trừ bốn"): the parts read are not all
+ * there are, and add up to no verdict. */
+int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
+                       const solieu_fact *const *parts, size_t n)
+{
+    const char *seg = p->segment;
+    for (size_t a = from; a < to;) {
+        size_t b = a;
+        while (b < to && seg[b] != ',' && seg[b] != ';')
+            b++;
+        size_t end = b;
+        while (end > a && seg[end - 1] == ' ')
+            end--;
+        size_t word = end;
+        while (word > a && seg[word - 1] != ' ')
+            word--;
+        solieu_number num;
+        int read = 0;
+        for (size_t k = 0; k < n && !read; k++) {
+            size_t at = sl_segment_offset(p, parts[k]->text_start);
+            read = at >= a && at < b;
+        }
+        if (!read && word < end && solieu_number_parse(seg + word, end - word, &num) == SOLIEU_OK &&
+            num.from_words && num.consumed == end - word)
+            return 1;
+        a = b + 1;
+    }
+    return 0;
+}
+
 int sl_metric_listed(const char *list, const char *metric)
 {
     size_t n = strlen(metric);

@@ -129,6 +129,28 @@ static int in_parentheses_on_line(const sl_check_doc *cd, size_t at)
     return sl_in_parenthesis(text, at, eol ? (size_t)(eol - text) : cd->doc->len);
 }
 
+/* Whether a count's clause says its things were not rated ("còn 05 chi
+ * bộ chưa đánh giá, xếp loại", "02 đồng chí không xếp loại", "miễn đánh
+ * giá"): no total of the rated. */
+static int not_rated(const sl_check_doc *cd, const solieu_fact *f)
+{
+    static const char *const negations[] = {
+        "ch\xC6\xB0" "a ",           /* chưa */
+        "kh\xC3\xB4ng ",            /* không */
+        "mi\xE1\xBB\x85n ",        /* miễn */
+        "\xC4\x91\xC6\xB0\xE1\xBB\xA3" "c mi\xE1\xBB\x85n", /* được miễn */
+    };
+    enum { CLAUSE_BYTES = 40 };
+    const char *text = cd->doc->scan;
+    size_t to = f->text_end;
+    while (to < cd->doc->len && to - f->text_end < CLAUSE_BYTES && !clause_break(text, to))
+        to++;
+    for (size_t k = 0; k < sizeof negations / sizeof negations[0]; k++)
+        if (has(text + f->text_end, to - f->text_end, negations[k]))
+            return 1;
+    return 0;
+}
+
 /* The rated total before the first part: among the earlier counts of its
  * noun in its paragraph, or in the paragraphs before it where their
  * sentence speaks of rating, the one the parts add up to, else the nearest
@@ -142,7 +164,7 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
             part->paragraph - f->paragraph > 6)
             break;
         if (!is_count(f) || sl_is_change(cd, f) || !sl_same_kind(f, part) ||
-            level_of(cd, f, cd->doc->len) ||
+            level_of(cd, f, cd->doc->len) || not_rated(cd, f) ||
             (f->paragraph != part->paragraph && !sentence_rates(cd, f->text_start)))
             continue;
         if (f->value == sum)
