@@ -474,6 +474,21 @@ static int tab_separated(const char *text, size_t start, size_t end)
     return 1;
 }
 
+/* Whether a line sets its cells apart by semicolons, as a spreadsheet
+ * saved as text does ("1;Kết nạp đảng viên mới;24;17;70,8"): two or more,
+ * none followed by a space (prose puts one after its semicolons). */
+static int semicolon_separated(const char *text, size_t start, size_t end)
+{
+    size_t n = 0;
+    for (const char *p = memchr(text + start, ';', end - start); p;
+         p = memchr(p + 1, ';', end - (size_t)(p + 1 - text))) {
+        if (p + 1 < text + end && (p[1] == ' ' || p[1] == '\t'))
+            return 0;
+        n++;
+    }
+    return n >= 2;
+}
+
 /* Splits line k into cells at runs of three spaces or tabs, or at '|';
  * -1: out of memory. */
 static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap,
@@ -498,6 +513,8 @@ static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap
      * as the header ("\tCộng\t413" has an empty first one) */
     if (tab_separated(text, start, end))
         return split_at(text, start, end, '\t', 1, row);
+    if (semicolon_separated(text, start, end))
+        return split_at(text, start, end, ';', 1, row);
     if (memchr(text + start, '|', end - start))
         return split_at(text, start, end, '|', 0, row);
     size_t i = start;
@@ -632,20 +649,23 @@ static size_t next_gap(const char *text, size_t from, size_t len)
     for (; i + 18 <= len; i += 16) {
         __m128i a = sl_load16(text + i), b = sl_load16(text + i + 1), c = sl_load16(text + i + 2);
         uint32_t m = (sl_mask_eq(a, ' ') & sl_mask_eq(b, ' ') & sl_mask_eq(c, ' ')) |
-                     sl_mask_eq(a, '\t') | sl_mask_eq(a, '|');
+                     sl_mask_eq(a, '\t') | sl_mask_eq(a, '|') |
+                     (sl_mask_eq(a, ';') & ~sl_mask_eq(b, ' '));
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
     for (; i < len; i++)
         if (text[i] == '\t' || text[i] == '|' ||
-            (i + 2 < len && text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' '))
+            (i + 2 < len && text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' ') ||
+            (text[i] == ';' && i + 1 < len && text[i + 1] != ' '))
             return i;
     return len;
 }
 
 /* Per line: whether it has a gap that sets cells apart (three spaces, a
- * tab or a '|' after its indentation). One sweep over the text: gaps are rare. */
+ * tab, a '|' or, in a line of them, a semicolon, after its indentation).
+ * One sweep over the text: gaps are rare. */
 static unsigned char *gap_lines(const solieu_document *doc)
 {
     unsigned char *gaps = sl_calloc(doc->line_count + 1, 1);
@@ -655,8 +675,9 @@ static unsigned char *gap_lines(const solieu_document *doc)
         size_t line = solieu_document_line_of(doc, pos, NULL) - 1, i = doc->line_starts[line];
         while (i < pos && is_blank(text[i]))
             i++;
-        if (i < pos) /* past the indentation */
-            gaps[line] = 1;
+        size_t end = line + 1 < doc->line_count ? doc->line_starts[line + 1] : doc->len;
+        if (i < pos && (text[pos] != ';' || semicolon_separated(text, i, end)))
+            gaps[line] = 1; /* past the indentation */
     }
     return gaps;
 }

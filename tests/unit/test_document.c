@@ -881,6 +881,23 @@ static void test_aligned_tables(void)
     sl_tables_free(&tables);
     solieu_document_destroy(doc);
 
+    /* rows a spreadsheet saved with semicolons, under prose whose
+     * semicolons are followed by spaces */
+    doc = load_text("semicolons.txt", "Kết quả; cụ thể; như sau:\n"             /* 1 */
+                                      "STT;Chỉ tiêu;Kế hoạch năm;9 tháng\n"       /* 2 */
+                                      "1;Kết nạp đảng viên mới;24;17\n"           /* 3 */
+                                      "2;Công nhận đảng viên chính thức;20;16\n"); /* 4 */
+    t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->header.line == 2 && t->header.cells.len == 4 && t->rows.len == 2);
+        const sl_table_row *first = t->rows.len == 2 ? sl_vec_at(&t->rows, 0) : NULL;
+        const sl_table_cell *admitted =
+            first && first->cells.len == 4 ? sl_vec_at(&first->cells, 3) : NULL;
+        CHECK(admitted && memcmp(doc->text + admitted->start, "17", 2) == 0);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+
     /* a table separated by tabs, a row that numbers its columns, and a total
      * row one cell short */
     doc = load_text("tabs.txt", "TT\tĐơn vị\tTổng số đảng viên\tĐã kết nạp\n" /* 1 */
