@@ -139,6 +139,12 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y, m_from, y, m2);
     } else if (y) {
         snprintf(value, sizeof value, "%d", y);
+    } else if (y1 && y1 == y2 && m_from >= 1 && m_from <= m2 && m2 <= 12) {
+        /* "từ ngày 01/7/2025 đến ngày 31/12/2025" */
+        if (m_from == 1 && m2 == 12)
+            snprintf(value, sizeof value, "%d", y1);
+        else
+            snprintf(value, sizeof value, "%d-%02d/%d-%02d", y1, m_from, y1, m2);
     } else if (y1 && y2 && y1 < y2 && m_from > 1 && m_from <= 12 && m2 >= 1 && m2 <= 12) {
         snprintf(value, sizeof value, "%d-%02d/%d-%02d", y1, m_from, y2, m2);
     } else if (y1 && y2 && y2 == y1 + 1 && has_group(r->code, md, "school")) {
