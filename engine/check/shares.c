@@ -381,6 +381,27 @@ static const solieu_fact *named_whole(const sl_check_doc *cd, const share *s, in
         return *explained || given->value > s->part->value ? given : NULL;
     }
     *explained = 0;
+    const solieu_fact *in_paragraph = NULL;
+    for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
+        const solieu_fact *f = solieu_facts_get(cd->facts, i);
+        if (f->paragraph != s->part->paragraph)
+            break;
+        /* "tổng số đảng viên là 1.286 (chính thức 1.247, ...); nữ có 524,
+         * chiếm 41,7% tổng số đảng viên": the paragraph's one total */
+        if (strcmp(f->metric, s->named->rule->metric) == 0 && !*f->qualifier && !is_pct(f) &&
+            !f->has_denominator && sl_same_kind(f, s->part) &&
+            sl_comparable_periods(f->period, s->part->period)) {
+            if (in_paragraph && in_paragraph->value != f->value) {
+                in_paragraph = NULL;
+                break;
+            }
+            in_paragraph = f;
+        }
+    }
+    if (in_paragraph && in_paragraph->value > s->part->value) {
+        *explained = explains(in_paragraph, s, &computed);
+        return in_paragraph;
+    }
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
         if (strcmp(f->metric, s->named->rule->metric) != 0 || is_pct(f) || f->has_denominator ||

@@ -636,6 +636,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
                                                    row_rule) != NULL;
     }
     const sl_rule *above = NULL; /* the rule of the last row a rule names */
+    int above_names_unit = 0;   /* and whether that row names a unit */
     for (size_t r = subheader ? 1 : 0; r < table->rows.len && !c->oom; r++) {
         const sl_table_row *row = sl_vec_at(&table->rows, r);
         /* a first column no rule names, of small numbers: the rows' numbers */
@@ -663,11 +664,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
             /* a row no rule names under one that some rule does breaks it
              * down ("Hoàn thành tốt nhiệm vụ" under "Số đảng viên được đánh
              * giá"): what that row counts */
-            if (!row_rule && figures && (!caption_rule || !sl_table_cell_is_total(text, label)))
-                row_rule = above; /* (a total row adds up every row, not the last:
-                                     what the caption names, when it names one) */
-            else if (row_rule && figures)
+            /* a total row adds up every row, not the last: it takes what
+             * the caption names, and what a unit's row counts is no figure
+             * of its own ("Chi bộ Tổ dân phố 2" over "Cộng") */
+            int total_row = sl_table_cell_is_total(text, label);
+            if (!row_rule && figures && !(total_row && (caption_rule || above_names_unit)))
+                row_rule = above;
+            else if (row_rule && figures) {
                 above = row_rule;
+                above_names_unit = names_a_unit;
+            }
             const sl_rule *rated =
                 rated_table && row_rule && !names_a_unit
                     ? row_with_columns(c, table, row, label, label_at, rules, names, row_rule)
