@@ -66,30 +66,43 @@ static int ends_with(const char *s, size_t n, const char *word)
 /* The rating of a count: named in its clause before it ("hoàn thành tốt
  * nhiệm vụ 421 tổ chức"), else after it ("9.871 đảng viên hoàn thành xuất
  * sắc nhiệm vụ"). */
-static int level_of(const sl_check_doc *cd, const solieu_fact *f, size_t after_limit)
+static int level_of(const sl_check_doc *cd, const solieu_fact *f)
 {
+    /* read in the paragraph's joined text, where a hard wrap ("hoàn thành
+     * xuất sắc nhiệm\nvụ 17") breaks no clause */
     const char *text = cd->doc->scan;
-    size_t from = f->text_start;
-    while (from > 0 && f->text_start - from < MAX_WINDOW && !clause_break(text, from - 1))
+    size_t len = cd->doc->len, start = f->text_start, stop = f->text_end;
+    if (f->paragraph < cd->doc->paragraphs.len) {
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, f->paragraph);
+        size_t s = sl_segment_offset(p, f->text_start), e = sl_segment_offset(p, f->text_end);
+        if (e > s) {
+            text = p->segment;
+            len = p->segment_len;
+            start = s;
+            stop = e;
+        }
+    }
+    size_t from = start;
+    while (from > 0 && start - from < MAX_WINDOW && !clause_break(text, from - 1))
         from--;
-    int level = level_in(text + from, f->text_start - from);
+    int level = level_in(text + from, start - from);
     if (level)
         return level;
-    if (ends_with(text + from, f->text_start - from, "t\xE1\xBB\x91t")) /* tốt */
+    if (ends_with(text + from, start - from, "t\xE1\xBB\x91t")) /* tốt */
         return GOOD;
-    if (ends_with(text + from, f->text_start - from, "ho\xC3\xA0n th\xC3\xA0nh")) /* hoàn thành */
+    if (ends_with(text + from, start - from, "ho\xC3\xA0n th\xC3\xA0nh")) /* hoàn thành */
         return DONE;
     /* a count in parentheses after its share reads on past them: "76,17%
      * (44.871 đồng chí) hoàn thành tốt nhiệm vụ" */
-    int bracketed = f->text_start > 0 && text[f->text_start - 1] == '(';
-    size_t to = f->text_end;
-    for (; to < after_limit && to - f->text_end < MAX_WINDOW; to++)
+    int bracketed = start > 0 && text[start - 1] == '(';
+    size_t to = stop;
+    for (; to < len && to - stop < MAX_WINDOW; to++)
         if (clause_break(text, to)) {
             if (!bracketed || text[to] != ')')
                 break;
             bracketed = 0;
         }
-    return level_in(text + f->text_end, to - f->text_end);
+    return level_in(text + stop, to - stop);
 }
 
 static int is_count(const solieu_fact *f)
@@ -164,7 +177,7 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
             part->paragraph - f->paragraph > 6)
             break;
         if (!is_count(f) || sl_is_change(cd, f) || !sl_same_kind(f, part) ||
-            level_of(cd, f, cd->doc->len) || not_rated(cd, f) ||
+            level_of(cd, f) || not_rated(cd, f) ||
             (f->paragraph != part->paragraph && !sentence_rates(cd, f->text_start)))
             continue;
         if (f->value == sum)
@@ -211,7 +224,7 @@ void sl_check_ratings(sl_check_doc *cd)
         const solieu_fact *f = i < count ? solieu_facts_get(cd->facts, i) : NULL;
         int level = NO_LEVEL;
         if (f && is_count(f) && !f->has_denominator)
-            level = level_of(cd, f, cd->doc->len);
+            level = level_of(cd, f);
         if (!f && n) {
             check_group(cd, r, parts, n, levels, first);
             break;

@@ -126,6 +126,19 @@ static int is_bullet(const char *s, size_t start, size_t end)
     return BULLET_NONE;
 }
 
+/* Whether s[from, end) ends a sentence inside it: a full stop after a
+ * word, then a space and a capital letter. */
+static int sentence_inside(const char *s, size_t from, size_t end)
+{
+    for (size_t i = from; i + 2 < end; i++) {
+        int cp;
+        if (s[i] == '.' && s[i + 1] == ' ' && i > from && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
+            sl_utf8_decode(s + i + 2, end - i - 2, &cp) && sl_cp_case(cp) == SL_CASE_UPPER)
+            return 1;
+    }
+    return 0;
+}
+
 static int is_heading(const solieu_document *doc, size_t start, size_t end)
 {
     const char *s = doc->scan;
@@ -149,7 +162,9 @@ static int is_heading(const solieu_document *doc, size_t start, size_t end)
     if (letter && i + letter + 1 < end && s[i + letter] == ')' && s[i + letter + 1] == ' ' &&
         !memchr(s + i, ':', end - i))
         numbered = 1;
-    if (numbered && ends_open(s, start, end))
+    /* a numbered line that runs on after a sentence of its own ("1. Công
+     * tác phát triển đảng viên. Các cấp ủy ...", wrapped) opens a paragraph */
+    if (numbered && ends_open(s, start, end) && !sentence_inside(s, k, end))
         return 1;
     /* a line in capitals: a title */
     size_t upper = 0, lower = 0;
@@ -199,6 +214,15 @@ static int is_table_markup(const char *text, size_t from, size_t end)
             (text[from + 1] == '/' && (text[from + 2] == 't' || text[from + 2] == 'T')));
 }
 
+/* Whether s[start, end) leaves a parenthesis open. */
+static int open_parenthesis(const char *s, size_t start, size_t end)
+{
+    int depth = 0;
+    for (size_t i = start; i < end; i++)
+        depth += s[i] == '(' ? 1 : s[i] == ')' && depth > 0 ? -1 : 0;
+    return depth > 0;
+}
+
 static void classify(const solieu_document *doc, line_info *li)
 {
     const char *s = doc->scan;
@@ -229,6 +253,12 @@ static void classify(const solieu_document *doc, line_info *li)
         last--;
     li->ends_clause = last > li->start && (s[last - 1] == ';' || s[last - 1] == ',');
     li->ends_colon = last > li->start && s[last - 1] == ':';
+    if (li->ends_colon && open_parenthesis(s, li->start, last)) {
+        /* "... 306 đồng chí (năm 2024:" / "281).": a wrap inside an aside,
+         * no list's head */
+        li->ends_colon = 0;
+        li->ends_open = 1;
+    }
     li->bullet = is_bullet(s, li->start, li->end);
     li->heading = li->kind == LINE_TEXT && is_heading(doc, li->start, li->end);
     li->table =
