@@ -290,8 +290,9 @@ size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_
 
 /* Whether an item of the parts' list in seg[from, to), items apart by ','
  * or ';', ends with a number in words that no part is ("khiển trách 21,
- * cảnh cáo 10, cách chức hai, khai trừ bốn"): the parts read are not all
- * there are, and add up to no verdict. */
+ * cảnh cáo 10, cách chức hai, khai trừ bốn"), or, in a list set apart by
+ * semicolons, with a figure no part is: the parts read are not all there
+ * are, and add up to no verdict. */
 int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
                        const solieu_fact *const *parts, size_t n)
 {
@@ -312,8 +313,12 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
             size_t at = sl_segment_offset(p, parts[k]->text_start);
             read = at >= a && at < b;
         }
+        /* in a list set apart by semicolons, a figure after a label ("chi
+         * bộ thôn 19; chi bộ cơ quan 04") too */
+        int semicolons = b < to && seg[b] == ';'; /* (and not the list's last, which the
+                                                     rule's match may cut short) */
         if (!read && word < end && solieu_number_parse(seg + word, end - word, &num) == SOLIEU_OK &&
-            num.from_words && num.consumed == end - word)
+            num.consumed == end - word && (num.from_words || (semicolons && num.value < 1900)))
             return 1;
         a = b + 1;
     }

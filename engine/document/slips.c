@@ -6,11 +6,13 @@
  * no Vietnamese word, so mending it cannot turn good text into bad; the one
  * that is a word ("chỉ", only) is mended only where a count stands before
  * it. Offsets still map to the file as read. */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "document/document_internal.h"
+#include "document/legend.h"
 #include "document/normalize.h"
 #include "util/bytes16.h"
 
@@ -654,6 +656,72 @@ static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
     return SOLIEU_OK;
 }
 
+/* Whether the three bytes after s[at, at + n) are digits and no fourth
+ * follows, and one to three digits not starting with 0 stand before it:
+ * a thousands group ("5 318"). */
+static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
+{
+    size_t k = at;
+    while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
+        k--;
+    size_t after = at + n;
+    return k < at && at - k <= 3 && s[k] != '0' && (k == 0 || !digit_at(s, len, k - 1)) &&
+           digit_at(s, len, after) && digit_at(s, len, after + 1) &&
+           digit_at(s, len, after + 2) && !digit_at(s, len, after + 3);
+}
+
+/* Spaces a PDF or a word processor writes as other characters: a no-break,
+ * thin or narrow space ("5 318" grouping thousands, "103,3 %") and a soft
+ * hyphen inside a word. A space that groups thousands becomes the dot
+ * reports write; another a space; a soft hyphen nothing. */
+static solieu_status find_space_mends(const char *s, size_t len, sl_vec *mends)
+{
+    static const char *const spaces[] = {
+        "\xC2\xA0",     /* no-break space */
+        "\xE2\x80\xAF", /* narrow no-break space */
+        "\xE2\x80\x89", /* thin space */
+        "\xE2\x80\x87", /* figure space */
+        "\xC2\xAD",     /* soft hyphen */
+    };
+    for (size_t k = 0; k < sizeof spaces / sizeof spaces[0]; k++) {
+        size_t n = strlen(spaces[k]);
+        for (const char *p = memmem(s, len, spaces[k], n); p;
+             p = memmem(p + n, len - (size_t)(p + n - s), spaces[k], n)) {
+            size_t at = (size_t)(p - s);
+            const char *right = k == 4 ? "" : groups_thousands(s, len, at, n) ? "." : " ";
+            mend *m = sl_vec_push(mends);
+            if (!m)
+                return SOLIEU_ERR_NOMEM;
+            *m = (mend){at, n, right, strlen(right), {0}};
+        }
+    }
+    return SOLIEU_OK;
+}
+
+/* Every use, before the legend, of an abbreviation the report's legend
+ * defines, as a word of its own and in no code ("KN: 05 ĐV", not
+ * "05-KH/KN"). */
+static solieu_status find_legend_mends(const char *s, size_t len, const sl_vec *abbreviations,
+                                       size_t legend_at, sl_vec *mends)
+{
+    for (size_t k = 0; k < abbreviations->len; k++) {
+        const sl_abbreviation *a = sl_vec_at(abbreviations, k);
+        size_t n = strlen(a->short_form);
+        for (const char *p = memmem(s, legend_at, a->short_form, n); p;
+             p = memmem(p + 1, legend_at - (size_t)(p + 1 - s), a->short_form, n)) {
+            size_t start = (size_t)(p - s);
+            if (start + n > legend_at || letter_before(s, start) || letter_at(s, len, start + n) ||
+                in_code(s, len, start, start + n))
+                continue;
+            mend *m = sl_vec_push(mends);
+            if (!m)
+                return SOLIEU_ERR_NOMEM;
+            *m = (mend){start, n, a->long_form, strlen(a->long_form), {0}};
+        }
+    }
+    return SOLIEU_OK;
+}
+
 solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
 {
     join_spaced_thousands(text->data, text->len);
@@ -666,11 +734,23 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
         status = find_spelled_numbers(text->data, text->len, &mends);
     if (status == SOLIEU_OK)
         status = find_counted_words(text->data, text->len, &mends);
+    if (status == SOLIEU_OK)
+        status = find_space_mends(text->data, text->len, &mends);
+    /* the report's own abbreviations, after the mends of ours (a mend that
+     * overlaps one before it is dropped) */
+    sl_vec legend;
+    sl_vec_init(&legend, sizeof(sl_abbreviation));
+    size_t legend_at = 0;
+    if (status == SOLIEU_OK && sl_legend_read(text->data, text->len, &legend, &legend_at) != 0)
+        status = SOLIEU_ERR_NOMEM;
+    if (status == SOLIEU_OK)
+        status = find_legend_mends(text->data, text->len, &legend, legend_at, &mends);
     if (status == SOLIEU_OK && mends.len) {
         /* anchored at different places, mends may be found out of order */
         qsort(mends.items, mends.len, sizeof(mend), by_offset);
         status = apply_mends(text, anchors, &mends, original_size);
     }
+    sl_legend_free(&legend);
     sl_vec_free(&mends);
     return status;
 }

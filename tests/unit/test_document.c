@@ -221,6 +221,22 @@ static void test_abbreviations(void)
     CHECK(solieu_document_original_offset(doc, at) ==
           strlen("Kết nạp 41 ĐV, 12 đ/c; 98 TCCSĐ HTXSNV. Hướng dẫn số "));
     solieu_document_destroy(doc);
+    /* spaces a PDF writes as other characters, a soft hyphen inside a word */
+    doc = load_text("spaces.txt", "có 5\xC2\xA0" "318 đảng viên, đạt 103,3\xE2\x80\xAF%; "
+                                  "kiể\xC2\xAD" "m tra 1\xE2\x80\x89" "245 lượt\n");
+    CHECK(doc && strcmp(solieu_document_text(doc, NULL),
+                        "có 5.318 đảng viên, đạt 103,3 %; kiểm tra 1.245 lượt\n") == 0);
+    solieu_document_destroy(doc);
+    /* a report's own legend of abbreviations, used before it */
+    doc = load_text("legend.txt", "- KN: 05 ĐV; CNCT: 04 ĐV; số 12-KH/KN.\n"
+                                  "* Ghi chú viết tắt: KN: kết nạp; CNCT: công nhận\n"
+                                  "đảng viên chính thức; ĐV: đảng viên.\n");
+    CHECK(doc && strncmp(solieu_document_text(doc, NULL),
+                         "- kết nạp: 05 đảng viên; công nhận đảng viên chính thức: 04 đảng viên; "
+                         "số 12-KH/KN.\n",
+                         strlen("- kết nạp: 05 đảng viên; công nhận đảng viên chính thức: 04 "
+                                "đảng viên; số 12-KH/KN.\n")) == 0);
+    solieu_document_destroy(doc);
     /* an HTML entity a converter left reads as what it stands for */
     /* a count's noun with every mark lost, but not those words elsewhere */
     doc = load_text("bare.txt", "kết nạp 184 dang vien, 12 dong chi; Dang vien dang viet.\n");
