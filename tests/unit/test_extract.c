@@ -373,6 +373,24 @@ static void test_named_units(void)
     run_free(&r);
 }
 
+/* Letterheads: a body whose level ends its line, the place on the date
+ * line below; the motto beside a name in capitals, set apart by a tab. */
+static void test_letterheads(void)
+{
+    run r = extract_bytes("level.txt", "ĐẢNG BỘ ỦY BAN NHÂN DÂN TỈNH\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+                                       "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA TỈNH\n"
+                                       "*\tBắc Sơn, ngày 22 tháng 12 năm 2025\n"
+                                       "\n"
+                                       "Đảng bộ có 412 đảng viên.\n");
+    CHECK_STR(solieu_facts_entity(r.facts), "tỉnh Bắc Sơn");
+    run_free(&r);
+    r = extract_bytes("motto.txt", "TỈNH ỦY TÂY SƠN\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+                                   "\n"
+                                   "Toàn Đảng bộ có 61.358 đảng viên.\n");
+    CHECK_STR(solieu_facts_entity(r.facts), "tỉnh Tây Sơn");
+    run_free(&r);
+}
+
 /* A table's row numbers are no counts, though the text rules read "1 Đảng
  * bộ" there. */
 static void test_table_row_numbers(void)
@@ -1370,6 +1388,7 @@ int main(void)
     test_html_rows_over_lines();
     test_dot_leaders();
     test_named_units();
+    test_letterheads();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
     test_tables_of_ratings();
