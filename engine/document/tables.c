@@ -841,8 +841,46 @@ fail:
 }
 
 /* Appends a table found; frees it and gives -1 when out of memory. */
-static int push_table(sl_vec *tables, sl_table *table)
+/* Whether two headers name the same columns, cell by cell. */
+static int same_header(const char *text, const sl_table_row *a, const sl_table_row *b)
 {
+    if (a->cells.len != b->cells.len)
+        return 0;
+    for (size_t k = 0; k < a->cells.len; k++) {
+        const sl_table_cell *x = sl_vec_at(&a->cells, k), *y = sl_vec_at(&b->cells, k);
+        if (x->end - x->start != y->end - y->start ||
+            memcmp(text + x->start, text + y->start, x->end - x->start) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Appends a table, or, when it goes on the one before after a page break
+ * (its header repeated a few lines below that table's last row), appends
+ * its rows to that one: a total row below sums the rows above the break
+ * too. */
+static int push_table(const solieu_document *doc, sl_vec *tables, sl_table *table)
+{
+    enum { PAGE_BREAK_LINES = 6 };
+    sl_table *last = tables->len ? sl_vec_at(tables, tables->len - 1) : NULL;
+    const sl_table_row *last_row =
+        last && last->rows.len ? sl_vec_at(&last->rows, last->rows.len - 1) : NULL;
+    if (last_row && table->header.line > last_row->line &&
+        table->header.line - last_row->line <= PAGE_BREAK_LINES &&
+        same_header(doc->text, &last->header, &table->header)) {
+        for (size_t k = 0; k < table->rows.len; k++) {
+            sl_table_row *slot = sl_vec_push(&last->rows);
+            if (!slot) {
+                row_free(&table->header);
+                rows_free(&table->rows);
+                return -1;
+            }
+            *slot = *(sl_table_row *)sl_vec_at(&table->rows, k);
+        }
+        row_free(&table->header);
+        sl_vec_free(&table->rows);
+        return 0;
+    }
     sl_table *slot = sl_vec_push(tables);
     if (!slot) {
         row_free(&table->header);
@@ -872,27 +910,25 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
                 return -1;
             continue;
         }
-        sl_table *table = sl_vec_push(tables);
-        if (!table) {
-            row_free(&header);
-            return -1;
-        }
-        table->header = header;
-        sl_vec_init(&table->rows, sizeof(sl_table_row));
+        sl_table table = {header, {0}};
+        sl_vec_init(&table.rows, sizeof(sl_table_row));
         for (k += 2; k < doc->line_count; k++) {
             sl_table_row row;
             rc = read_row(doc, k, &row);
-            if (rc < 0)
-                return -1;
             if (rc > 0)
                 break;
-            sl_table_row *slot = sl_vec_push(&table->rows);
+            sl_table_row *slot = rc < 0 ? NULL : sl_vec_push(&table.rows);
             if (!slot) {
-                row_free(&row);
+                if (rc == 0)
+                    row_free(&row);
+                row_free(&table.header);
+                rows_free(&table.rows);
                 return -1;
             }
             *slot = row;
         }
+        if (push_table(doc, tables, &table) != 0)
+            return -1;
     }
     /* then the HTML ones: a line that opens with "<tr" */
     for (size_t k = 0; k + 2 < doc->line_count; k++) {
@@ -909,7 +945,7 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             return -1;
         if (rc > 0)
             continue;
-        if (push_table(tables, &table) != 0)
+        if (push_table(doc, tables, &table) != 0)
             return -1;
         k = last;
     }
@@ -937,7 +973,7 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         }
         if (rc > 0)
             continue;
-        if (push_table(tables, &table) != 0) {
+        if (push_table(doc, tables, &table) != 0) {
             free(gaps);
             return -1;
         }

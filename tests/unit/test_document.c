@@ -897,6 +897,27 @@ static void test_aligned_tables(void)
     sl_tables_free(&tables);
     solieu_document_destroy(doc);
 
+    /* a table a page break cut, its header repeated under the page's
+     * header: one table, its total row under all its rows */
+    doc = load_text("continued.txt", "| TT | Chi bộ | Đảng viên |\n"   /* 1 */
+                                     "|---|---|---|\n"                  /* 2 */
+                                     "| 1 | Chi bộ Tổ 2 | 46 |\n"        /* 3 */
+                                     "\n"                               /* 4 */
+                                     "Đảng ủy phường - Trang 2\n"       /* 5 */
+                                     "\n"                               /* 6 */
+                                     "| TT | Chi bộ | Đảng viên |\n"   /* 7 */
+                                     "|---|---|---|\n"                  /* 8 */
+                                     "| 2 | Chi bộ Tổ 4 | 38 |\n"        /* 9 */
+                                     "| | Tổng | 84 |\n");              /* 10 */
+    t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->header.line == 1 && t->rows.len == 3);
+        const sl_table_row *total = t->rows.len == 3 ? sl_vec_at(&t->rows, 2) : NULL;
+        CHECK(total && total->line == 10);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+
     /* rows a spreadsheet saved with semicolons, under prose whose
      * semicolons are followed by spaces */
     doc = load_text("semicolons.txt", "Kết quả; cụ thể; như sau:\n"             /* 1 */
