@@ -12,7 +12,7 @@
 
 #include "check/check_internal.h"
 
-enum { MAX_PARTS = 16 };
+enum { MAX_PARTS = 16, MAX_PARAGRAPH_FACTS = 64 }; /* (more in a paragraph are not looked at) */
 
 static int on_opening(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
@@ -25,8 +25,8 @@ static int on_opening(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
-/* The one figure of `metric` in paragraph k that may be a total, NULL
- * when there is none or more than one. */
+/* The one figure in paragraph k that may be the total of `part`'s metric
+ * (no qualifier, its period and kind), NULL when none or more than one. */
 static const solieu_fact *total_of(const sl_check_doc *cd, size_t k, const solieu_fact *part)
 {
     size_t i, end = sl_paragraphs_facts(cd, k, k, &i);
@@ -47,7 +47,7 @@ static const solieu_fact *total_of(const sl_check_doc *cd, size_t k, const solie
 static void check_paragraph(sl_check_doc *cd, const sl_rule *r, size_t k)
 {
     size_t first, end = sl_paragraphs_facts(cd, k, k, &first);
-    unsigned char done[MAX_PARTS * 4] = {0};
+    unsigned char done[MAX_PARAGRAPH_FACTS] = {0}; /* taken into a metric's parts */
     for (size_t i = first; i < end && i - first < sizeof done; i++) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
         if (done[i - first] || f->paragraph != k || *f->qualifier || f->has_denominator ||

@@ -365,11 +365,12 @@ static const solieu_fact *whole_given_after(const sl_check_doc *cd, const share 
 }
 
 /* The figure a share's words name as its whole: the one they give right
- * after them, else one of the named metric before the part whose period
- * may hold the part's. The nearest that
- * explains the share (*explained); else, when every such figure gives one
- * value larger than the part, the nearest (figures that disagree leave no
- * telling which one the words mean). */
+ * after them; else the one total of the named metric in the part's
+ * paragraph; else, of the figures of that metric before the part whose
+ * period may hold the part's, the nearest that explains the share, or the
+ * nearest when they all give one value larger than the part (figures that
+ * disagree leave no telling which one the words mean). *explained: whether
+ * the figure explains the share. */
 static const solieu_fact *named_whole(const sl_check_doc *cd, const share *s, int *explained)
 {
     const solieu_fact *nearest = NULL;

@@ -15,11 +15,11 @@ static int is_space(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-/* Whether s[0, n) may be an abbreviation: no space, and a capital letter
- * (ASCII or "Đ") or a '/' ("đ/c") in it. */
+/* Whether s[0, n) may be an abbreviation: two bytes or more, no space,
+ * and a capital letter (ASCII or "Đ") or a '/' ("đ/c") in it. */
 static int short_form(const char *s, size_t n)
 {
-    if (n == 0 || n > MAX_SHORT)
+    if (n < 2 || n > MAX_SHORT)
         return 0;
     int marked = 0;
     for (size_t i = 0; i < n; i++) {
