@@ -676,25 +676,28 @@ static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
  * reports write; another a space; a soft hyphen nothing. */
 static solieu_status find_space_mends(const char *s, size_t len, sl_vec *mends)
 {
-    static const char *const spaces[] = {
-        "\xC2\xA0",     /* no-break space */
-        "\xE2\x80\xAF", /* narrow no-break space */
-        "\xE2\x80\x89", /* thin space */
-        "\xE2\x80\x87", /* figure space */
-        "\xC2\xAD",     /* soft hyphen */
-    };
-    for (size_t k = 0; k < sizeof spaces / sizeof spaces[0]; k++) {
-        size_t n = strlen(spaces[k]);
-        for (const char *p = memmem(s, len, spaces[k], n); p;
-             p = memmem(p + n, len - (size_t)(p + n - s), spaces[k], n)) {
-            size_t at = (size_t)(p - s);
-            const char *right = k == 4 ? "" : groups_thousands(s, len, at, n) ? "." : " ";
+    /* found by their first byte, which Vietnamese letters never open
+     * with: C2 (no-break space A0, soft hyphen AD) and E2 80 (thin 89,
+     * figure 87, narrow no-break AF) */
+    static const unsigned char leads[] = {0xC2, 0xE2};
+    for (size_t k = 0; k < sizeof leads; k++)
+        for (const char *p = memchr(s, leads[k], len); p;
+             p = memchr(p + 1, leads[k], len - (size_t)(p + 1 - s))) {
+            size_t at = (size_t)(p - s), n = leads[k] == 0xC2 ? 2 : 3;
+            if (at + n > len)
+                break;
+            unsigned char b1 = (unsigned char)p[1], b2 = n == 3 ? (unsigned char)p[2] : 0;
+            int hyphen = n == 2 && b1 == 0xAD;
+            int space = (n == 2 && b1 == 0xA0) ||
+                        (n == 3 && b1 == 0x80 && (b2 == 0x89 || b2 == 0x87 || b2 == 0xAF));
+            if (!hyphen && !space)
+                continue;
+            const char *right = hyphen ? "" : groups_thousands(s, len, at, n) ? "." : " ";
             mend *m = sl_vec_push(mends);
             if (!m)
                 return SOLIEU_ERR_NOMEM;
             *m = (mend){at, n, right, strlen(right), {0}};
         }
-    }
     return SOLIEU_OK;
 }
 
