@@ -102,12 +102,13 @@ static int year_in(const char *s, size_t len)
 }
 
 /* The months of its year a header cell names before the year ("11 tháng
- * năm 2025", "6 tháng đầu năm 2026", "Quý III/2025"), as "2025-01/2025-11"
- * into out; "" when it names none. */
+ * năm 2025", "6 tháng đầu năm 2026", "6 tháng cuối năm 2025", "Quý
+ * III/2025"), as "2025-01/2025-11" into out; "" when it names none. */
 static void months_in(const char *s, size_t len, int year, char *out, size_t size)
 {
     static const char months_word[] = " th\xC3\xA1ng";  /* " tháng" */
     static const char quarter_word[] = "Qu\xC3\xBD "; /* "Quý " */
+    static const char last_word[] = " cu\xE1\xBB\x91i";  /* " cuối" */
     static const char *const quarters[] = {"IV", "III", "II", "I"};
     out[0] = '\0';
     for (size_t i = 0; i < len; i++) {
@@ -118,7 +119,12 @@ static void months_in(const char *s, size_t len, int year, char *out, size_t siz
                 n = n * 10 + (s[k++] - '0');
             if (n >= 1 && n <= 11 && len - k >= sizeof months_word - 1 &&
                 memcmp(s + k, months_word, sizeof months_word - 1) == 0) {
-                snprintf(out, size, "%d-01/%d-%02d", year % 10000, year % 10000, n);
+                /* "6 tháng cuối năm": the last months */
+                size_t after = k + sizeof months_word - 1;
+                int last = len - after >= sizeof last_word - 1 &&
+                           memcmp(s + after, last_word, sizeof last_word - 1) == 0;
+                snprintf(out, size, "%d-%02d/%d-%02d", year % 10000, last ? 13 - n : 1,
+                         year % 10000, last ? 12 : n);
                 return;
             }
         }

@@ -373,6 +373,23 @@ static void test_named_units(void)
     run_free(&r);
 }
 
+/* A column's header names months of its year: the first or last months,
+ * a quarter. */
+static void test_header_months(void)
+{
+    run r = extract_bytes("months.txt",
+                          "| Chỉ tiêu | 6 tháng cuối năm 2025 | 9 tháng năm 2026 | Quý III/2026 |\n"
+                          "|---|---|---|---|\n"
+                          "| Đảng viên được kết nạp | 12 | 30 | 9 |\n");
+    const solieu_fact *f = fact_at(&r, 3, "12");
+    CHECK(f && strcmp(f->period, "2025-07/2025-12") == 0);
+    f = fact_at(&r, 3, "30");
+    CHECK(f && strcmp(f->period, "2026-01/2026-09") == 0);
+    f = fact_at(&r, 3, "9");
+    CHECK(f && strcmp(f->period, "2026-07/2026-09") == 0);
+    run_free(&r);
+}
+
 /* Letterheads: a body whose level ends its line, the place on the date
  * line below; the motto beside a name in capitals, set apart by a tab. */
 static void test_letterheads(void)
@@ -1389,6 +1406,7 @@ int main(void)
     test_dot_leaders();
     test_named_units();
     test_letterheads();
+    test_header_months();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
     test_tables_of_ratings();
