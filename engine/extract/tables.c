@@ -336,6 +336,22 @@ static int dotted_share(const char *s, size_t len, solieu_number *num)
     return 1;
 }
 
+/* A change written with its sign ("+15,3", "-55,6", "−12,0"): the
+ * figure, negative after a minus. */
+static int signed_figure(const char *s, size_t len, solieu_number *num)
+{
+    static const char minus_sign[] = "\xE2\x88\x92"; /* − */
+    size_t sign = len > 1 && (s[0] == '+' || s[0] == '-')                                      ? 1
+                  : len > 3 && memcmp(s, minus_sign, sizeof minus_sign - 1) == 0 ? sizeof minus_sign - 1
+                                                                                 : 0;
+    if (!sign || !cell_figure(s + sign, len - sign, num) || num->has_denominator)
+        return 0;
+    if (s[0] != '+')
+        num->value = -num->value;
+    num->consumed = len;
+    return 1;
+}
+
 static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell *cell,
                      const sl_rule *rule, const char *period, const char *entity,
                      const char *qualifier)
@@ -343,7 +359,9 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     solieu_number num;
     const char *s = c->doc->text + cell->start;
     size_t len = cell->end - cell->start;
-    if ((cell_figure(s, len, &num) || (is_share(rule) && dotted_share(s, len, &num))) &&
+    /* (a signed count is a change, no figure of what its row counts) */
+    if ((cell_figure(s, len, &num) ||
+         (is_share(rule) && (dotted_share(s, len, &num) || signed_figure(s, len, &num)))) &&
         !taken(c->taken, c->ntaken, cell->start, cell->end))
         add_figure(c, cell->start, cell->end, &num, rule, period, entity, qualifier);
 }

@@ -374,19 +374,25 @@ static void test_named_units(void)
 }
 
 /* A column's header names months of its year: the first or last months,
- * a quarter. */
+ * a quarter; a share column's change with its sign. */
 static void test_header_months(void)
 {
     run r = extract_bytes("months.txt",
-                          "| Chỉ tiêu | 6 tháng cuối năm 2025 | 9 tháng năm 2026 | Quý III/2026 |\n"
-                          "|---|---|---|---|\n"
-                          "| Đảng viên được kết nạp | 12 | 30 | 9 |\n");
+                          "| Chỉ tiêu | 6 tháng cuối năm 2025 | 9 tháng năm 2026 | Quý III/2026 "
+                          "| Tăng/giảm (%) |\n"
+                          "|---|---|---|---|---|\n"
+                          "| Đảng viên được kết nạp | 12 | 30 | 9 | +15,3 |\n"
+                          "| Đảng viên bị xóa tên | 4 | 2 | 1 | -55,6 |\n");
     const solieu_fact *f = fact_at(&r, 3, "12");
     CHECK(f && strcmp(f->period, "2025-07/2025-12") == 0);
     f = fact_at(&r, 3, "30");
     CHECK(f && strcmp(f->period, "2026-01/2026-09") == 0);
     f = fact_at(&r, 3, "9");
     CHECK(f && strcmp(f->period, "2026-07/2026-09") == 0);
+    f = fact_at(&r, 3, "+15,3");
+    CHECK(f && f->value > 15.29 && f->value < 15.31 && strcmp(f->unit, "%") == 0);
+    f = fact_at(&r, 4, "-55,6");
+    CHECK(f && f->value < -55.59 && f->value > -55.61);
     run_free(&r);
 }
 
