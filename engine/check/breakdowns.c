@@ -130,21 +130,6 @@ void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *
     free(msg);
 }
 
-/* Whether segment offset `at` stands inside parentheses opened after
- * `from` ("gồm 19 đảng bộ cơ sở (07 xã; 12 cơ quan) và 22 chi bộ": the
- * 07 and 12 break the 19 down, not the total). */
-static int nested(const char *segment, size_t from, size_t at)
-{
-    int depth = 0;
-    for (size_t i = from; i < at; i++) {
-        if (segment[i] == '(')
-            depth++;
-        else if (segment[i] == ')' && depth > 0)
-            depth--;
-    }
-    return depth > 0;
-}
-
 static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     sum_ctx *c = ctx;
@@ -165,8 +150,10 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
         if (f->text_start >= to)
             break;
+        /* in parentheses opened after the parts' start ("gồm 19 đảng bộ cơ sở (07
+         * xã; 12 cơ quan) và 22 chi bộ"): they break the 19 down, not the total */
         if (f == total || f->paragraph != c->paragraph || cd->is_part[f->id] ||
-            nested(c->p->segment, ps, sl_segment_offset(c->p, f->text_start)))
+            sl_parenthesis_open(c->p->segment, ps, sl_segment_offset(c->p, f->text_start)))
             continue;
         if (part_of_kind(cd->checker->rules, total, f))
             parts[n++] = f;

@@ -431,12 +431,6 @@ static int renames_part(const char *scan, const share *s)
     return to > from && memmem(scan + from, to - from, number_of, sizeof number_of - 1) != NULL;
 }
 
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
 /* The target a plan rate is of ("chỉ tiêu năm 2026 kết nạp 30 đảng viên
  * ... kết nạp 14 đảng viên, đạt 48,7% chỉ tiêu"): the one figure of a
  * target in the share's scope, of the part's kind, whose period holds the
@@ -445,15 +439,16 @@ static int has_suffix(const char *s, const char *suffix)
 static const solieu_fact *stated_target(const sl_check_doc *cd, const share *s)
 {
     long a, b, c, e;
-    if (!has_suffix(s->pct->metric, "_plan_rate") || !sl_period_months(s->part->period, &a, &b))
+    if (!sl_has_suffix(s->pct->metric, "_plan_rate") || !sl_period_months(s->part->period, &a, &b))
         return NULL;
     size_t first, end = sl_paragraphs_facts(cd, s->from, s->pct->paragraph, &first);
     const solieu_fact *target = NULL;
     for (size_t i = first; i < end; i++) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
         if (f->paragraph < s->from || f->paragraph > s->pct->paragraph ||
-            f->footnote != s->pct->footnote || !has_suffix(f->metric, "_target") || f->value <= 0 ||
-            !sl_same_kind(f, s->part) || !sl_period_months(f->period, &c, &e) || a < c || b > e)
+            f->footnote != s->pct->footnote || !sl_has_suffix(f->metric, "_target") ||
+            f->value <= 0 || !sl_same_kind(f, s->part) || !sl_period_months(f->period, &c, &e) ||
+            a < c || b > e)
             continue;
         if (target)
             return NULL;

@@ -214,15 +214,6 @@ static int is_table_markup(const char *text, size_t from, size_t end)
             (text[from + 1] == '/' && (text[from + 2] == 't' || text[from + 2] == 'T')));
 }
 
-/* Whether s[start, end) leaves a parenthesis open. */
-static int open_parenthesis(const char *s, size_t start, size_t end)
-{
-    int depth = 0;
-    for (size_t i = start; i < end; i++)
-        depth += s[i] == '(' ? 1 : s[i] == ')' && depth > 0 ? -1 : 0;
-    return depth > 0;
-}
-
 static void classify(const solieu_document *doc, line_info *li)
 {
     const char *s = doc->scan;
@@ -253,7 +244,7 @@ static void classify(const solieu_document *doc, line_info *li)
         last--;
     li->ends_clause = last > li->start && (s[last - 1] == ';' || s[last - 1] == ',');
     li->ends_colon = last > li->start && s[last - 1] == ':';
-    if (li->ends_colon && open_parenthesis(s, li->start, last)) {
+    if (li->ends_colon && sl_parenthesis_open(s, li->start, last)) {
         /* "... 306 đồng chí (năm 2024:" / "281).": a wrap inside an aside,
          * no list's head */
         li->ends_colon = 0;

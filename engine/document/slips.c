@@ -584,6 +584,20 @@ static size_t spaced_thousands_at(const char *s, size_t len, size_t i)
                : 0;
 }
 
+/* Whether the three bytes after s[at, at + n) are digits and no fourth
+ * follows, and one to three digits not starting with 0 stand before it:
+ * a thousands group ("5 318"). */
+static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
+{
+    size_t k = at;
+    while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
+        k--;
+    size_t after = at + n;
+    return k < at && at - k <= 3 && s[k] != '0' && (k == 0 || !digit_at(s, len, k - 1)) &&
+           digit_at(s, len, after) && digit_at(s, len, after + 1) && digit_at(s, len, after + 2) &&
+           !digit_at(s, len, after + 3);
+}
+
 /* "1 245 đảng viên", as some PDF exports group thousands: the space
  * becomes the dot reports write ("1.245"), in place (the lengths agree).
  * One to three digits after a space or a line's start, one space, three
@@ -595,12 +609,11 @@ static void join_spaced_thousands(char *s, size_t len)
         size_t at = (size_t)(p - s), k = at;
         if (at == 0 || !digit_at(s, len, at - 1) || !digit_at(s, len, at + 1))
             continue; /* most spaces: no digit on either side */
-        while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
-            k--;
-        if (k == at || at - k > 3 || s[k] == '0' || (k > 0 && !strchr(" \n*(|", s[k - 1])))
+        if (!groups_thousands(s, len, at, 1))
             continue;
-        if (!digit_at(s, len, at + 1) || !digit_at(s, len, at + 2) || !digit_at(s, len, at + 3) ||
-            digit_at(s, len, at + 4))
+        while (k > 0 && digit_at(s, len, k - 1))
+            k--;
+        if (k > 0 && !strchr(" \n*(|", s[k - 1]))
             continue;
         char after = at + 4 < len ? s[at + 4] : '\n';
         size_t below = after == '/' ? spaced_thousands_at(s, len, at + 5) : 0;
@@ -654,20 +667,6 @@ static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
             s[at] = '0';
     }
     return SOLIEU_OK;
-}
-
-/* Whether the three bytes after s[at, at + n) are digits and no fourth
- * follows, and one to three digits not starting with 0 stand before it:
- * a thousands group ("5 318"). */
-static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
-{
-    size_t k = at;
-    while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
-        k--;
-    size_t after = at + n;
-    return k < at && at - k <= 3 && s[k] != '0' && (k == 0 || !digit_at(s, len, k - 1)) &&
-           digit_at(s, len, after) && digit_at(s, len, after + 1) &&
-           digit_at(s, len, after + 2) && !digit_at(s, len, after + 3);
 }
 
 /* Spaces a PDF or a word processor writes as other characters: a no-break,

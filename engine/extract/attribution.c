@@ -817,13 +817,6 @@ static const solieu_fact *field_above(sl_attribution *d, size_t i, const unsigne
  * paragraph that is not a share and not bare itself ("37 tổ chức; xuất sắc
  * 7, tốt 26"), else, in a footnote, the body figure the footnote hangs on
  * ("Năm 2021: 204; năm 2022: 211"). */
-/* "members_admission_target": a figure set for the future. */
-static int is_target(const char *metric)
-{
-    size_t n = strlen(metric);
-    return n > 7 && strcmp(metric + n - 7, "_target") == 0;
-}
-
 /* Whether the facts before f (in text order) have left f's paragraph, g
  * being the next: a figure of another paragraph but a footnote's, which a
  * page break may have set inside f's ("... chỉ tiêu[2]; trong" / "[2] ..."
@@ -852,7 +845,7 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
         /* a target in a sentence before sets nothing that was done ("Chỉ
          * tiêu ... là 120 đảng viên. Kết quả theo quý: quý I: 21; ...") */
         if (g->paragraph == f->paragraph && leads(bare[j]) && may_lead(g, f) &&
-            !(is_target(g->metric) && apart(p, g, f)))
+            !(sl_has_suffix(g->metric, "_target") && apart(p, g, f)))
             return g;
     }
     const solieu_fact *head = from_list_head(d, i, bare, may_lead);
@@ -1302,7 +1295,7 @@ static void apply_title_period(sl_attribution *d)
         if (!*value)
             continue;
         char clipped[32];
-        if (!is_target(f->metric))
+        if (!sl_has_suffix(f->metric, "_target"))
             value = clip_to_year(value, d->header->year, clipped, sizeof clipped);
         if (!kept || strcmp(kept_value, value) != 0) {
             kept = sl_facts_keep(d->facts, sl_strdup(value), &d->oom);

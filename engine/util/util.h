@@ -122,4 +122,21 @@ static inline int sl_is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r'); /* space, \t \n \v \f \r */
 }
 
+/* Whether s ends with `suffix` ("members_admission_target", "_target"). */
+static inline int sl_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Whether s[from, to) leaves a parenthesis it opened unclosed: s[to]
+ * stands in an aside ("... 306 đồng chí (năm 2024:"). */
+static inline int sl_parenthesis_open(const char *s, size_t from, size_t to)
+{
+    int depth = 0;
+    for (size_t i = from; i < to; i++)
+        depth += s[i] == '(' ? 1 : s[i] == ')' && depth > 0 ? -1 : 0;
+    return depth > 0;
+}
+
 #endif
