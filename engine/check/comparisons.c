@@ -1,15 +1,40 @@
 /* A figure compared with last year's, which the text gives in parentheses:
  * "5.482 đảng viên, tăng 97 đảng viên so với năm 2023 (năm 2023: 5.385)"
  * adds up (5.385 + 97), "kết nạp 148 đảng viên, bằng 104,2% cùng kỳ (năm
- * 2023: 142)" divides (148/142). The rule's pattern names the figure
+ * 2023: 142)" divides (148/142), and "36 đối tượng, tăng 04 đối tượng,
+ * tương đương tăng 12,5% so với cùng kỳ (... 32 đối tượng)" gives the rate
+ * of the change as well (4/32). The rule's pattern names the figure
  * (`total`), last year's (`base`) and either the change (`delta`, with
- * `down` when it is a fall) or the share (`pct`). */
+ * `down` when it is a fall, and `growth` when its rate is given) or the
+ * share (`pct`). */
 #include <math.h>
 #include <string.h>
 
 #include <solieu/number.h>
 
 #include "check/check_internal.h"
+
+/* A stated percentage against what the figures give, in the percentage's
+ * own precision: total/base for a share of last year's, the change/base for
+ * a rate of change. */
+static void add_rate(sl_relation_ctx *c, const sl_rule *r, size_t at, const solieu_number *pct,
+                     double part, const solieu_fact *stated, const solieu_fact *last, double base,
+                     const char *what)
+{
+    const solieu_fact *share = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, at));
+    if (!share || base == 0)
+        return;
+    double computed = 100.0 * part / base;
+    double tolerance = pow(10.0, -pct->decimals);
+    int pass = fabs(computed - pct->value) < tolerance - 1e-9;
+    double shown = round(computed * pow(10.0, pct->decimals)) / pow(10.0, pct->decimals);
+    const solieu_fact *figures[2] = {stated, last};
+    char a[64], b[64], z[64];
+    sl_check_add(c->cd, "ratio", pass, r->id, share, figures, last ? 2 : 1, pct->value, shown,
+                 tolerance, "%s%s/%s = %.3f%%, line %zu states %s%%", what,
+                 solieu_format_number(part, a, sizeof a), solieu_format_number(base, b, sizeof b),
+                 computed, share->line, solieu_format_number(pct->value, z, sizeof z));
+}
 
 static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
@@ -36,20 +61,11 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
                      solieu_format_number(delta.value, b, sizeof b),
                      solieu_format_number(computed, z, sizeof z), stated->line,
                      solieu_format_number(total.value, a, sizeof a));
-    } else if (sl_group_number(r, md, seg, "pct", &pct, &zs) && base.value != 0) {
-        double computed = 100.0 * total.value / base.value;
-        double tolerance = pow(10.0, -pct.decimals);
-        int pass = fabs(computed - pct.value) < tolerance - 1e-9;
-        double shown = round(computed * pow(10.0, pct.decimals)) / pow(10.0, pct.decimals);
-        const solieu_fact *share = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, zs));
-        if (!share)
-            return 0;
-        const solieu_fact *figures[2] = {stated, last};
-        sl_check_add(c->cd, "ratio", pass, r->id, share, figures, last ? 2 : 1, pct.value, shown,
-                     tolerance, "%s/%s = %.3f%%, line %zu states %s%%",
-                     solieu_format_number(total.value, a, sizeof a),
-                     solieu_format_number(base.value, b, sizeof b), computed, share->line,
-                     solieu_format_number(pct.value, z, sizeof z));
+        if (sl_group_number(r, md, seg, "growth", &pct, &zs))
+            add_rate(c, r, zs, &pct, fabs(total.value - base.value), stated, last, base.value,
+                     "change ");
+    } else if (sl_group_number(r, md, seg, "pct", &pct, &zs)) {
+        add_rate(c, r, zs, &pct, total.value, stated, last, base.value, "");
     }
     return 0;
 }

@@ -50,7 +50,7 @@ static int names_another(solieu_extractor *ex, const char *text, size_t len, con
 {
     for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
         const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
-        if (r != chosen && r->unit && strcmp(r->unit, chosen->unit) == 0 &&
+        if (r != chosen && r->unit && chosen->unit && strcmp(r->unit, chosen->unit) == 0 &&
             strcmp(r->metric, chosen->metric) != 0 && !counts_only(r) &&
             sl_match(ex, r, r->code, text, len, 0, 0) >= 0)
             return 1;
@@ -61,6 +61,21 @@ static int names_another(solieu_extractor *ex, const char *text, size_t len, con
 static const sl_rule *column_rule(solieu_extractor *ex, const char *text, size_t len)
 {
     return column_rule_of_unit(ex, text, len, NULL);
+}
+
+/* The noun a label names ("Tổng số tổ chức cơ sở đảng được đánh giá":
+ * tổ chức cơ sở đảng), by the column rules that count one; NULL when none
+ * does. */
+static const char *noun_named(solieu_extractor *ex, const char *text, size_t len)
+{
+    const sl_rule *best = NULL;
+    for (size_t i = 0; i < sl_rules_kind_count(ex->rules, SL_RULE_COLUMN); i++) {
+        const sl_rule *r = sl_rules_of_kind(ex->rules, SL_RULE_COLUMN, i);
+        if ((!best || r->priority > best->priority) && r->unit && strcmp(r->unit, "%") != 0 &&
+            sl_match(ex, r, r->code, text, len, 0, 0) >= 0)
+            best = r;
+    }
+    return best ? best->unit : NULL;
 }
 
 static int is_group_rule(const sl_rule *r)
@@ -205,6 +220,10 @@ typedef struct table_ctx {
     sl_vec row_numbers; /* sl_table_cell: cells that number a table's rows */
     sl_lead_period_fn lead_period;
     void *lead_ctx;
+    /* what the current row's label counts ("Chi bộ cơ sở": chi bộ cơ sở),
+     * for a column rule that names no noun of its own ("HTXSNV" of the
+     * organisations rated); NULL outside a table's rows */
+    const char *row_noun;
     int oom;
 } table_ctx;
 
@@ -291,7 +310,7 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
     f->has_denominator = num->has_denominator;
     f->approx = "";
     int share = num->percent && strcmp(rule->metric, "percent") != 0;
-    f->unit = share ? "%" : rule->unit ? rule->unit : "";
+    f->unit = share ? "%" : rule->unit ? rule->unit : c->row_noun ? c->row_noun : "";
     f->metric = share ? "percent" : num->has_denominator ? "units_with" : rule->metric;
     f->qualifier = qualifier ? qualifier : rule->qualifier ? rule->qualifier : "";
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
@@ -675,6 +694,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
         }
         const sl_table_cell *label = sl_table_row_label(text, row);
         const sl_rule *row_rule = NULL;
+        c->row_noun = NULL;
         int row_year = 0;
         const char *kept = NULL, *qualifier = NULL;
         size_t label_at = label ? (size_t)(label - (const sl_table_cell *)row->cells.items) : 0;
@@ -698,6 +718,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 above = row_rule;
                 above_names_unit = names_a_unit;
             }
+            c->row_noun = row_rule && !names_a_unit ? row_rule->unit : NULL;
             const sl_rule *rated =
                 rated_table && row_rule && !names_a_unit
                     ? row_with_columns(c, table, row, label, label_at, rules, names, row_rule)
@@ -789,6 +810,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 add_cell(c, row, sl_vec_at(&row->cells, k), rule, period, kept, row_qualifier);
         }
     }
+    c->row_noun = NULL;
     free(rules);
     free(years);
     free(names);
@@ -914,8 +936,10 @@ static void line_labels(table_ctx *c, size_t line)
             snprintf(label, sizeof label, "%.*s", (int)(le - ls), text + ls);
             group = group_name(label);
         }
+        c->row_noun = rule->unit ? NULL : noun_named(c->ex, text + ls, le - ls);
         add_figure(c, fs, fe, &num, rule, period, NULL,
                    group ? sl_facts_keep(c->facts, group, &c->oom) : NULL);
+        c->row_noun = NULL;
     }
 }
 
@@ -926,7 +950,7 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
         return 0;
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
-    table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, 0};
+    table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, NULL, 0};
     sl_vec_init(&c.row_numbers, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;

@@ -451,7 +451,8 @@ static void test_tables_of_ratings(void)
     const solieu_fact *total = fact_at(&r, 4, "3.589");
     CHECK(f && total && strcmp(f->metric, total->metric) == 0 && strcmp(f->period, "2025") == 0);
     f = fact_at(&r, 8, "9");
-    CHECK(f && strcmp(f->metric, "grassroots_party_orgs") == 0);
+    CHECK(f && strcmp(f->metric, "reviewed_collectives") == 0 &&
+          strcmp(f->unit, "tổ chức cơ sở đảng") == 0);
     CHECK(facts_on_line(&r, 9) == 0); /* "Chi bộ La Bông" names a unit */
     f = fact_at(&r, 12, "45.0");
     CHECK(f && f->value == 45 && strcmp(f->unit, "%") == 0);
@@ -642,8 +643,9 @@ static void test_last_years_from_the_title(void)
 }
 
 /* A table of ratings: rows of what is rated under columns of the ratings.
- * The members row counts members reviewed, and every row takes the year
- * of the line leading into the table, the cells' stock too. */
+ * The members row counts members reviewed, the cells row the collectives
+ * reviewed (in the row's noun), and every row takes the year of the line
+ * leading into the table. */
 static void test_table_of_ratings_by_row(void)
 {
     run r = extract_bytes("rated.txt", "Kết quả xếp loại chất lượng năm 2025:\n\n"
@@ -656,7 +658,8 @@ static void test_table_of_ratings_by_row(void)
     f = fact_at(&r, 6, "812");
     CHECK(f && strcmp(f->metric, "reviewed_members") == 0);
     f = fact_at(&r, 5, "16");
-    CHECK(f && strcmp(f->metric, "subordinate_party_cells") == 0 && strcmp(f->period, "2025") == 0);
+    CHECK(f && strcmp(f->metric, "reviewed_collectives") == 0 && strcmp(f->period, "2025") == 0 &&
+          strcmp(f->unit, "chi bộ trực thuộc") == 0);
     run_free(&r);
 }
 
