@@ -288,19 +288,47 @@ size_t sl_paragraphs_facts(const sl_check_doc *cd, size_t from, size_t to, size_
     return i;
 }
 
+/* The end of the item of a list that opens at seg[a], items apart by ','
+ * or ';', before `to`. */
+static size_t item_end(const char *seg, size_t a, size_t to)
+{
+    while (a < to && seg[a] != ',' && seg[a] != ';')
+        a++;
+    return a;
+}
+
+/* Whether one of the parts ends its item: the list puts its figures after
+ * their labels ("chi bộ trường học 6, chi bộ cơ quan 3"). */
+static int figures_close_items(const sl_paragraph *p, size_t from, size_t to,
+                               const solieu_fact *const *parts, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t at = sl_segment_offset(p, parts[k]->text_start);
+        size_t end = at + (parts[k]->text_end - parts[k]->text_start);
+        if (at < from || at >= to)
+            continue;
+        size_t b = item_end(p->segment, at, to), e = b;
+        while (e > at && p->segment[e - 1] == ' ')
+            e--;
+        if (e == end)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether an item of the parts' list in seg[from, to), items apart by ','
  * or ';', ends with a number in words that no part is ("khiển trách 21,
  * cảnh cáo 10, cách chức hai, khai trừ bốn"), or, in a list set apart by
- * semicolons, with a figure no part is: the parts read are not all there
- * are, and add up to no verdict. */
-int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
-                       const solieu_fact *const *parts, size_t n)
+ * semicolons or whose read figures close their items ("chi bộ thôn 17,
+ * chi bộ trường học 6"), with a figure no part is: the parts read are not
+ * all there are, and add up to no verdict. */
+int sl_unread_part(const sl_paragraph *p, size_t from, size_t to, const solieu_fact *const *parts,
+                   size_t n)
 {
     const char *seg = p->segment;
+    int labelled = figures_close_items(p, from, to, parts, n);
     for (size_t a = from; a < to;) {
-        size_t b = a;
-        while (b < to && seg[b] != ',' && seg[b] != ';')
-            b++;
+        size_t b = item_end(seg, a, to);
         size_t end = b;
         while (end > a && seg[end - 1] == ' ')
             end--;
@@ -318,7 +346,8 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
         int semicolons = b < to && seg[b] == ';'; /* (and not the list's last, which the
                                                      rule's match may cut short) */
         if (!read && word < end && solieu_number_parse(seg + word, end - word, &num) == SOLIEU_OK &&
-            num.consumed == end - word && (num.from_words || (semicolons && num.value < 1900)))
+            num.consumed == end - word &&
+            (num.from_words || ((semicolons || labelled) && num.value < 1900)))
             return 1;
         a = b + 1;
     }

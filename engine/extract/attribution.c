@@ -1391,9 +1391,63 @@ static void term_to_its_month(sl_attribution *d)
     }
 }
 
+/* Whether a unit counts whole things: people or bodies, not money, land
+ * or time. */
+static int counts_whole_things(const char *unit)
+{
+    static const char *const heads[] = {
+        "chi b\xE1\xBB\x99", /* chi bộ */
+        "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+        "c",                                    /* tổ chức */
+        "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", /* đảng bộ */
+        "c\xE1\xBA\xA5p \xE1\xBB\xA7y",         /* cấp ủy */
+        "t\xE1\xBA\xAD"
+        "p th\xE1\xBB\x83",                        /* tập thể */
+        "l\xC6\xB0\xE1\xBB\xA3t",                  /* lượt */
+        "tr\xC6\xB0\xE1\xBB\x9Dng h\xE1\xBB\xA3p", /* trường hợp */
+        "ng\xC6\xB0\xE1\xBB\x9Di",                 /* người */
+    };
+    if (sl_counts_members(unit))
+        return 1;
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+        if (strncmp(unit, heads[k], strlen(heads[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* A count of whole things written with commas grouping its thousands, as
+ * in English ("đảng viên chính thức (1,198)"): 1198, not 1,198. A comma
+ * followed by three digits is a decimal mark only where a fraction can
+ * be. */
+static void commas_grouping_counts(sl_attribution *d)
+{
+    for (size_t i = 0; i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (f->has_denominator || f->value == (long long)f->value || !counts_whole_things(f->unit))
+            continue;
+        const char *t = f->text;
+        size_t digits = strspn(t, "0123456789");
+        if (digits == 0 || digits > 3)
+            continue;
+        double whole = 0;
+        int grouped = 1;
+        for (size_t k = 0; k < digits; k++)
+            whole = whole * 10 + (t[k] - '0');
+        for (t += digits; *t && grouped; t += 4) {
+            grouped =
+                t[0] == ',' && strspn(t + 1, "0123456789") >= 3 && (t[4] == '\0' || t[4] == ',');
+            for (int k = 1; k <= 3 && grouped; k++)
+                whole = whole * 10 + (t[k] - '0');
+        }
+        if (grouped)
+            f->value = whole;
+    }
+}
+
 void sl_attribute_facts(sl_attribution *d)
 {
     inherit_from_leads(d);
+    commas_grouping_counts(d);
     periods_from_series(d);
     rates_of_other_periods(d);
     apply_title_period(d);
