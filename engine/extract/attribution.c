@@ -360,14 +360,16 @@ static int counts_party_orgs(const char *unit)
     return 0;
 }
 
-/* The words that open a breakdown: "trong đó", "gồm", and in a list's
- * head also "cụ thể". */
+/* The words that open a breakdown: "trong đó", "gồm", "trong số" ("trong
+ * số được kết nạp, ... là 58 đồng chí"), and in a list's head also "cụ
+ * thể". */
 static const char *const breakdown_words[] = {
     "trong \xC4\x91\xC3\xB3",       /* trong đó */
     "g\xE1\xBB\x93m",               /* gồm */
+    "trong s\xE1\xBB\x91",          /* trong số */
     "c\xE1\xBB\xA5 th\xE1\xBB\x83", /* cụ thể */
 };
-enum { SENTENCE_BREAKDOWN_WORDS = 2, LIST_BREAKDOWN_WORDS = 3 };
+enum { SENTENCE_BREAKDOWN_WORDS = 3, LIST_BREAKDOWN_WORDS = 4 };
 
 /* Whether text[0, n) holds one of the first `count` breakdown words. */
 static int holds_breakdown_word(const char *text, size_t n, size_t count)
@@ -437,6 +439,11 @@ static int breakdown_between(const sl_paragraph *p, const solieu_fact *g, const 
         !opens_parts_after_noun(text, n))
         return 0;
     const char *semicolon = memrchr(text, ';', n);
+    /* "...; trong số được kết nạp, ... là 58 đồng chí": the clause opens
+     * the breakdown itself */
+    if (semicolon && holds_breakdown_word(semicolon + 1, (size_t)(text + n - semicolon - 1),
+                                          SENTENCE_BREAKDOWN_WORDS))
+        return 1;
     for (const char *c = semicolon ? semicolon + 1 : text + n; c < text + n; c++)
         if (*c != ' ')
             return 0;
@@ -1444,6 +1451,52 @@ static void commas_grouping_counts(sl_attribution *d)
     }
 }
 
+/* Whether the words right before figure f say what there is ("Đảng bộ
+ * có 14 chi bộ", "gồm 9 chi bộ thôn", "tổng số 31 chi bộ"), not what was
+ * done to some ("giải thể 05 chi bộ", "còn 03 chi bộ chưa ..."). */
+static int counts_what_there_is(const sl_attribution *d, const solieu_fact *f)
+{
+    static const char *const words[] = {"c\xC3\xB3 ", "g\xE1\xBB\x93m ", "g\xE1\xBB\x93m: ",
+                                        "t\xE1\xBB\x95ng s\xE1\xBB\x91 "}; /* có, gồm, tổng số */
+    const char *text = d->doc->scan;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (f->text_start >= n && memcmp(text + f->text_start - n, words[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Cells of a commune's, a ward's or a town's committee ("Đảng bộ xã có 14
+ * chi bộ, gồm 9 chi bộ thôn, 3 chi bộ trường học ..."): such a committee
+ * is a grassroots one, so the cells it has are subordinate cells, and so
+ * are the parts they break down into. */
+static void cells_of_grassroots_committees(sl_attribution *d)
+{
+    static const char cell[] = "chi b\xE1\xBB\x99";                               /* chi bộ */
+    static const char grassroots[] = "chi b\xE1\xBB\x99 c\xC6\xA1 s\xE1\xBB\x9F"; /* chi bộ cơ sở */
+    static const char *const communes[] = {
+        "x\xC3\xA3 ", "ph\xC6\xB0\xE1\xBB\x9Dng ",
+        "th\xE1\xBB\x8B tr\xE1\xBA\xA5n "}; /* xã, phường, thị trấn */
+    const solieu_fact *whole = NULL;
+    for (size_t i = 0; i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (strcmp(f->metric, "party_orgs") != 0 || strncmp(f->unit, cell, sizeof cell - 1) != 0 ||
+            strncmp(f->unit, grassroots, sizeof grassroots - 1) == 0)
+            continue;
+        int commune = 0;
+        for (size_t k = 0; k < sizeof communes / sizeof communes[0]; k++)
+            commune |= strncmp(f->entity, communes[k], strlen(communes[k])) == 0;
+        const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+        int part = whole && whole->paragraph == f->paragraph && breakdown_between(p, whole, f);
+        if (commune && (part || counts_what_there_is(d, f))) {
+            f->metric = "subordinate_party_cells";
+            if (!part)
+                whole = f;
+        }
+    }
+}
+
 void sl_attribute_facts(sl_attribution *d)
 {
     inherit_from_leads(d);
@@ -1454,4 +1507,5 @@ void sl_attribute_facts(sl_attribution *d)
     term_to_its_month(d);
     shares_of_stocks(d);
     entities_of_named_units(d);
+    cells_of_grassroots_committees(d);
 }
