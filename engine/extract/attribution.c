@@ -833,6 +833,45 @@ static int left_paragraph(const solieu_fact *g, const solieu_fact *f)
     return g->paragraph != f->paragraph && g->footnote == f->footnote;
 }
 
+/* Whether paragraph p opens by carrying on the one before ("Kết quả:
+ * hoàn thành xuất sắc nhiệm vụ 7; ...", "Trong đó: ..."), past a bullet. */
+static int carries_on(const sl_paragraph *p)
+{
+    static const char *const openers[] = {
+        "K\xE1\xBA\xBFt qu\xE1\xBA\xA3:", /* Kết quả: */
+        "Trong \xC4\x91\xC3\xB3:",        /* Trong đó: */
+        "C\xE1\xBB\xA5 th\xE1\xBB\x83:",  /* Cụ thể: */
+    };
+    size_t at = 0;
+    while (at < p->segment_len && (p->segment[at] == ' ' || p->segment[at] == '-' ||
+                                   p->segment[at] == '+' || p->segment[at] == '*'))
+        at++;
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
+        size_t n = strlen(openers[k]);
+        if (at + n <= p->segment_len && memcmp(p->segment + at, openers[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The last figure of the paragraph before f's that may lead it, when f's
+ * paragraph carries that one on; NULL otherwise. */
+static const solieu_fact *lead_before(sl_attribution *d, size_t i, const unsigned char *bare)
+{
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    if (f->paragraph == 0 || !carries_on(sl_vec_at(&d->doc->paragraphs, f->paragraph)))
+        return NULL;
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph + 1 < f->paragraph || g->footnote != f->footnote)
+            break;
+        if (g->paragraph + 1 == f->paragraph && leads(bare[j]) && may_lead(g, f) &&
+            !is_generic(g->metric))
+            return g;
+    }
+    return NULL;
+}
+
 static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -863,6 +902,9 @@ static const solieu_fact *lead_of(sl_attribution *d, size_t i, const unsigned ch
         return above; /* "- Kết nạp 14 ĐV; ..." / "- Theo quý: Quý I: 3, quý II: 6" */
     if ((above = field_above(d, i, bare)) != NULL)
         return above; /* "1. Số ... được kiểm tra: .... 08" / "1.1 Do Đảng ủy kiểm tra: .... 06" */
+    if ((above = lead_before(d, i, bare)) != NULL)
+        return above; /* "... 31 chi bộ được đánh giá." / "Kết quả: hoàn thành tốt nhiệm vụ 19; ..."
+                       */
     return f->footnote ? hung_on(d, f, may_lead, bare) : NULL;
 }
 
