@@ -189,6 +189,29 @@ static int cell_figure(const char *s, size_t len, solieu_number *num)
            num->consumed == len;
 }
 
+/* A cell's figure with its change noted after it ("64 (tăng 03)", "55
+ * (giảm 01)"): the figure, s[0, *figure_len); 0 when the cell is not so. */
+static int figure_with_change(const char *s, size_t len, solieu_number *num, size_t *figure_len)
+{
+    static const char *const changes[] = {"t\xC4\x83ng", "gi\xE1\xBA\xA3m", "+", "-"};
+    if (!len || s[0] < '0' || s[0] > '9' || s[len - 1] != ')')
+        return 0;
+    const char *open = memchr(s, '(', len);
+    if (!open || open == s || open[-1] != ' ')
+        return 0;
+    size_t n = (size_t)(open - 1 - s);
+    if (!cell_figure(s, n, num))
+        return 0;
+    for (size_t k = 0; k < sizeof changes / sizeof changes[0]; k++) {
+        size_t w = strlen(changes[k]);
+        if ((size_t)(s + len - open - 1) > w && strncmp(open + 1, changes[k], w) == 0) {
+            *figure_len = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int by_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -217,7 +240,9 @@ typedef struct table_ctx {
     solieu_facts *facts;
     const size_t *taken;
     size_t ntaken;
-    sl_vec row_numbers; /* sl_table_cell: cells that number a table's rows */
+    /* sl_table_cell: spans whose text facts are none: cells that number a
+     * table's rows, the change noted after a cell's figure ("(tăng 03)") */
+    sl_vec unread_spans;
     sl_lead_period_fn lead_period;
     void *lead_ctx;
     /* what the current row's label counts ("Chi bộ cơ sở": chi bộ cơ sở),
@@ -241,19 +266,20 @@ static int row_number_cell(const char *text, const sl_table_cell *cell)
 }
 
 /* Drops the facts the text rules read in the cells that number a table's
- * rows ("1\tĐảng bộ Sở Y tế\t612" is no "1 đảng bộ"). */
-static void drop_row_numbers(table_ctx *c)
+ * rows ("1\tĐảng bộ Sở Y tế\t612" is no "1 đảng bộ") and in the changes
+ * noted after cells' figures. */
+static void drop_unread_spans(table_ctx *c)
 {
     sl_vec *facts = &c->facts->facts;
     size_t kept = 0;
     for (size_t i = 0; i < facts->len; i++) {
         const solieu_fact *f = sl_vec_at(facts, i);
-        int numbering = 0;
-        for (size_t k = 0; k < c->row_numbers.len && !numbering; k++) {
-            const sl_table_cell *cell = sl_vec_at(&c->row_numbers, k);
-            numbering = f->text_start >= cell->start && f->text_start < cell->end;
+        int unread = 0;
+        for (size_t k = 0; k < c->unread_spans.len && !unread; k++) {
+            const sl_table_cell *span = sl_vec_at(&c->unread_spans, k);
+            unread = f->text_start >= span->start && f->text_start < span->end;
         }
-        if (!numbering)
+        if (!unread)
             *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
     }
     facts->len = kept;
@@ -379,10 +405,20 @@ static void add_cell(table_ctx *c, const sl_table_row *row, const sl_table_cell 
     const char *s = c->doc->text + cell->start;
     size_t len = cell->end - cell->start;
     /* (a signed count is a change, no figure of what its row counts) */
+    size_t figure_len = len;
     if ((cell_figure(s, len, &num) ||
-         (is_share(rule) && (dotted_share(s, len, &num) || signed_figure(s, len, &num)))) &&
-        !taken(c->taken, c->ntaken, cell->start, cell->end))
-        add_figure(c, cell->start, cell->end, &num, rule, period, entity, qualifier);
+         (is_share(rule) && (dotted_share(s, len, &num) || signed_figure(s, len, &num))) ||
+         figure_with_change(s, len, &num, &figure_len)) &&
+        !taken(c->taken, c->ntaken, cell->start, cell->start + figure_len)) {
+        add_figure(c, cell->start, cell->start + figure_len, &num, rule, period, entity, qualifier);
+        sl_table_cell *change = figure_len < len ? sl_vec_push(&c->unread_spans) : NULL;
+        if (change) {
+            *change = *cell;
+            change->start = cell->start + figure_len;
+        } else if (figure_len < len) {
+            c->oom = 1;
+        }
+    }
 }
 
 /* Whether a table's first row names columns under the header's groups
@@ -685,7 +721,7 @@ static void table_facts(table_ctx *c, const sl_table *table)
         /* a first column no rule names, of small numbers: the rows' numbers */
         if (!rules[0] && !years[0] && row->cells.len &&
             row_number_cell(text, sl_vec_at(&row->cells, 0))) {
-            sl_table_cell *slot = sl_vec_push(&c->row_numbers);
+            sl_table_cell *slot = sl_vec_push(&c->unread_spans);
             if (!slot) {
                 c->oom = 1;
                 break;
@@ -951,7 +987,7 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
     table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, NULL, 0};
-    sl_vec_init(&c.row_numbers, sizeof(sl_table_cell));
+    sl_vec_init(&c.unread_spans, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;
     size_t *starts = NULL;
@@ -967,11 +1003,11 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     }
     for (size_t t = 0; t < tables.len && !c.oom; t++)
         table_facts(&c, sl_vec_at(&tables, t));
-    if (!c.oom && c.row_numbers.len)
-        drop_row_numbers(&c);
+    if (!c.oom && c.unread_spans.len)
+        drop_unread_spans(&c);
     for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
         line_labels(&c, line);
-    sl_vec_free(&c.row_numbers);
+    sl_vec_free(&c.unread_spans);
     free(starts);
     sl_tables_free(&tables);
     return c.oom ? -1 : 0;

@@ -663,6 +663,20 @@ static void test_table_of_ratings_by_row(void)
     run_free(&r);
 }
 
+/* A cell's figure with its change noted after it: the figure, and no
+ * figure of the change. */
+static void test_table_cell_with_its_change(void)
+{
+    run r = extract_bytes("change.txt", "| TT | Chi bộ | Đảng viên | Kết nạp |\n"
+                                        "|---|---|---|---|\n"
+                                        "| 1 | Chi bộ thôn Đồng Sen | 64 (tăng 03) | 02 |\n");
+    const solieu_fact *f = fact_at(&r, 3, "64");
+    CHECK(f && f->value == 64 && strcmp(f->metric, "party_members") == 0);
+    CHECK(fact_at(&r, 3, "03") == NULL);
+    CHECK(facts_on_line(&r, 3) == 2);
+    run_free(&r);
+}
+
 /* A term the report counts to a month: its other figures of the term run
  * to that month too. */
 static void test_term_to_its_month(void)
@@ -1405,6 +1419,7 @@ int main(void)
     test_letterhead_issuer();
     test_last_years_from_the_title();
     test_table_of_ratings_by_row();
+    test_table_cell_with_its_change();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
