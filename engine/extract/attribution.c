@@ -1482,11 +1482,12 @@ static void commas_grouping_counts(sl_attribution *d)
         int grouped = 1;
         for (size_t k = 0; k < digits; k++)
             whole = whole * 10 + (t[k] - '0');
-        for (t += digits; *t && grouped; t += 4) {
-            grouped =
-                t[0] == ',' && strspn(t + 1, "0123456789") >= 3 && (t[4] == '\0' || t[4] == ',');
+        for (t += digits; *t && grouped;) {
+            grouped = t[0] == ',' && strspn(t + 1, "0123456789") == 3;
             for (int k = 1; k <= 3 && grouped; k++)
                 whole = whole * 10 + (t[k] - '0');
+            if (grouped)
+                t += 4;
         }
         if (grouped)
             f->value = whole;

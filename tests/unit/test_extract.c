@@ -663,6 +663,18 @@ static void test_table_of_ratings_by_row(void)
     run_free(&r);
 }
 
+/* Counts of whole things written with commas grouping thousands, as in
+ * English: the count; a share keeps its decimals. */
+static void test_commas_grouping_counts(void)
+{
+    run r = extract_bytes("commas.txt", "Đảng bộ có 1,245 đảng viên, đạt 1,245%.\n");
+    const solieu_fact *f = fact_at(&r, 1, "1,245");
+    CHECK(f && f->value == 1245);
+    f = fact_at(&r, 1, "1,245%");
+    CHECK(f && f->value > 1.24 && f->value < 1.25);
+    run_free(&r);
+}
+
 /* A cell's figure with its change noted after it: the figure, and no
  * figure of the change. */
 static void test_table_cell_with_its_change(void)
@@ -1420,6 +1432,7 @@ int main(void)
     test_last_years_from_the_title();
     test_table_of_ratings_by_row();
     test_table_cell_with_its_change();
+    test_commas_grouping_counts();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
