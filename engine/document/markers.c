@@ -300,6 +300,37 @@ static void mark_dot_leaders(solieu_document *doc)
     }
 }
 
+/* A label and its figure set apart by a run of spaces, the figure ending
+ * the line ("Kết nạp đảng viên mới                  18", a form's two
+ * columns as a PDF gives them): the run reads as a dot leader. Only lines
+ * of two columns: a run before a figure that follows another figure is a
+ * table's. */
+static void mark_space_leaders(solieu_document *doc)
+{
+    enum { MIN_RUN = 5 };
+    const char *t = doc->text;
+    size_t len = doc->len;
+    for (size_t start = 0; start < len;) {
+        const char *nl = memchr(t + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        size_t e = end;
+        while (e > start && t[e - 1] == ' ')
+            e--;
+        size_t f = e; /* the figure: digits, dots and commas ending the line */
+        while (f > start &&
+               ((t[f - 1] >= '0' && t[f - 1] <= '9') || t[f - 1] == '.' || t[f - 1] == ','))
+            f--;
+        size_t run = f;
+        while (run > start && t[run - 1] == ' ')
+            run--;
+        if (f < e && t[f] >= '0' && t[f] <= '9' && f - run >= MIN_RUN && run > start &&
+            !(t[run - 1] >= '0' && t[run - 1] <= '9') && t[run - 1] != '.' &&
+            memchr(t + start, '\t', end - start) == NULL)
+            blank_leader(doc, run, f);
+        start = end + 1;
+    }
+}
+
 int sl_find_markers(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -352,6 +383,7 @@ int sl_find_markers(solieu_document *doc)
         i++;
     }
     mark_dot_leaders(doc);
+    mark_space_leaders(doc);
     size_t found = doc->markers.len;
     if (find_paren_notes(doc) != 0 || sl_find_plain_notes(doc) != 0)
         return -1;
