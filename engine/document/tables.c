@@ -891,6 +891,26 @@ static int push_table(const solieu_document *doc, sl_vec *tables, sl_table *tabl
     return 0;
 }
 
+/* Whether line k is a border of a grid table ("+-----+------+", "+====+"
+ * under the header, as some converters draw tables). */
+static int grid_border(const solieu_document *doc, size_t k)
+{
+    if (k >= doc->line_count)
+        return 0;
+    size_t start, end;
+    line_span(doc, k, &start, &end);
+    while (start < end && is_blank(doc->text[start]))
+        start++;
+    while (end > start && is_blank(doc->text[end - 1]))
+        end--;
+    if (end - start < 3 || doc->text[start] != '+' || doc->text[end - 1] != '+')
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (!strchr("+-=:", doc->text[i]))
+            return 0;
+    return 1;
+}
+
 int sl_find_tables(const solieu_document *doc, sl_vec *tables)
 {
     for (size_t k = 0; k + 1 < doc->line_count; k++) {
@@ -900,10 +920,15 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
             return -1;
         if (rc > 0)
             continue;
-        rc = read_row(doc, k + 1, &rule);
-        int is_table = rc == 0 && is_rule_line(doc->text, &rule.cells);
+        /* a markdown table's header stands over its rule line; a grid
+         * table's between two borders */
+        int grid = k > 0 && grid_border(doc, k - 1) && grid_border(doc, k + 1);
+        rc = grid ? 1 : read_row(doc, k + 1, &rule);
+        int is_table = grid || (rc == 0 && is_rule_line(doc->text, &rule.cells));
         if (rc == 0)
             row_free(&rule);
+        if (grid)
+            rc = 0;
         if (!is_table) {
             row_free(&header);
             if (rc < 0)
@@ -914,6 +939,8 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         sl_vec_init(&table.rows, sizeof(sl_table_row));
         for (k += 2; k < doc->line_count; k++) {
             sl_table_row row;
+            if (grid && grid_border(doc, k))
+                continue; /* the border between two rows */
             rc = read_row(doc, k, &row);
             if (rc > 0)
                 break;

@@ -663,6 +663,24 @@ static void test_table_of_ratings_by_row(void)
     run_free(&r);
 }
 
+/* A grid table, as some converters draw one: borders between its rows. */
+static void test_grid_table(void)
+{
+    run r = extract_bytes("grid.txt", "+----+------------------+---------+\n"
+                                      "| TT | Chi bộ            | Kết nạp |\n"
+                                      "+====+==================+=========+\n"
+                                      "| 1  | Chi bộ thôn Bắc   |      12 |\n"
+                                      "+----+------------------+---------+\n"
+                                      "| 2  | Chi bộ thôn Nam   |       9 |\n"
+                                      "+----+------------------+---------+\n");
+    const solieu_fact *f = fact_at(&r, 4, "12");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    f = fact_at(&r, 6, "9");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    CHECK(facts_on_line(&r, 4) == 1);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1433,6 +1451,7 @@ int main(void)
     test_table_of_ratings_by_row();
     test_table_cell_with_its_change();
     test_commas_grouping_counts();
+    test_grid_table();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
