@@ -68,6 +68,9 @@ static const slip slips[] = {
     {"dang vien", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_AFTER_COUNT}, /* dang vien */
     {"dong chi", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_AFTER_COUNT},   /* dong chi */
     {"&nbsp;", " ", 0, SLIP_ENTITY},
+    {"&#160;", " ", 0, SLIP_ENTITY},
+    {"&#xA0;", " ", 0, SLIP_ENTITY},
+    {"&#xa0;", " ", 0, SLIP_ENTITY},
     {"&amp;", "&", 0, SLIP_ENTITY},
     /* abbreviations of the reports' own nouns */
     {"\xC4\x90V", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_ABBREVIATION},  /* ĐV */
@@ -229,7 +232,8 @@ static uint32_t candidates(const char *s)
     __m128i caps = _mm_and_si128(upper, _mm_or_si128(upper1, eq(x1, 0xC4)));
     __m128i dd = _mm_and_si128(_mm_and_si128(eq(x, 0xC4), _mm_or_si128(eq(x1, 0x90), eq(x1, 0x91))),
                                _mm_or_si128(_mm_or_si128(eq(x2, 'V'), eq(x2, 'v')), eq(x2, '/')));
-    __m128i entity = _mm_and_si128(eq(x, '&'), _mm_or_si128(eq(x1, 'n'), eq(x1, 'a')));
+    __m128i entity = _mm_and_si128(
+        eq(x, '&'), _mm_or_si128(_mm_or_si128(eq(x1, 'n'), eq(x1, 'a')), eq(x1, '#')));
     __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(d, b), _mm_or_si128(h, eth)),
                                _mm_or_si128(_mm_or_si128(caps, dd), entity));
     return (uint32_t)_mm_movemask_epi8(any);

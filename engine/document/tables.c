@@ -131,7 +131,8 @@ static int push_cell(sl_table_row *row, size_t s, size_t e)
 }
 
 /* Reads line k as a row of a table under way: 0 and *row, 1 when the line
- * is none of its rows, -1 when out of memory. */
+ * is none of its rows, 2 when it is a line of the table that holds no row
+ * ("</thead>", "<tbody>"), -1 when out of memory. */
 typedef int (*row_reader)(const solieu_document *doc, size_t k, void *ctx, sl_table_row *row);
 
 static void rows_free(sl_vec *rows)
@@ -156,6 +157,8 @@ static int collect_rows(const solieu_document *doc, size_t from, row_reader read
             rows_free(rows);
             return -1;
         }
+        if (rc == 2)
+            continue;
         if (rc > 0)
             break;
         sl_table_row *slot = sl_vec_push(rows);
@@ -215,6 +218,11 @@ static int read_html_row(const solieu_document *doc, size_t k, void *ctx, sl_tab
     const char *text = doc->text;
     while (start < end && is_blank(text[start]))
         start++;
+    static const char *const sections[] = {"<thead",  "</thead", "<tbody",
+                                           "</tbody", "<tfoot",  "</tfoot"};
+    for (size_t t = 0; t < sizeof sections / sizeof sections[0]; t++)
+        if (tag_named(text, start, end, sections[t]))
+            return 2;
     if (!tag_named(text, start, end, "<tr"))
         return 1;
     row->line = k + 1;

@@ -681,6 +681,25 @@ static void test_grid_table(void)
     run_free(&r);
 }
 
+/* An HTML table in sections (<thead>, <tbody>, <tfoot>), its figures
+ * wrapped in no-break spaces written as entities. */
+static void test_html_table_in_sections(void)
+{
+    run r = extract_bytes(
+        "sections.txt",
+        "<table>\n<thead>\n"
+        "<tr><th>STT</th><th>Đảng bộ</th><th>Đảng viên</th><th>Kết nạp</th></tr>\n"
+        "</thead>\n<tbody>\n"
+        "<tr><td>1</td><td>Xã Long Điền</td><td>&#160;438&#160;</td><td>&nbsp;14</td></tr>\n"
+        "<tr><td>2</td><td>Xã Tân Hiệp</td><td>395&nbsp;</td><td>11</td></tr>\n"
+        "</tbody>\n</table>\n");
+    const solieu_fact *f = fact_at(&r, 6, "438");
+    CHECK(f && strcmp(f->metric, "party_members") == 0);
+    f = fact_at(&r, 7, "11");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1452,6 +1471,7 @@ int main(void)
     test_table_cell_with_its_change();
     test_commas_grouping_counts();
     test_grid_table();
+    test_html_table_in_sections();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
