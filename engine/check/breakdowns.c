@@ -246,6 +246,15 @@ static size_t item_end(const sl_paragraph *p)
  * kind, and the first of each clause after a ';' in it ("+ Chi bộ thôn:
  * 153; chi bộ cơ quan: 98;"), into parts[]; their count, 0 when an item
  * gives a figure no rule read (the parts cannot be added up). */
+/* How far paragraph p is indented: the spaces it opens with. */
+static size_t indent_of(const sl_paragraph *p)
+{
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    return i;
+}
+
 static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const solieu_fact *total,
                          const solieu_fact **parts, size_t max)
 {
@@ -253,12 +262,15 @@ static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const so
     const sl_paragraph *head = sl_vec_at(paragraphs, k);
     size_t nparts = 0;
     char head_bullet = sl_paragraph_bullet(head);
+    size_t indent = first_item < paragraphs->len ? indent_of(sl_vec_at(paragraphs, first_item)) : 0;
     for (size_t j = first_item; j < paragraphs->len && nparts < max; j++) {
         const sl_paragraph *item = sl_vec_at(paragraphs, j);
         /* an item with the head's own bullet is its sibling, not its part */
         if (item->footnote != head->footnote || !sl_paragraph_is_item(item) ||
-            (head_bullet && sl_paragraph_bullet(item) == head_bullet))
+            (head_bullet && sl_paragraph_bullet(item) == head_bullet) || indent_of(item) < indent)
             break;
+        if (indent_of(item) > indent)
+            continue; /* "  - chi bộ trường học: 7" under "- Khối cơ quan: 13, gồm:" */
         size_t i, end = sl_paragraphs_facts(cd, j, j, &i);
         size_t clause_from = 0; /* where the clause that may give the next part starts */
         size_t had = nparts;

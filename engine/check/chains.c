@@ -125,6 +125,19 @@ static int opens_referring_back(sl_check_doc *cd, const sl_rule *r, const solieu
     return refers_back(cd, r, part);
 }
 
+/* Whether f stands in parentheses in a paragraph before the part's: a
+ * share of the whole there ("huyện Tân Khê (5)"), no whole of a later
+ * paragraph's figure. */
+static int aside_of_other_paragraph(const sl_check_doc *cd, const solieu_fact *f,
+                                    const solieu_fact *part)
+{
+    if (f->paragraph == part->paragraph)
+        return 0;
+    const char *eol = memchr(cd->doc->text + f->text_end, '\n', cd->doc->len - f->text_end);
+    return sl_in_parenthesis(cd->doc->text, f->text_end,
+                             eol ? (size_t)(eol - cd->doc->text) : cd->doc->len);
+}
+
 void sl_check_chains(sl_check_doc *cd)
 {
     const solieu_rules *rules = cd->checker->rules;
@@ -163,7 +176,8 @@ void sl_check_chains(sl_check_doc *cd)
                  * kiểm tra 6 đảng viên, ... 13 đảng viên") is no whole of what
                  * the whole gave ("Kết luận 16 đảng viên có vi phạm") */
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    !cd->is_part[f->id] && sl_comparable_periods(f->period, part->period) &&
+                    !cd->is_part[f->id] && !aside_of_other_paragraph(cd, f, part) &&
+                    sl_comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
                     whole = f;
                 /* a whole with a qualifier is a group or an average

@@ -89,6 +89,59 @@ static int opens_with_colon(const char *text, size_t len, size_t at)
     return at < len && text[at] == ':';
 }
 
+/* Whether the figure whose digits open at seg[at] is a date's, a year's, a
+ * month's or a quarter's number ("30/11/2024", "tháng 10") or counts the
+ * months of a stretch ("5 tháng đầu năm"): no value. */
+static int names_time(const char *seg, size_t at, size_t end)
+{
+    static const char *const before[] = {"th\xC3\xA1ng ", "ng\xC3\xA0y ", "qu\xC3\xBD ",
+                                         "n\xC4\x83m "}; /* tháng, ngày, quý, năm */
+    size_t e = at;
+    while (e < end && seg[e] >= '0' && seg[e] <= '9')
+        e++;
+    if ((e < end && seg[e] == '/') || (at > 0 && seg[at - 1] == '/'))
+        return 1;
+    if (e - at == 4 && (seg[at] == '1' || seg[at] == '2'))
+        return 1;
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+        size_t n = strlen(before[k]);
+        if (at >= n && strncasecmp(seg + at - n, before[k], n) == 0)
+            return 1;
+        /* "5 tháng đầu năm 2025", "3 năm": a stretch of time */
+        if (e + 1 + n - 1 <= end && seg[e] == ' ' && strncmp(seg + e + 1, before[k], n - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether footnote N holds a figure no fact is ("...; từ đầu tháng 10 đến
+ * ngày 30/11/2024: 64" where no rule read the stretch): the values read
+ * are not all it gives. */
+static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
+{
+    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+        if (p->footnote != number)
+            continue;
+        const char *seg = p->segment;
+        size_t at = 0;
+        while (at < p->segment_len && !(seg[at] >= '0' && seg[at] <= '9'))
+            at++;
+        while (at < p->segment_len && seg[at] >= '0' && seg[at] <= '9')
+            at++; /* the note's own number */
+        for (; at < p->segment_len; at++) {
+            if (!(seg[at] >= '0' && seg[at] <= '9') ||
+                (at > 0 && ((seg[at - 1] >= '0' && seg[at - 1] <= '9') || seg[at - 1] == '.' ||
+                            seg[at - 1] == ',')))
+                continue;
+            if (!names_time(seg, at, p->segment_len) &&
+                !sl_fact_at(cd->facts, sl_paragraph_to_text(p, at)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
@@ -178,9 +231,11 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             counts[s] = holder_counts[s];
             memcpy(all_parts[s], holder_parts[s], counts[s] * sizeof *all_parts[s]);
         }
+    /* a footnote with a figure no rule read gives only some of the parts */
+    int partial =
+        ntotals && (opens_partial(cd->doc, m->number) || footnote_has_unread_figure(cd, m->number));
     for (size_t s = 0; s < ntotals; s++)
-        sl_record_breakdown(cd, r, totals[s], all_parts[s], counts[s],
-                            opens_partial(cd->doc, m->number));
+        sl_record_breakdown(cd, r, totals[s], all_parts[s], counts[s], partial);
 }
 
 /* The footnote's values whose periods tile `total`'s (of its metric, one
@@ -202,59 +257,6 @@ static size_t years_of(sl_check_doc *cd, const solieu_fact *total, size_t first,
             candidates[n++] = f;
     }
     return sl_period_series(total, candidates, n, years, sum, complete);
-}
-
-/* Whether the figure whose digits open at seg[at] is a date's, a year's, a
- * month's or a quarter's number ("30/11/2024", "tháng 10") or counts the
- * months of a stretch ("5 tháng đầu năm"): no value. */
-static int names_time(const char *seg, size_t at, size_t end)
-{
-    static const char *const before[] = {"th\xC3\xA1ng ", "ng\xC3\xA0y ", "qu\xC3\xBD ",
-                                         "n\xC4\x83m "}; /* tháng, ngày, quý, năm */
-    size_t e = at;
-    while (e < end && seg[e] >= '0' && seg[e] <= '9')
-        e++;
-    if ((e < end && seg[e] == '/') || (at > 0 && seg[at - 1] == '/'))
-        return 1;
-    if (e - at == 4 && (seg[at] == '1' || seg[at] == '2'))
-        return 1;
-    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
-        size_t n = strlen(before[k]);
-        if (at >= n && strncasecmp(seg + at - n, before[k], n) == 0)
-            return 1;
-        /* "5 tháng đầu năm 2025", "3 năm": a stretch of time */
-        if (e + 1 + n - 1 <= end && seg[e] == ' ' && strncmp(seg + e + 1, before[k], n - 1) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether footnote N holds a figure no fact is ("...; từ đầu tháng 10 đến
- * ngày 30/11/2024: 64" where no rule read the stretch): the values read
- * are not all it gives. */
-static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
-{
-    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
-        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
-        if (p->footnote != number)
-            continue;
-        const char *seg = p->segment;
-        size_t at = 0;
-        while (at < p->segment_len && !(seg[at] >= '0' && seg[at] <= '9'))
-            at++;
-        while (at < p->segment_len && seg[at] >= '0' && seg[at] <= '9')
-            at++; /* the note's own number */
-        for (; at < p->segment_len; at++) {
-            if (!(seg[at] >= '0' && seg[at] <= '9') ||
-                (at > 0 && ((seg[at - 1] >= '0' && seg[at - 1] <= '9') || seg[at - 1] == '.' ||
-                            seg[at - 1] == ',')))
-                continue;
-            if (!names_time(seg, at, p->segment_len) &&
-                !sl_fact_at(cd->facts, sl_paragraph_to_text(p, at)))
-                return 1;
-        }
-    }
-    return 0;
 }
 
 static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)

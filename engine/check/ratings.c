@@ -231,8 +231,11 @@ void sl_check_ratings(sl_check_doc *cd)
         }
         const solieu_fact *last = n ? parts[n - 1] : NULL;
         if (!level) {
-            /* a count of the parts' noun that is not rated starts anew */
-            if (last && f && is_count(f) && !sl_is_change(cd, f) && sl_same_kind(f, last)) {
+            /* a count of the parts' noun that is not rated starts anew;
+             * last year's in an aside ("6 (năm 2023: 5)") does not */
+            if (last && f && is_count(f) && !sl_is_change(cd, f) && sl_same_kind(f, last) &&
+                sl_comparable_periods(f->period, last->period) &&
+                !in_parentheses_on_line(cd, f->text_start)) {
                 check_group(cd, r, parts, n, levels, first);
                 n = 0;
             }
