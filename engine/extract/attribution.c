@@ -362,14 +362,16 @@ static int counts_party_orgs(const char *unit)
 
 /* The words that open a breakdown: "trong đó", "gồm", "trong số" ("trong
  * số được kết nạp, ... là 58 đồng chí"), and in a list's head also "cụ
- * thể". */
+ * thể", "phân theo" and "chia theo" ("..., phân theo khối:"). */
 static const char *const breakdown_words[] = {
     "trong \xC4\x91\xC3\xB3",       /* trong đó */
     "g\xE1\xBB\x93m",               /* gồm */
     "trong s\xE1\xBB\x91",          /* trong số */
     "c\xE1\xBB\xA5 th\xE1\xBB\x83", /* cụ thể */
+    "ph\xC3\xA2n theo",             /* phân theo */
+    "chia theo",                    /* chia theo */
 };
-enum { SENTENCE_BREAKDOWN_WORDS = 3, LIST_BREAKDOWN_WORDS = 4 };
+enum { SENTENCE_BREAKDOWN_WORDS = 3, LIST_BREAKDOWN_WORDS = 6 };
 
 /* Whether text[0, n) holds one of the first `count` breakdown words. */
 static int holds_breakdown_word(const char *text, size_t n, size_t count)
@@ -1522,6 +1524,11 @@ static void cells_of_grassroots_committees(sl_attribution *d)
         "x\xC3\xA3 ", "ph\xC6\xB0\xE1\xBB\x9Dng ",
         "th\xE1\xBB\x8B tr\xE1\xBA\xA5n "}; /* xã, phường, thị trấn */
     const solieu_fact *whole = NULL;
+    unsigned char *not_bare = sl_calloc(d->facts->facts.len + 1, 1);
+    if (!not_bare) {
+        d->oom = 1;
+        return;
+    }
     for (size_t i = 0; i < d->facts->facts.len; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
         if (strcmp(f->metric, "party_orgs") != 0 || strncmp(f->unit, cell, sizeof cell - 1) != 0 ||
@@ -1532,12 +1539,21 @@ static void cells_of_grassroots_committees(sl_attribution *d)
             commune |= strncmp(f->entity, communes[k], strlen(communes[k])) == 0;
         const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
         int part = whole && whole->paragraph == f->paragraph && breakdown_between(p, whole, f);
+        /* an item of a list whose head counts subordinate cells ("38 chi
+         * bộ trực thuộc, phân theo khối:" / "- Khối khu phố: 21 chi bộ") */
+        const solieu_fact *head = from_list_head(d, i, not_bare, counts_same_kind);
+        if (head && strcmp(head->metric, "subordinate_party_cells") == 0 &&
+            breakdown_opens(sl_vec_at(&d->doc->paragraphs, head->paragraph))) {
+            f->metric = "subordinate_party_cells";
+            continue;
+        }
         if (commune && (part || counts_what_there_is(d, f))) {
             f->metric = "subordinate_party_cells";
             if (!part)
                 whole = f;
         }
     }
+    free(not_bare);
 }
 
 void sl_attribute_facts(sl_attribution *d)
