@@ -907,7 +907,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
     for (size_t k = 0; k < doc->paragraphs.len && !d.oom; k++)
         extract_paragraph(&d, k, &candidates, &ignored, &markers, &sites);
     table_lead lead = {&d, &markers, ""};
-    if (!d.oom && sl_table_facts(ex, doc, facts, table_lead_period, &lead) != 0)
+    if (!d.oom && sl_table_facts(ex, doc, facts, table_lead_period, &lead, header.year) != 0)
         d.oom = 1;
     for (size_t k = 0; k < d.ngroups && d.groups; k++)
         sl_vec_free(&d.groups[k].spans);

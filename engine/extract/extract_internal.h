@@ -119,9 +119,11 @@ typedef const char *(*sl_lead_period_fn)(void *ctx, size_t offset);
 /* Facts from the document's markdown tables (engine/extract/tables.c),
  * added to `facts`: a figure in a column whose header a column rule names,
  * unless a fact of the text stands there already; the cells that name no
- * period take the lead's (lead_period may be NULL). -1 when out of memory. */
+ * period take the lead's (lead_period may be NULL); a header's quarter or
+ * months with no year ("Quý I", "6 tháng") are of the lead's year, else of
+ * `report_year` (0: unknown). -1 when out of memory. */
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
-                   sl_lead_period_fn lead_period, void *lead_ctx);
+                   sl_lead_period_fn lead_period, void *lead_ctx, int report_year);
 /* Index of the first fact at or after normalised offset `offset` (facts
  * are in text order). */
 size_t sl_facts_from(const solieu_facts *facts, size_t offset);

@@ -245,6 +245,7 @@ typedef struct table_ctx {
     sl_vec unread_spans;
     sl_lead_period_fn lead_period;
     void *lead_ctx;
+    int report_year; /* the year the report is of, 0 when unknown */
     /* what the current row's label counts ("Chi bộ cơ sở": chi bộ cơ sở),
      * for a column rule that names no noun of its own ("HTXSNV" of the
      * organisations rated); NULL outside a table's rows */
@@ -783,8 +784,14 @@ static void table_facts(table_ctx *c, const sl_table *table)
                     snprintf(period, sizeof period, "%d", years[k]);
             } else if (row_year)
                 snprintf(period, sizeof period, "%d", row_year);
-            else
+            else {
                 range_in(text + h->start, h->end - h->start, period, sizeof period);
+                /* "Quý I", "6 tháng" with no year: of the year the table's
+                 * lead names ("... 6 tháng đầu năm 2024"), else the report's */
+                int year = *lead ? atoi(lead) : c->report_year;
+                if (!*period && year && names[k][0])
+                    months_in(names[k], strlen(names[k]), year, period, sizeof period);
+            }
             /* a column no rule names right of the row's label, in a row a
              * rule names ("Đảng viên | 3.752 | 571 | 2.944" under "Tổng số
              * | HTXSNV | HTTNV"): what the row counts */
@@ -980,13 +987,13 @@ static void line_labels(table_ctx *c, size_t line)
 }
 
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
-                   sl_lead_period_fn lead_period, void *lead_ctx)
+                   sl_lead_period_fn lead_period, void *lead_ctx, int report_year)
 {
     if (!sl_rules_kind_count(ex->rules, SL_RULE_COLUMN))
         return 0;
     sl_vec tables;
     sl_vec_init(&tables, sizeof(sl_table));
-    table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, NULL, 0};
+    table_ctx c = {ex, doc, facts, NULL, 0, {0}, lead_period, lead_ctx, report_year, NULL, 0};
     sl_vec_init(&c.unread_spans, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;
