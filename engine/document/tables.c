@@ -755,13 +755,18 @@ static int read_aligned(const solieu_document *doc, const unsigned char *gaps, s
         row_free(&header);
         return -1;
     }
-    if (first_row.cells.len > header.cells.len + 1) {
+    /* (one cell more is the rows' unnamed labels, unless the narrow split
+     * names every cell: "Khối   Đảng viên  Đảng phí thu   Nộp cấp trên") */
+    if (first_row.cells.len > header.cells.len) {
         if (split_aligned_at(doc, k, 2, &narrow) != 0) {
             row_free(&header);
             row_free(&first_row);
             return -1;
         }
-        if (narrow.cells.len > header.cells.len && narrow.cells.len <= first_row.cells.len) {
+        if (narrow.cells.len > header.cells.len &&
+            (first_row.cells.len > header.cells.len + 1
+                 ? narrow.cells.len <= first_row.cells.len
+                 : narrow.cells.len == first_row.cells.len)) {
             row_free(&header);
             header = narrow;
         } else {
