@@ -336,9 +336,16 @@ static void add_figure(table_ctx *c, size_t start, size_t end, const solieu_numb
     f->denominator = num->denominator;
     f->has_denominator = num->has_denominator;
     f->approx = "";
-    int share = num->percent && strcmp(rule->metric, "percent") != 0;
+    /* a share under a rule of counts is a plain share, or of the
+     * collectives so rated the share of cells ("Chi bộ hoàn thành tốt
+     * nhiệm vụ trở lên | 84,9%"); a rate's rule keeps its metric */
+    int share = num->percent && !(rule->unit && strcmp(rule->unit, "%") == 0);
     f->unit = share ? "%" : rule->unit ? rule->unit : c->row_noun ? c->row_noun : "";
-    f->metric = share ? "percent" : num->has_denominator ? "units_with" : rule->metric;
+    f->metric = !share                                              ? rule->metric
+                : strcmp(rule->metric, "reviewed_collectives") == 0 ? "cell_rating_share"
+                                                                    : "percent";
+    if (!share && num->has_denominator)
+        f->metric = "units_with";
     f->qualifier = qualifier ? qualifier : rule->qualifier ? rule->qualifier : "";
     f->period = sl_facts_keep(facts, sl_strdup(period), &c->oom);
     f->footnote = c->doc->line_footnote[f->line - 1];
@@ -986,6 +993,28 @@ static void line_labels(table_ctx *c, size_t line)
     }
 }
 
+static int plain_share(const solieu_fact *f)
+{
+    return strcmp(f->metric, "percent") == 0;
+}
+
+/* Drops the text's plain shares (facts [0, before)) that a table read
+ * too (facts from `before` on). */
+static void drop_shares_read_twice(table_ctx *c, size_t before)
+{
+    sl_vec *facts = &c->facts->facts;
+    size_t kept = 0;
+    for (size_t i = 0; i < facts->len; i++) {
+        const solieu_fact *f = sl_vec_at(facts, i);
+        int twice = 0;
+        for (size_t j = before; i < before && plain_share(f) && j < facts->len && !twice; j++)
+            twice = ((const solieu_fact *)sl_vec_at(facts, j))->text_start == f->text_start;
+        if (!twice)
+            *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
+    }
+    facts->len = kept;
+}
+
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
                    sl_lead_period_fn lead_period, void *lead_ctx, int report_year)
 {
@@ -997,19 +1026,27 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     sl_vec_init(&c.unread_spans, sizeof(sl_table_cell));
     if (sl_find_tables(doc, &tables) != 0)
         c.oom = 1;
-    size_t *starts = NULL;
+    /* the text's facts take their cells, but for plain shares: a table
+     * reads those with its row and column (a rate's metric, the column's
+     * year) */
+    size_t *starts = NULL, ntaken = 0, before = facts->facts.len;
     if (!c.oom) {
         starts = sl_calloc(facts->facts.len + 1, sizeof *starts);
         c.oom = !starts;
-        for (size_t i = 0; starts && i < facts->facts.len; i++)
-            starts[i] = ((const solieu_fact *)sl_vec_at(&facts->facts, i))->text_start;
+        for (size_t i = 0; starts && i < facts->facts.len; i++) {
+            const solieu_fact *f = sl_vec_at(&facts->facts, i);
+            if (!plain_share(f))
+                starts[ntaken++] = f->text_start;
+        }
         if (starts)
-            qsort(starts, facts->facts.len, sizeof *starts, by_size);
+            qsort(starts, ntaken, sizeof *starts, by_size);
         c.taken = starts;
-        c.ntaken = facts->facts.len;
+        c.ntaken = ntaken;
     }
     for (size_t t = 0; t < tables.len && !c.oom; t++)
         table_facts(&c, sl_vec_at(&tables, t));
+    if (!c.oom)
+        drop_shares_read_twice(&c, before);
     if (!c.oom && c.unread_spans.len)
         drop_unread_spans(&c);
     for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
