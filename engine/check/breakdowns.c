@@ -145,6 +145,7 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
     size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
     const solieu_fact *parts[64];
     size_t n = 0;
+    int mixed = 0;
     for (size_t i = sl_facts_from(cd->facts, from); i < solieu_facts_count(cd->facts) && n < 64;
          i++) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
@@ -157,9 +158,15 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
             continue;
         if (part_of_kind(cd->checker->rules, total, f))
             parts[n++] = f;
+        else if (strcmp(f->unit, "%") != 0 &&
+                 (sl_same_noun(total->unit, f->unit) || sl_same_noun(f->unit, total->unit)))
+            mixed = 1;
     }
     n = drop_plain_counts(total, parts, n);
-    if (n && !sl_unread_part(c->p, ps, pe, parts, n)) {
+    /* a part of the total's noun that a rule read as something else
+     * ("86 đảng bộ, trong đó đảng bộ xã 71, đảng bộ phường 9 và 06 đảng bộ
+     * cơ quan"): the parts read are not all there are */
+    if (n && !mixed && !sl_unread_part(c->p, ps, pe, parts, n)) {
         size_t qs, qe;
         int partial = sl_group_span(r->code, md, "partial", &qs, &qe);
         sl_record_breakdown(cd, r, total, parts, strcmp(r->check, "subset") == 0 ? 1 : n, partial);

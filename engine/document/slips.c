@@ -638,12 +638,68 @@ static int opens_number_at(const char *s, size_t k)
     return k == 0 || strchr(" \t\n*(|", s[k - 1]) != NULL;
 }
 
+/* Whether s[i] may stand in a number OCR read: a digit, a grouping or
+ * decimal mark, or a letter it takes digits for. */
+static int in_misread_number(const char *s, size_t len, size_t i)
+{
+    return i < len &&
+           (digit_at(s, len, i) || s[i] == '.' || s[i] == ',' || s[i] == 'l' || s[i] == 'O');
+}
+
+/* Every `letter` inside a number OCR read ("7l", "8l6", "l.245", "1O5",
+ * "3.5OO", "O6"), in place (the lengths agree): a run of digits, marks and
+ * such letters that stands as a word of its own and opens like a number,
+ * a digit in it. */
+static void misread_letters(char *s, size_t len, char letter, char digit)
+{
+    for (char *p = memchr(s, letter, len); p;
+         p = memchr(p + 1, letter, len - (size_t)(p + 1 - s))) {
+        size_t at = (size_t)(p - s), from = at, to = at + 1;
+        while (from > 0 && in_misread_number(s, len, from - 1))
+            from--;
+        while (in_misread_number(s, len, to))
+            to++;
+        while (to > from && (s[to - 1] == '.' || s[to - 1] == ','))
+            to--; /* a sentence's stop or a list's comma */
+        size_t digits = 0;
+        for (size_t i = from; i < to; i++)
+            digits += digit_at(s, len, i);
+        int alone =
+            opens_number_at(s, from) &&
+            (to == len || !((unsigned char)s[to] >= 0x80 || (s[to] | 0x20) >= 'a') || s[to] == '%');
+        if (digits == 0 || to - from < 2 || !alone ||
+            !(digit_at(s, len, from) || s[from] == letter))
+            continue;
+        for (size_t i = from; i < to; i++)
+            if (s[i] == letter)
+                s[i] = digit;
+    }
+}
+
 /* Digits OCR misreads in a number: "6 .012" (a space before the thousands'
- * dot) is "6.012"; "l71" (a letter l for the digit one at a number's
- * start) is "171"; "2O26" (a capital O between digits) is "2026". None is
- * a word, nor a figure written otherwise. */
+ * dot) is "6.012", "96, 5%" (a space after the decimal comma of a share)
+ * is "96,5%" (the letters it takes for digits: misread_letters). */
 static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
 {
+    for (char *p = memchr(s, ',', len); p; p = memchr(p + 1, ',', len - (size_t)(p + 1 - s))) {
+        size_t comma = (size_t)(p - s), d = comma + 2;
+        if (comma == 0 || !digit_at(s, len, comma - 1) || d >= len || s[comma + 1] != ' ' ||
+            !digit_at(s, len, d))
+            continue;
+        size_t e = d;
+        while (digit_at(s, len, e) && e - d < 3)
+            e++;
+        if (e - d > 2 || digit_at(s, len, e))
+            continue;
+        if (e < len && s[e] == ' ')
+            e++;
+        if (e >= len || s[e] != '%')
+            continue;
+        mend *m = sl_vec_push(mends);
+        if (!m)
+            return SOLIEU_ERR_NOMEM;
+        *m = (mend){comma, 2, ",", 1, {0}};
+    }
     for (char *p = memchr(s, '.', len); p; p = memchr(p + 1, '.', len - (size_t)(p + 1 - s))) {
         size_t dot = (size_t)(p - s), k = dot - 1;
         if (dot < 2 || s[k] != ' ' || !digit_at(s, len, k - 1) || !digit_at(s, len, dot + 1) ||
@@ -658,17 +714,6 @@ static solieu_status find_misread_digits(char *s, size_t len, sl_vec *mends)
         if (!m)
             return SOLIEU_ERR_NOMEM;
         *m = (mend){k, 2, ".", 1, {0}};
-    }
-    for (char *p = memchr(s, 'l', len); p; p = memchr(p + 1, 'l', len - (size_t)(p + 1 - s))) {
-        size_t at = (size_t)(p - s);
-        if (opens_number_at(s, at) && digit_at(s, len, at + 1) && digit_at(s, len, at + 2))
-            s[at] = '1'; /* in place: the lengths agree */
-    }
-    /* "2O26": a capital O between digits is a zero */
-    for (char *p = memchr(s, 'O', len); p; p = memchr(p + 1, 'O', len - (size_t)(p + 1 - s))) {
-        size_t at = (size_t)(p - s);
-        if (at > 0 && digit_at(s, len, at - 1) && digit_at(s, len, at + 1))
-            s[at] = '0';
     }
     return SOLIEU_OK;
 }
@@ -730,6 +775,9 @@ static solieu_status find_legend_mends(const char *s, size_t len, const sl_vec *
 
 solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
 {
+    /* digits first: "1O5 642" groups its thousands once it is "105 642" */
+    misread_letters(text->data, text->len, 'l', '1');
+    misread_letters(text->data, text->len, 'O', '0');
     join_spaced_thousands(text->data, text->len);
     sl_vec mends;
     sl_vec_init(&mends, sizeof(mend));

@@ -700,6 +700,23 @@ static void test_html_table_in_sections(void)
     run_free(&r);
 }
 
+/* Digits OCR read as letters inside numbers ("7l", "1O5 642", "3.5OO"),
+ * and a space after a share's decimal comma ("96, 5%"); words keep their
+ * letters. */
+static void test_ocr_letters_in_numbers(void)
+{
+    run r = extract_bytes("ocr.txt", "Có 1O5 642 đảng viên, kết nạp 6l8 đảng viên, đạt 96, 5%.\n"
+                                     "Tỉnh lộ 10 qua xã Ol.\n");
+    const solieu_fact *f = fact_at(&r, 1, "105.642");
+    CHECK(f && f->value == 105642);
+    f = fact_at(&r, 1, "618");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    f = fact_at(&r, 1, "96,5%");
+    CHECK(f && f->value == 96.5);
+    CHECK(facts_on_line(&r, 2) == 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1472,6 +1489,7 @@ int main(void)
     test_commas_grouping_counts();
     test_grid_table();
     test_html_table_in_sections();
+    test_ocr_letters_in_numbers();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
