@@ -1,5 +1,6 @@
 /* A report's own legend of abbreviations ("* Ghi chú viết tắt: ĐB: Đảng
- * bộ; KN: kết nạp; CNCT: công nhận đảng viên chính thức; ..."), read so
+ * bộ; KN: kết nạp; CNCT: công nhận đảng viên chính thức; ...", "(Viết
+ * tắt: ĐV - đảng viên; CT - chính thức; ...)" under a title), read so
  * that a terse report ("KN: 05 ĐV; CNCT: 04 ĐV") says what it counts. */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
@@ -64,8 +65,10 @@ static char *long_form(const char *s, size_t from, size_t to)
  * follows it; len when the report has none. */
 static size_t legend_start(const char *s, size_t len)
 {
-    static const char head[] = "vi\xE1\xBA\xBFt t\xE1\xBA\xAFt"; /* viết tắt */
+    static const char head[] = "i\xE1\xBA\xBFt t\xE1\xBA\xAFt"; /* [Vv]iết tắt */
     const char *at = memmem(s, len, head, sizeof head - 1);
+    while (at && (at == s || (at[-1] != 'v' && at[-1] != 'V')))
+        at = memmem(at + 1, len - (size_t)(at + 1 - s), head, sizeof head - 1);
     if (!at)
         return len;
     size_t i = (size_t)(at - s) + sizeof head - 1, stop = i + LEGEND_HEAD_GAP;
@@ -74,26 +77,53 @@ static size_t legend_start(const char *s, size_t len)
     return i < len && s[i] == ':' ? i + 1 : len;
 }
 
-int sl_legend_read(const char *s, size_t len, sl_vec *out, size_t *at)
+/* Where the short form of an entry that opens at s[i] ends and its long
+ * form begins: at its colon ("KN: kết nạp") or dash ("KN - kết nạp", "KN
+ * – kết nạp"); 0 when no entry opens there. */
+static size_t separator_after(const char *s, size_t len, size_t i, size_t *long_from)
+{
+    static const char en_dash[] = " \xE2\x80\x93 "; /* " – " */
+    for (size_t k = i; k < len && k - i <= MAX_SHORT && s[k] != '\n'; k++) {
+        if (s[k] == ':') {
+            *long_from = k + 1;
+            return k;
+        }
+        if (k + 3 <= len && memcmp(s + k, " - ", 3) == 0) {
+            *long_from = k + 3;
+            return k;
+        }
+        if (k + 5 <= len && memcmp(s + k, en_dash, 5) == 0) {
+            *long_from = k + 5;
+            return k;
+        }
+    }
+    return 0;
+}
+
+int sl_legend_read(const char *s, size_t len, sl_vec *out, size_t *at, size_t *end_at)
 {
     sl_vec_init(out, sizeof(sl_abbreviation));
     size_t i = legend_start(s, len);
     *at = i;
+    /* a legend in parentheses ("(Viết tắt: ĐV - đảng viên; ...)") ends
+     * where they close */
+    int parenthesised = i < len && memrchr(s + (i > LEGEND_HEAD_GAP ? i - LEGEND_HEAD_GAP : 0), '(',
+                                           i > LEGEND_HEAD_GAP ? LEGEND_HEAD_GAP : i) != NULL;
     while (i < len && out->len < MAX_ABBREVIATIONS) {
         while (i < len && (is_space(s[i]) || s[i] == ';'))
             i++;
-        size_t colon = i;
-        while (colon < len && colon - i <= MAX_SHORT && s[colon] != ':' && s[colon] != '\n')
-            colon++;
-        if (colon >= len || s[colon] != ':' || !short_form(s + i, colon - i))
+        size_t from, sep = separator_after(s, len, i, &from);
+        if (!sep || !short_form(s + i, sep - i))
             break; /* the legend ends where no entry stands */
-        size_t end = colon + 1;
-        while (end < len && s[end] != ';' && !(s[end] == '\n' && end + 1 < len && s[end + 1] == '\n'))
+        size_t end = from;
+        while (end < len && s[end] != ';' && !(parenthesised && s[end] == ')') &&
+               !(s[end] == '\n' && end + 1 < len && s[end + 1] == '\n') &&
+               !(parenthesised && s[end] == '\n'))
             end++;
-        char *expansion = long_form(s, colon + 1, end);
+        char *expansion = long_form(s, from, end);
         if (expansion) {
             sl_abbreviation *a = sl_vec_push(out);
-            char *abbreviation = sl_strndup(s + i, colon - i);
+            char *abbreviation = sl_strndup(s + i, sep - i);
             if (!a || !abbreviation) {
                 free(expansion);
                 free(abbreviation);
@@ -102,7 +132,10 @@ int sl_legend_read(const char *s, size_t len, sl_vec *out, size_t *at)
             *a = (sl_abbreviation){abbreviation, expansion};
         }
         i = end;
+        if (parenthesised && i < len && s[i] == ')')
+            break;
     }
+    *end_at = i;
     if (out->len < 2) /* one "X: y" is no legend */
         sl_legend_free(out);
     return 0;

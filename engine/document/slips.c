@@ -749,20 +749,20 @@ static solieu_status find_space_mends(const char *s, size_t len, sl_vec *mends)
     return SOLIEU_OK;
 }
 
-/* Every use, before the legend, of an abbreviation the report's legend
+/* Every use, outside the legend, of an abbreviation the report's legend
  * defines, as a word of its own and in no code ("KN: 05 ĐV", not
  * "05-KH/KN"). */
 static solieu_status find_legend_mends(const char *s, size_t len, const sl_vec *abbreviations,
-                                       size_t legend_at, sl_vec *mends)
+                                       size_t legend_at, size_t legend_end, sl_vec *mends)
 {
     for (size_t k = 0; k < abbreviations->len; k++) {
         const sl_abbreviation *a = sl_vec_at(abbreviations, k);
         size_t n = strlen(a->short_form);
-        for (const char *p = memmem(s, legend_at, a->short_form, n); p;
-             p = memmem(p + 1, legend_at - (size_t)(p + 1 - s), a->short_form, n)) {
+        for (const char *p = memmem(s, len, a->short_form, n); p;
+             p = memmem(p + 1, len - (size_t)(p + 1 - s), a->short_form, n)) {
             size_t start = (size_t)(p - s);
-            if (start + n > legend_at || letter_before(s, start) || letter_at(s, len, start + n) ||
-                in_code(s, len, start, start + n))
+            if ((start + n > legend_at && start < legend_end) || letter_before(s, start) ||
+                letter_at(s, len, start + n) || in_code(s, len, start, start + n))
                 continue;
             mend *m = sl_vec_push(mends);
             if (!m)
@@ -794,11 +794,12 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
      * overlaps one before it is dropped) */
     sl_vec legend;
     sl_vec_init(&legend, sizeof(sl_abbreviation));
-    size_t legend_at = 0;
-    if (status == SOLIEU_OK && sl_legend_read(text->data, text->len, &legend, &legend_at) != 0)
+    size_t legend_at = 0, legend_end = 0;
+    if (status == SOLIEU_OK &&
+        sl_legend_read(text->data, text->len, &legend, &legend_at, &legend_end) != 0)
         status = SOLIEU_ERR_NOMEM;
     if (status == SOLIEU_OK)
-        status = find_legend_mends(text->data, text->len, &legend, legend_at, &mends);
+        status = find_legend_mends(text->data, text->len, &legend, legend_at, legend_end, &mends);
     if (status == SOLIEU_OK && mends.len) {
         /* anchored at different places, mends may be found out of order */
         qsort(mends.items, mends.len, sizeof(mend), by_offset);

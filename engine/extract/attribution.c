@@ -386,7 +386,7 @@ static int holds_breakdown_word(const char *text, size_t n, size_t count)
  * its parts right after the figure's noun: with a colon ("220 đồng chí: Tổ
  * dân phố 1 có 21 đồng chí, ...") or a parenthesis that opens with a figure
  * ("18 chi bộ (12 chi bộ thôn, 4 chi bộ trường học ...", not "18 chi bộ
- * (tăng 2 chi bộ ..."). */
+ * (tăng 2 chi bộ ...") or with a label ("38 (chi bộ khu dân cư: 27; ..."). */
 static int opens_parts_after_noun(const char *text, size_t n)
 {
     const char *c = text;
@@ -402,7 +402,18 @@ static int opens_parts_after_noun(const char *text, size_t n)
     const char *first = c + 1;
     while (first < text + n && *first == ' ')
         first++;
-    return first == text + n || (*first >= '0' && *first <= '9'); /* the end: f opens it */
+    if (first == text + n || (*first >= '0' && *first <= '9'))
+        return 1; /* the end: f opens it */
+    /* a parenthesis of labelled parts: "38 chi bộ (chi bộ khu dân cư: 27" */
+    const char *end = text + n;
+    while (end > first && end[-1] == ' ')
+        end--;
+    if (end == first || end[-1] != ':')
+        return 0;
+    for (const char *k = first; k < end; k++)
+        if ((*k >= '0' && *k <= '9') || *k == '(' || *k == ')' || *k == ';')
+            return 0;
+    return 1;
 }
 
 /* Whether the text between figures g and f of paragraph p opens a
@@ -1514,8 +1525,8 @@ static int counts_what_there_is(const sl_attribution *d, const solieu_fact *f)
 
 /* Cells of a commune's, a ward's or a town's committee ("Đảng bộ xã có 14
  * chi bộ, gồm 9 chi bộ thôn, 3 chi bộ trường học ..."): such a committee
- * is a grassroots one, so the cells it has are subordinate cells, and so
- * are the parts they break down into. */
+ * is a grassroots one, so the cells it has are subordinate cells; so are
+ * the parts subordinate cells break down into, whoever has them. */
 static void cells_of_grassroots_committees(sl_attribution *d)
 {
     static const char cell[] = "chi b\xE1\xBB\x99";                               /* chi bộ */
@@ -1531,6 +1542,10 @@ static void cells_of_grassroots_committees(sl_attribution *d)
     }
     for (size_t i = 0; i < d->facts->facts.len; i++) {
         solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        if (strcmp(f->metric, "subordinate_party_cells") == 0) {
+            whole = f; /* "38 chi bộ trực thuộc (chi bộ khu dân cư: 27; ...)" */
+            continue;
+        }
         if (strcmp(f->metric, "party_orgs") != 0 || strncmp(f->unit, cell, sizeof cell - 1) != 0 ||
             strncmp(f->unit, grassroots, sizeof grassroots - 1) == 0)
             continue;
@@ -1547,7 +1562,7 @@ static void cells_of_grassroots_committees(sl_attribution *d)
             f->metric = "subordinate_party_cells";
             continue;
         }
-        if (commune && (part || counts_what_there_is(d, f))) {
+        if (part || (commune && counts_what_there_is(d, f))) {
             f->metric = "subordinate_party_cells";
             if (!part)
                 whole = f;
