@@ -237,6 +237,13 @@ static void test_abbreviations(void)
                          strlen("- kết nạp: 05 đảng viên; công nhận đảng viên chính thức: 04 "
                                 "đảng viên; số 12-KH/KN.\n")) == 0);
     solieu_document_destroy(doc);
+    /* a legend under the title, in parentheses, its entries with dashes:
+     * the uses after it */
+    doc = load_text("legend2.txt", "(Viết tắt: KN - kết nạp; CT - chính thức; DB - dự bị)\n"
+                                   "- KN mới: 05; CT: 1.198; DB: 47\n");
+    CHECK(doc && strstr(solieu_document_text(doc, NULL),
+                        "- kết nạp mới: 05; chính thức: 1.198; dự bị: 47\n") != NULL);
+    solieu_document_destroy(doc);
     /* an HTML entity a converter left reads as what it stands for */
     /* a count's noun with every mark lost, but not those words elsewhere */
     doc = load_text("bare.txt", "kết nạp 184 dang vien, 12 dong chi; Dang vien dang viet.\n");
