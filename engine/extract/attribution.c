@@ -1288,6 +1288,13 @@ static void inherit_from_leads(sl_attribution *d)
             }
             if (whole)
                 whole_of[i] = (size_t)(whole - (const solieu_fact *)facts->items) + 1;
+        } else if (!f->footnote && strcmp(f->metric, "units_with") == 0 &&
+                   sl_counts_members(f->unit) && (topic = topic_of_list(d, i, bare)) != NULL &&
+                   strcmp(topic->metric, "attendance") == 0) {
+            /* "Số đảng viên dự sinh hoạt bình quân mỗi kỳ:" / "- Quý I: 21/23
+             * đồng chí": members present of all, not units */
+            f->metric = topic->metric;
+            bare[i] = PART; /* derived: the items after it look past it */
         } else if (f->footnote && strcmp(f->metric, "percent") == 0) {
             /* "Tỷ lệ đảng viên dự sinh hoạt đạt 93,8%¹" / "¹ Năm 2021 đạt
              * 89,2%; ...": the years' rates of the body's rate */
@@ -1571,6 +1578,28 @@ static void cells_of_grassroots_committees(sl_attribution *d)
     free(not_bare);
 }
 
+/* A plain share right after an attendance ("21/23 đồng chí, đạt 91,3%",
+ * "675/702 (96,15%)"): the attendance's rate. */
+static void rates_of_attendance(sl_attribution *d)
+{
+    enum { NEAR = 40 }; /* past the attendance's noun: " đồng chí, đạt " */
+    for (size_t i = 1; i < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, i - 1);
+        if (strcmp(f->metric, "percent") != 0 || strcmp(g->metric, "attendance") != 0 ||
+            !g->has_denominator || g->paragraph != f->paragraph || f->text_start < g->text_end ||
+            f->text_start - g->text_end > NEAR)
+            continue;
+        const char *between = d->doc->scan + g->text_end;
+        size_t n = f->text_start - g->text_end, k = 0;
+        while (k < n && !(between[k] >= '0' && between[k] <= '9') && between[k] != ';' &&
+               between[k] != '.')
+            k++;
+        if (k == n)
+            f->metric = "attendance_rate";
+    }
+}
+
 void sl_attribute_facts(sl_attribution *d)
 {
     inherit_from_leads(d);
@@ -1582,4 +1611,5 @@ void sl_attribute_facts(sl_attribution *d)
     shares_of_stocks(d);
     entities_of_named_units(d);
     cells_of_grassroots_committees(d);
+    rates_of_attendance(d);
 }

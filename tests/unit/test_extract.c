@@ -717,6 +717,20 @@ static void test_ocr_letters_in_numbers(void)
     run_free(&r);
 }
 
+/* Items under a head that names attendance: members present of all, and
+ * the share after each the attendance's rate. */
+static void test_attendance_items(void)
+{
+    run r = extract_bytes("attend.txt", "Số đảng viên dự sinh hoạt bình quân mỗi kỳ:\n"
+                                        "- Quý I: 21/23 đồng chí, đạt 91,3%;\n"
+                                        "- Quý II: 22/23 đồng chí, đạt 95,7%.\n");
+    const solieu_fact *f = fact_at(&r, 3, "22/23");
+    CHECK(f && strcmp(f->metric, "attendance") == 0);
+    f = fact_at(&r, 2, "91,3%");
+    CHECK(f && strcmp(f->metric, "attendance_rate") == 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1490,6 +1504,7 @@ int main(void)
     test_grid_table();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
+    test_attendance_items();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
