@@ -79,7 +79,10 @@ typedef struct sum_ctx {
 void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                          const solieu_fact *const *parts, size_t n, int partial)
 {
-    /* groups that overlap (women, youth, minorities) break nothing down */
+    /* groups that overlap (women, youth, minorities) break nothing down; a
+     * bound ("trên 300 đảng viên") is no total the parts add up to */
+    if (*total->approx)
+        return;
     for (size_t i = 0; i < n; i++)
         if (cd->overlaps[parts[i]->id])
             return;

@@ -144,6 +144,31 @@ static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
 
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
+/* Whether a footnote's parts are each a value in parentheses after a unit's
+ * name ("Đảng bộ Sở Y tế (412), Đảng bộ Sở Giáo dục (365)") under a total
+ * that counts such units ("bốn đảng bộ cơ sở"): they count something of
+ * each unit, not the units. */
+static int values_of_named_units(const sl_check_doc *cd, const solieu_fact *total,
+                                 const solieu_fact *const *parts, size_t n)
+{
+    static const char *const units[] = {"\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", /* đảng bộ */
+                                        "chi b\xE1\xBB\x99",                    /* chi bộ */
+                                        "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+                                        "c"}; /* tổ chức */
+    int counts_units = 0;
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        counts_units |= strncmp(total->unit, units[k], strlen(units[k])) == 0;
+    if (!counts_units)
+        return 0;
+    const char *text = cd->doc->text;
+    for (size_t i = 0; i < n; i++) {
+        size_t s = parts[i]->text_start, e = parts[i]->text_end;
+        if (s == 0 || text[s - 1] != '(' || e >= cd->doc->len || text[e] != ')')
+            return 0;
+    }
+    return 1;
+}
+
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     if (opens_comparison(cd->doc, m->number))
@@ -198,7 +223,7 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                     continue;
                 parts[k++] = f;
             }
-            if (k < 2)
+            if (k < 2 || values_of_named_units(cd, total, parts, k))
                 continue;
             size_t slot = 0;
             while (slot < ntotals && strcmp(totals[slot]->metric, total->metric) != 0)
