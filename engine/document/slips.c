@@ -67,6 +67,8 @@ static const slip slips[] = {
      * a count stands before them */
     {"dang vien", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_AFTER_COUNT}, /* dang vien */
     {"dong chi", "\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD", 0, SLIP_AFTER_COUNT},   /* dong chi */
+    /* a share written out ("đạt 118 phần trăm kế hoạch") */
+    {"ph\xE1\xBA\xA7n tr\xC4\x83m", "%", 0, SLIP_AFTER_COUNT}, /* phần trăm */
     {"&nbsp;", " ", 0, SLIP_ENTITY},
     {"&#160;", " ", 0, SLIP_ENTITY},
     {"&#xA0;", " ", 0, SLIP_ENTITY},
@@ -220,6 +222,9 @@ static uint32_t candidates(const char *s)
     h = _mm_or_si128(
         h, _mm_and_si128(_mm_and_si128(eq(x, 'd'), _mm_or_si128(eq(x1, 'a'), eq(x1, 'o'))),
                          _mm_and_si128(eq(x2, 'n'), eq(x3, 'g'))));
+    /* "phần trăm" */
+    h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'p'), eq(x1, 'h')),
+                                      _mm_and_si128(eq(x2, 0xE1), eq(x3, 0xBA))));
     /* "viê n" */
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
                                       _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));

@@ -244,6 +244,11 @@ static void test_abbreviations(void)
     CHECK(doc && strstr(solieu_document_text(doc, NULL),
                         "- kết nạp mới: 05; chính thức: 1.198; dự bị: 47\n") != NULL);
     solieu_document_destroy(doc);
+    /* a share written out after its figure, not the words elsewhere */
+    doc = load_text("percent.txt", "đạt 118 phần trăm kế hoạch, vài phần trăm còn lại\n");
+    CHECK(doc && strcmp(solieu_document_text(doc, NULL),
+                        "đạt 118 % kế hoạch, vài phần trăm còn lại\n") == 0);
+    solieu_document_destroy(doc);
     /* an HTML entity a converter left reads as what it stands for */
     /* a count's noun with every mark lost, but not those words elsewhere */
     doc = load_text("bare.txt", "kết nạp 184 dang vien, 12 dong chi; Dang vien dang viet.\n");
