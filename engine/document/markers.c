@@ -331,6 +331,59 @@ static void mark_space_leaders(solieu_document *doc)
     }
 }
 
+/* The width of a margin line number that opens the line at text[start]
+ * (" 12  Năm 2025, ..."): spaces, one to three digits, then two spaces or
+ * more; 0 when the line opens otherwise. */
+static size_t margin_number_at(const char *t, size_t len, size_t start)
+{
+    size_t i = start;
+    while (i < len && t[i] == ' ' && i - start < 3)
+        i++;
+    size_t digits = i;
+    while (i < len && t[i] >= '0' && t[i] <= '9' && i - digits < 3)
+        i++;
+    if (i == digits || i + 2 > len || t[i] != ' ' || t[i + 1] != ' ')
+        return 0;
+    return i - start;
+}
+
+/* Line numbers a scan put in the margin of every line ("12  Năm 2025,
+ * Đảng ủy kết nạp ...", counting up, restarting on each page): blanked in
+ * the scan copy when most lines open with one that follows the line
+ * before's, so that no rule reads them. */
+static void blank_margin_numbers(solieu_document *doc)
+{
+    enum { MIN_LINES = 10 };
+    const char *t = doc->text;
+    size_t len = doc->len, lines = 0, numbered = 0, counting = 0;
+    long last = -1;
+    for (size_t start = 0; start < len;) {
+        const char *nl = memchr(t + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        if (end > start) {
+            lines++;
+            size_t w = margin_number_at(t, end, start);
+            if (w) {
+                numbered++;
+                long n = strtol(t + start, NULL, 10);
+                counting += n == last + 1 || n == 1;
+                last = n;
+            }
+        }
+        start = end + 1;
+    }
+    if (lines < MIN_LINES || numbered * 5 < lines * 4 || counting * 5 < numbered * 4)
+        return;
+    for (size_t start = 0; start < len;) {
+        const char *nl = memchr(t + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        size_t w = margin_number_at(t, end, start);
+        if (w)
+            memset(doc->scan + start, ' ', w);
+        start = end + 1;
+    }
+}
+
 int sl_find_markers(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -382,6 +435,7 @@ int sl_find_markers(solieu_document *doc)
             scan[i] = ' ';
         i++;
     }
+    blank_margin_numbers(doc);
     mark_dot_leaders(doc);
     mark_space_leaders(doc);
     size_t found = doc->markers.len;

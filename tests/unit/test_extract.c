@@ -731,6 +731,27 @@ static void test_attendance_items(void)
     run_free(&r);
 }
 
+/* Line numbers a scan put in every line's margin are no figures; the
+ * text after them reads as ever. */
+static void test_margin_line_numbers(void)
+{
+    run r = extract_bytes("margin.txt", " 1  BÁO CÁO\n"
+                                        " 2  công tác xây dựng Đảng\n"
+                                        " 3  I. TÌNH HÌNH\n"
+                                        " 4  Đảng bộ xã có 23 chi bộ trực thuộc\n"
+                                        " 5  và 611 đảng viên.\n"
+                                        " 6  II. KẾT QUẢ\n"
+                                        " 7  Năm 2025, Đảng ủy kết nạp 19 đảng\n"
+                                        " 8  viên, vượt chỉ tiêu.\n"
+                                        " 9  Công nhận đảng viên chính thức\n"
+                                        "10  cho 21 đồng chí.\n"
+                                        "11  Nơi nhận: như trên.\n");
+    CHECK(facts_on_line(&r, 2) == 0 && facts_on_line(&r, 3) == 0 && facts_on_line(&r, 6) == 0);
+    const solieu_fact *f = fact_at(&r, 7, "19");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1505,6 +1526,7 @@ int main(void)
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
+    test_margin_line_numbers();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
