@@ -332,6 +332,15 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to, const solieu_f
         size_t end = b;
         while (end > a && seg[end - 1] == ' ')
             end--;
+        /* a note's mark after the item's figure ("chi bộ khu phố 11 (1)") */
+        if (end - a > 4 && seg[end - 1] == ')') {
+            size_t open = end - 2;
+            while (open > a && seg[open] >= '0' && seg[open] <= '9' && end - open < 5)
+                open--;
+            if (seg[open] == '(' && open + 2 < end && open > a && seg[open - 1] == ' ')
+                for (end = open; end > a && seg[end - 1] == ' ';)
+                    end--;
+        }
         size_t word = end;
         while (word > a && seg[word - 1] != ' ')
             word--;

@@ -75,6 +75,20 @@ static int digit_in(const sl_check_doc *cd, const sl_table_row *row, size_t colu
     return 0;
 }
 
+/* Whether a row's cell names a year ("Năm 2023", "2024"). */
+static int names_a_year(const sl_check_doc *cd, const sl_table_row *row, size_t column)
+{
+    const sl_table_cell *cell = cell_at(row, column);
+    const char *t = cd->doc->text;
+    for (size_t k = cell ? cell->start : 0; cell && k + 4 <= cell->end; k++)
+        if ((t[k] == '1' || t[k] == '2') && (t[k + 1] == '9' || t[k + 1] == '0') &&
+            t[k + 2] >= '0' && t[k + 2] <= '9' && t[k + 3] >= '0' && t[k + 3] <= '9' &&
+            (k + 4 == cell->end || t[k + 4] < '0' || t[k + 4] > '9') &&
+            (k == cell->start || t[k - 1] < '0' || t[k - 1] > '9'))
+            return 1;
+    return 0;
+}
+
 static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
 {
     for (size_t column = 0; column < row->cells.len; column++)
@@ -114,6 +128,8 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
             continue;
         const sl_table_row *row = sl_vec_at(&table->rows, i);
         const solieu_fact *f = fact_in(cd, row, column);
+        if (!f && i == 0 && !row_has_figures(cd, row) && names_a_year(cd, row, column))
+            continue; /* a header row of years under the groups ("| | Năm 2023 | ...") */
         if (!f && digit_in(cd, row, column))
             return; /* a figure the rules did not read: the column cannot be added up */
         if (!f && !row_has_figures(cd, row))

@@ -924,6 +924,13 @@ static int grid_border(const solieu_document *doc, size_t k)
     return 1;
 }
 
+/* The 1-based line a table's last row (or its header) stands on. */
+static size_t last_line_of(const sl_table *t)
+{
+    const sl_table_row *end = t->rows.len ? sl_vec_at(&t->rows, t->rows.len - 1) : &t->header;
+    return end->line;
+}
+
 int sl_find_tables(const solieu_document *doc, sl_vec *tables)
 {
     for (size_t k = 0; k + 1 < doc->line_count; k++) {
@@ -950,6 +957,32 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
         }
         sl_table table = {header, {0}};
         sl_vec_init(&table.rows, sizeof(sl_table_row));
+        /* a row of groups over the header, the rule line under the header
+         * ("| Khối | Tổ chức cơ sở đảng | | Đảng viên | |" over "| | Năm
+         * 2023 | Năm 2024 | Năm 2023 | Năm 2024 |"): the groups head the
+         * table, the header is its first row (a subheader) */
+        sl_table_row groups;
+        if (!grid && k > 0 &&
+            (!tables->len || last_line_of(sl_vec_at(tables, tables->len - 1)) < k)) {
+            rc = read_row(doc, k - 1, &groups);
+            if (rc < 0) {
+                row_free(&header);
+                return -1;
+            }
+            if (rc == 0 && groups.cells.len == header.cells.len &&
+                !header_figures(doc->text, &groups) && !is_rule_line(doc->text, &groups.cells)) {
+                sl_table_row *first = sl_vec_push(&table.rows);
+                if (!first) {
+                    row_free(&groups);
+                    row_free(&header);
+                    return -1;
+                }
+                *first = header;
+                table.header = groups;
+            } else if (rc == 0) {
+                row_free(&groups);
+            }
+        }
         for (k += 2; k < doc->line_count; k++) {
             sl_table_row row;
             if (grid && grid_border(doc, k))
