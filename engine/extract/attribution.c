@@ -1236,6 +1236,49 @@ static void wholes_by_sum(sl_attribution *d, const size_t *whole_of, const unsig
     }
 }
 
+/* The figure of the same sentence that plain count i restates for another
+ * stretch of time ("kiểm tra 8 tổ chức đảng, lũy kế 9 tháng là 31 tổ chức
+ * đảng, cùng kỳ năm 2024 là 27 tổ chức đảng"): the nearest before it of
+ * its kind that says what it counts, with "lũy kế", "cùng kỳ", "tính
+ * chung" or "năm trước" between them; NULL when none. */
+static const solieu_fact *restated_for_period(sl_attribution *d, size_t i,
+                                              const unsigned char *bare)
+{
+    static const char *const words[] = {
+        "l\xC5\xA9y k\xE1\xBA\xBF",  /* lũy kế */
+        "c\xC3\xB9ng k\xE1\xBB\xB3", /* cùng kỳ */
+        "t\xC3\xADnh chung",         /* tính chung */
+        "n\xC4\x83m tr\xC6\xB0\xE1\xBB\x9B"
+        "c", /* năm trước */
+    };
+    static const char *const changes[] = {"t\xC4\x83ng ", "gi\xE1\xBA\xA3m ", "h\xC6\xA1n "};
+    const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    /* a change ("giảm 4 đảng viên", "nhiều hơn 6") restates nothing */
+    for (size_t k = 0; k < sizeof changes / sizeof changes[0]; k++) {
+        size_t n = strlen(changes[k]);
+        if (f->text_start >= n && memcmp(d->doc->scan + f->text_start - n, changes[k], n) == 0)
+            return NULL;
+    }
+    for (size_t j = i; j-- > 0;) {
+        const solieu_fact *g = sl_vec_at(&d->facts->facts, j);
+        if (g->paragraph != f->paragraph || ends_sentence(p, sl_segment_offset(p, g->text_end),
+                                                          sl_segment_offset(p, f->text_start)))
+            return NULL;
+        if (!counts_same_kind(g, f))
+            continue;
+        if (!says_what(g, bare[j]))
+            return NULL; /* the nearest of its kind says nothing more */
+        const char *between = d->doc->scan + g->text_end;
+        size_t n = f->text_start - g->text_end;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (memmem(between, n, words[k], strlen(words[k])))
+                return g;
+        return NULL;
+    }
+    return NULL;
+}
+
 static void inherit_from_leads(sl_attribution *d)
 {
     sl_vec *facts = &d->facts->facts;
@@ -1255,6 +1298,7 @@ static void inherit_from_leads(sl_attribution *d)
     for (size_t i = 0; i < facts->len; i++) {
         solieu_fact *f = sl_vec_at(facts, i);
         const sl_rule *topic = NULL;
+        const solieu_fact *same = NULL;
         if (bare[i] && !*f->unit && (topic = topic_of_list(d, i, bare)) != NULL) {
             /* "Số đảng viên dự sinh hoạt (có mặt/tổng số):" / "tháng 1: 18/19" */
             f->metric = topic->metric;
@@ -1279,6 +1323,11 @@ static void inherit_from_leads(sl_attribution *d)
                 f->unit = best->unit;
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
+        } else if (!f->footnote && is_generic(f->metric) && *f->unit &&
+                   (same = restated_for_period(d, i, bare)) != NULL) {
+            /* "kiểm tra 8 tổ chức đảng, lũy kế 9 tháng là 31 tổ chức đảng,
+             * cùng kỳ năm 2024 là 27": the same count, of other periods */
+            f->metric = same->metric;
         } else if (!f->footnote && is_generic(f->metric) && *f->unit) {
             const solieu_fact *whole = broken_down(d, i, bare);
             topic = whole ? NULL : topic_of_list(d, i, bare);

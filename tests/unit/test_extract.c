@@ -752,6 +752,30 @@ static void test_margin_line_numbers(void)
     run_free(&r);
 }
 
+/* A count restated for other stretches of time in its sentence ("lũy kế
+ * 9 tháng là 31 ..., cùng kỳ năm 2024 là 27 ...") counts what it counts,
+ * the cumulative of the months to the quarter's end; a change restates
+ * nothing. */
+static void test_restated_for_other_periods(void)
+{
+    run r =
+        extract_bytes("restated.txt",
+                      "Lạc Viên, ngày 06 tháng 10 năm 2025\n"
+                      "BÁO CÁO\n"
+                      "kết quả công tác kiểm tra quý III năm 2025\n"
+                      "Trong quý III, Ban Thường vụ kiểm tra 8 tổ chức đảng, lũy kế 9 tháng là 31 "
+                      "tổ chức đảng, cùng kỳ năm 2024 là 27 tổ chức đảng.\n"
+                      "Kỷ luật 8 đảng viên, so với cùng kỳ giảm 4 đảng viên.\n");
+    const solieu_fact *f = fact_at(&r, 4, "31");
+    CHECK(f && strcmp(f->metric, "inspected_orgs") == 0 &&
+          strcmp(f->period, "2025-01/2025-09") == 0);
+    f = fact_at(&r, 4, "27");
+    CHECK(f && strcmp(f->metric, "inspected_orgs") == 0);
+    f = fact_at(&r, 5, "4");
+    CHECK(!f || strcmp(f->metric, "disciplined_members") != 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1527,6 +1551,7 @@ int main(void)
     test_ocr_letters_in_numbers();
     test_attendance_items();
     test_margin_line_numbers();
+    test_restated_for_other_periods();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
