@@ -691,6 +691,53 @@ static size_t opening_label_end(const sl_paragraph *p)
  * no noun: "tháng 1: 18/19", when only one does), the one of highest
  * priority (the first written on a tie), unless items count its metric by
  * rules of their own; NULL when none. */
+/* The topic rule of highest priority that text[0, len) names and whose
+ * noun counts what f counts; NULL when none does, or when f names no noun
+ * and two topics tie (a head on "kỷ luật" of organisations and of
+ * members). */
+static const sl_rule *topic_named(sl_attribution *d, const solieu_fact *f, const char *text,
+                                  size_t len)
+{
+    const solieu_rules *rules = d->ex->rules;
+    const sl_rule *best = NULL;
+    int tied = 0;
+    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_TOPIC); k++) {
+        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_TOPIC, k);
+        solieu_fact counted = {.unit = r->unit ? r->unit : ""};
+        if ((best && r->priority < best->priority) || (*f->unit && !counts_same_kind(&counted, f)))
+            continue;
+        if (sl_match(d->ex, r, r->code, text, len, 0, 0) < 0)
+            continue;
+        tied = best && r->priority == best->priority;
+        if (!tied)
+            best = r;
+    }
+    return !best || (tied && !*f->unit) ? NULL : best;
+}
+
+/* The topic the words before an aside of years name ("Kết nạp đảng viên
+ * mới (năm 2025: 1.846 đồng chí; năm 2024: 1.702 đồng chí)"), for a plain
+ * count in it; NULL when f stands in no such aside. */
+static const sl_rule *topic_of_aside(sl_attribution *d, const solieu_fact *f)
+{
+    enum { HEAD_BYTES = 80 };
+    static const char year_label[] = "(n\xC4\x83m "; /* "(năm " */
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    size_t at = sl_segment_offset(p, f->text_start);
+    const char *open = at ? memrchr(p->segment, '(', at) : NULL;
+    if (!open || memchr(open, ')', at - (size_t)(open - p->segment)) ||
+        strncmp(open, year_label, sizeof year_label - 1) != 0)
+        return NULL;
+    size_t to = (size_t)(open - p->segment);
+    size_t from = sl_sentence_start(p->segment, to);
+    if (to - from > HEAD_BYTES)
+        from = to - HEAD_BYTES;
+    for (size_t k = from; k < to; k++)
+        if (p->segment[k] >= '0' && p->segment[k] <= '9')
+            return NULL; /* a figure before it: the aside is that figure's */
+    return topic_named(d, f, p->segment + from, to - from);
+}
+
 static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -715,23 +762,8 @@ static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned 
         head_text = p->segment;
         head_len = colon;
     }
-    const solieu_rules *rules = d->ex->rules;
-    const sl_rule *best = NULL;
-    int tied = 0;
-    for (size_t k = 0; k < sl_rules_kind_count(rules, SL_RULE_TOPIC); k++) {
-        const sl_rule *r = sl_rules_of_kind(rules, SL_RULE_TOPIC, k);
-        solieu_fact counted = {.unit = r->unit ? r->unit : ""};
-        if ((best && r->priority < best->priority) || (*f->unit && !counts_same_kind(&counted, f)))
-            continue;
-        if (sl_match(d->ex, r, r->code, head_text, head_len, 0, 0) < 0)
-            continue;
-        tied = best && r->priority == best->priority;
-        if (!tied)
-            best = r;
-    }
-    /* a figure with no noun under a head that names two ("kỷ luật" of
-     * organisations and of members) is not told by the head */
-    if (!best || (tied && !*f->unit))
+    const sl_rule *best = topic_named(d, f, head_text, head_len);
+    if (!best)
         return NULL;
     /* under a label of its own paragraph, figures beside it that count the
      * topic by rules of their own ("quý III kết nạp 38 đảng viên") are no
@@ -1323,6 +1355,9 @@ static void inherit_from_leads(sl_attribution *d)
                 f->unit = best->unit;
             if (!*f->qualifier)
                 f->qualifier = best->qualifier;
+        } else if (!f->footnote && is_generic(f->metric) && *f->unit &&
+                   (topic = topic_of_aside(d, f)) != NULL) {
+            f->metric = topic->metric;
         } else if (!f->footnote && is_generic(f->metric) && *f->unit &&
                    (same = restated_for_period(d, i, bare)) != NULL) {
             /* "kiểm tra 8 tổ chức đảng, lũy kế 9 tháng là 31 tổ chức đảng,

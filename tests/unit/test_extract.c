@@ -776,6 +776,17 @@ static void test_restated_for_other_periods(void)
     run_free(&r);
 }
 
+/* Plain counts in an aside of years after words that name what they count
+ * ("Kết nạp đảng viên mới (năm 2025: 1.846 đồng chí; năm 2024: ...)"). */
+static void test_aside_of_years(void)
+{
+    run r = extract_bytes("aside.txt", "Kết nạp đảng viên mới (năm 2025: 1.846 đồng chí; năm 2024: "
+                                       "1.702 đồng chí), bằng 108,5% so với năm trước.\n");
+    const solieu_fact *f = fact_at(&r, 1, "1.702");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2024") == 0);
+    run_free(&r);
+}
+
 /* Counts of whole things written with commas grouping thousands, as in
  * English: the count; a share keeps its decimals. */
 static void test_commas_grouping_counts(void)
@@ -1552,6 +1563,7 @@ int main(void)
     test_attendance_items();
     test_margin_line_numbers();
     test_restated_for_other_periods();
+    test_aside_of_years();
     test_term_to_its_month();
     test_aligned_tables_with_two_line_headers();
     test_share_per_year();
