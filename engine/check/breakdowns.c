@@ -145,6 +145,13 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
     const solieu_fact *total = sl_fact_at(cd->facts, sl_paragraph_to_text(c->p, ts));
     if (!total || total->has_denominator)
         return 0;
+    /* the other figure of a pair broken down together ("17 đảng bộ trực
+     * thuộc và 607 tổ chức cơ sở đảng, trong đó ..."): a part of its kind
+     * may be its, not the total's */
+    size_t os, oe;
+    const solieu_fact *other = sl_group_span(r->code, md, "other", &os, &oe)
+                                   ? sl_fact_at(cd->facts, sl_paragraph_to_text(c->p, os))
+                                   : NULL;
     size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
     const solieu_fact *parts[64];
     size_t n = 0;
@@ -159,6 +166,8 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
         if (f == total || f->paragraph != c->paragraph || cd->is_part[f->id] ||
             sl_parenthesis_open(c->p->segment, ps, sl_segment_offset(c->p, f->text_start)))
             continue;
+        if (other && part_of_kind(cd->checker->rules, other, f))
+            return 0;
         if (part_of_kind(cd->checker->rules, total, f))
             parts[n++] = f;
         else if (strcmp(f->unit, "%") != 0 &&

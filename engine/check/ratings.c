@@ -188,8 +188,17 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
     return nearest;
 }
 
+/* Whether f is a total given right after the first part ("hoàn thành xuất
+ * sắc nhiệm vụ có 11 trên tổng số 59 tổ chức ..."). */
+static int total_after_part(const sl_check_doc *cd, const solieu_fact *f)
+{
+    static const char of_all[] = "t\xE1\xBB\x95ng s\xE1\xBB\x91 "; /* "tổng số " */
+    size_t n = sizeof of_all - 1;
+    return f->text_start >= n && memcmp(cd->doc->scan + f->text_start - n, of_all, n) == 0;
+}
+
 static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **parts, size_t n,
-                        const int *levels, size_t first)
+                        const int *levels, size_t first, const solieu_fact *stated_total)
 {
     unsigned seen = 0;
     double sum = 0;
@@ -199,7 +208,7 @@ static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **
     }
     if (__builtin_popcount(seen) < 2)
         return;
-    const solieu_fact *total = total_before(cd, first, sum);
+    const solieu_fact *total = stated_total ? stated_total : total_before(cd, first, sum);
     if (!total)
         return;
     int complete = (seen & (1u << FAILED)) && __builtin_popcount(seen) >= 3;
@@ -217,7 +226,7 @@ void sl_check_ratings(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "rating_sum");
     size_t count = solieu_facts_count(cd->facts);
-    const solieu_fact *parts[MAX_PARTS];
+    const solieu_fact *parts[MAX_PARTS], *stated_total = NULL;
     int levels[MAX_PARTS];
     size_t n = 0, first = 0;
     for (size_t i = 0; r && i <= count; i++) {
@@ -226,18 +235,24 @@ void sl_check_ratings(sl_check_doc *cd)
         if (f && is_count(f) && !f->has_denominator)
             level = level_of(cd, f);
         if (!f && n) {
-            check_group(cd, r, parts, n, levels, first);
+            check_group(cd, r, parts, n, levels, first, stated_total);
             break;
         }
         const solieu_fact *last = n ? parts[n - 1] : NULL;
+        if (!level && n == 1 && !stated_total && f && is_count(f) && sl_same_kind(f, parts[0]) &&
+            f->paragraph == parts[0]->paragraph && total_after_part(cd, f)) {
+            stated_total = f;
+            continue;
+        }
         if (!level) {
             /* a count of the parts' noun that is not rated starts anew;
              * last year's in an aside ("6 (năm 2023: 5)") does not */
             if (last && f && is_count(f) && !sl_is_change(cd, f) && sl_same_kind(f, last) &&
                 sl_comparable_periods(f->period, last->period) &&
                 !in_parentheses_on_line(cd, f->text_start)) {
-                check_group(cd, r, parts, n, levels, first);
+                check_group(cd, r, parts, n, levels, first, stated_total);
                 n = 0;
+                stated_total = NULL;
             }
             continue;
         }
@@ -246,8 +261,9 @@ void sl_check_ratings(sl_check_doc *cd)
                     level > levels[n - 1] && n < MAX_PARTS;
         if (!joins) {
             if (n)
-                check_group(cd, r, parts, n, levels, first);
+                check_group(cd, r, parts, n, levels, first, stated_total);
             n = 0;
+            stated_total = NULL;
             first = i;
         }
         parts[n] = f;
