@@ -708,16 +708,30 @@ static const sl_rule *topic_named(sl_attribution *d, const solieu_fact *f, const
             continue;
         if (sl_match(d->ex, r, r->code, text, len, 0, 0) < 0)
             continue;
-        tied = best && r->priority == best->priority;
-        if (!tied)
-            best = r;
+        if (best && r->priority == best->priority) {
+            /* a tie the words break when they name one topic's noun ("Số
+             * đảng viên bị thi hành kỷ luật": members, not organisations) */
+            int names_r = r->unit && memmem(text, len, r->unit, strlen(r->unit));
+            int names_best = best->unit && memmem(text, len, best->unit, strlen(best->unit));
+            if (names_r != names_best) {
+                if (names_r)
+                    best = r;
+                tied = 0;
+                continue;
+            }
+            tied = 1;
+            continue;
+        }
+        tied = 0;
+        best = r;
     }
     return !best || (tied && !*f->unit) ? NULL : best;
 }
 
 /* The topic the words before an aside of years name ("Kết nạp đảng viên
- * mới (năm 2025: 1.846 đồng chí; năm 2024: 1.702 đồng chí)"), for a plain
- * count in it; NULL when f stands in no such aside. */
+ * mới (năm 2025: 1.846 đồng chí; năm 2024: 1.702 đồng chí)", "Số đảng viên
+ * bị thi hành kỷ luật theo từng năm (2021: 187; ...)"), for a plain or a
+ * bare count in it; NULL when f stands in no such aside. */
 static const sl_rule *topic_of_aside(sl_attribution *d, const solieu_fact *f)
 {
     enum { HEAD_BYTES = 80 };
@@ -725,8 +739,13 @@ static const sl_rule *topic_of_aside(sl_attribution *d, const solieu_fact *f)
     const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
     size_t at = sl_segment_offset(p, f->text_start);
     const char *open = at ? memrchr(p->segment, '(', at) : NULL;
-    if (!open || memchr(open, ')', at - (size_t)(open - p->segment)) ||
-        strncmp(open, year_label, sizeof year_label - 1) != 0)
+    if (!open || memchr(open, ')', at - (size_t)(open - p->segment)))
+        return NULL;
+    /* "(năm 2025: ...", "(2021: 187; 2022: 203; ...)" */
+    int bare_year = (open[1] == '1' || open[1] == '2') && open[2] >= '0' && open[2] <= '9' &&
+                    open[3] >= '0' && open[3] <= '9' && open[4] >= '0' && open[4] <= '9' &&
+                    open[5] == ':';
+    if (!bare_year && strncmp(open, year_label, sizeof year_label - 1) != 0)
         return NULL;
     size_t to = (size_t)(open - p->segment);
     size_t from = sl_sentence_start(p->segment, to);
@@ -1337,6 +1356,13 @@ static void inherit_from_leads(sl_attribution *d)
             f->unit = topic->unit ? topic->unit : "";
         } else if (bare[i]) {
             const solieu_fact *best = lead_of(d, i, bare);
+            const sl_rule *aside = best ? NULL : topic_of_aside(d, f);
+            if (aside) {
+                f->metric = aside->metric;
+                if (!*f->unit)
+                    f->unit = aside->unit ? aside->unit : "";
+                continue;
+            }
             if (!best && *f->unit) {
                 /* a group of members with nothing before it to count, in no
                  * list ("Về độ tuổi: dưới 30 tuổi có 168 đồng chí"): members;

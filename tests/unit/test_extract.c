@@ -785,6 +785,12 @@ static void test_aside_of_years(void)
     const solieu_fact *f = fact_at(&r, 1, "1.702");
     CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2024") == 0);
     run_free(&r);
+    /* bare values by year, under words that name members and discipline */
+    r = extract_bytes("aside2.txt", "Số đảng viên bị thi hành kỷ luật theo từng năm (2021: 187; "
+                                    "2022: 203; 2023: 176).\n");
+    f = fact_at(&r, 1, "203");
+    CHECK(f && strcmp(f->metric, "disciplined_members") == 0 && strcmp(f->period, "2022") == 0);
+    run_free(&r);
 }
 
 /* Counts of whole things written with commas grouping thousands, as in
