@@ -397,25 +397,53 @@ static void mark_overlaps(sl_check_doc *cd)
 
 /* Two failed checks of one relation ("the forms add up to 230, not 229",
  * told by the list and by the ratings) are one inconsistency: the later of
- * two with the same check, figures and stated value is dropped. Passes
- * stay, each with its rule. */
-static void drop_repeated_rows(solieu_checker *c, size_t first)
+ * two with the same check, figures and stated value is dropped. So is the
+ * later of two that find the same wrong figure against the same sum in
+ * two places (the text and a table's row stating "6" for forms adding up
+ * to 5): its lines join the first's. Passes stay, each with its rule.
+ * -1 when out of memory. */
+/* Whether two failed sums add the same number of parts to the same wrong
+ * total: one figure stated in two places. */
+static int same_sum_elsewhere(const sl_check_row *a, const sl_check_row *b)
+{
+    size_t na = 1, nb = 1;
+    for (const char *p = a->facts; *p; p++)
+        na += *p == ';';
+    for (const char *p = b->facts; *p; p++)
+        nb += *p == ';';
+    return strcmp(a->check, "sum") == 0 && strcmp(a->computed, b->computed) == 0 && na == nb;
+}
+
+static int drop_repeated_rows(solieu_checker *c, size_t first)
 {
     size_t kept = first;
+    int oom = 0;
     for (size_t i = first; i < c->rows.len; i++) {
         sl_check_row *r = sl_vec_at(&c->rows, i);
-        int repeated = 0;
-        for (size_t j = first; j < kept && !repeated; j++) {
-            const sl_check_row *q = sl_vec_at(&c->rows, j);
-            repeated = !q->pass && !r->pass && strcmp(q->check, r->check) == 0 &&
-                       strcmp(q->stated, r->stated) == 0 && strcmp(q->facts, r->facts) == 0;
+        sl_check_row *same = NULL;
+        for (size_t j = first; j < kept && !same; j++) {
+            sl_check_row *q = sl_vec_at(&c->rows, j);
+            if (!q->pass && !r->pass && strcmp(q->check, r->check) == 0 &&
+                strcmp(q->stated, r->stated) == 0 &&
+                (strcmp(q->facts, r->facts) == 0 || same_sum_elsewhere(q, r)))
+                same = q;
         }
-        if (repeated)
+        if (same && strcmp(same->facts, r->facts) != 0 && !strstr(same->lines, r->lines)) {
+            char *lines = sl_printf("%s;%s", same->lines, r->lines);
+            if (lines) {
+                free(same->lines);
+                same->lines = lines;
+            } else {
+                oom = 1;
+            }
+        }
+        if (same)
             free_row(r);
         else
             *(sl_check_row *)sl_vec_at(&c->rows, kept++) = *r;
     }
     c->rows.len = kept;
+    return oom ? -1 : 0;
 }
 
 solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
@@ -444,8 +472,8 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_forms(&cd);
     sl_check_categories(&cd);
     sl_check_citations(&cd);
-    if (!cd.oom)
-        drop_repeated_rows(c, cd.first_row);
+    if (!cd.oom && drop_repeated_rows(c, cd.first_row) != 0)
+        cd.oom = 1;
     free(cd.is_part);
     free(cd.overlaps);
     free(cd.footnoted);

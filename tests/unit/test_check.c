@@ -346,6 +346,23 @@ static void test_chain_across_paragraphs(void)
     solieu_table_destroy(t);
 }
 
+/* One wrong figure stated in two places against the same parts is one
+ * inconsistency, on both lines. */
+static void test_same_inconsistency_twice(void)
+{
+    const char *text =
+        "Năm 2024 thi hành kỷ luật 6 đảng viên (khiển trách 3, cảnh cáo 2).\n"
+        "\n"
+        "Tóm lại, năm 2024 thi hành kỷ luật 6 đảng viên (khiển trách 3, cảnh cáo 2).\n";
+    solieu_table *t = check_one("twice.txt", text);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    CHECK(count_rows(t, "sum", "fail") == 1);
+    expect_row(t, "sum", "1;3", "fail", "6", "5");
+    solieu_table_destroy(t);
+}
+
 /* A change ("tăng 02 chi bộ") among counts by rating is no total rated. */
 static void test_rating_change_is_no_total(void)
 {
@@ -822,6 +839,7 @@ int main(void)
     test_footnotes();
     test_footnote_sum_of_comrades();
     test_chain_across_paragraphs();
+    test_same_inconsistency_twice();
     test_rating_change_is_no_total();
     test_table_of_years();
     test_periods_that_tile();
