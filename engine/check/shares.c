@@ -418,7 +418,12 @@ static const solieu_fact *named_whole(const sl_check_doc *cd, const share *s, in
         else if (f->value != nearest->value)
             agree = 0;
     }
-    return agree && nearest && nearest->value > s->part->value ? nearest : NULL;
+    /* figures that disagree, none explaining the share, still tell when
+     * the nearest stands in the share's own scope ("597 trên tổng số 611
+     * đảng viên đã xếp loại; ... 94 đồng chí, chiếm 17,5% số đảng viên
+     * được xếp loại"): whichever the words mean, the share is wrong */
+    int near = nearest && nearest->paragraph >= s->from && nearest->footnote == s->pct->footnote;
+    return (agree || near) && nearest && nearest->value > s->part->value ? nearest : NULL;
 }
 
 /* Whether the words between a share's part and the share name its part

@@ -6,6 +6,7 @@
 
 #include <solieu/limits.h>
 
+#include "document/capitals.h"
 #include "document/document_internal.h"
 #include "document/markers.h"
 #include "document/normalize.h"
@@ -76,7 +77,11 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_buf_free(&text);
     if (status == SOLIEU_OK) {
         doc->name = sl_basename(doc->path);
-        if (index_lines(doc) != 0 || sl_find_markers(doc) != 0 || sl_find_paragraphs(doc) != 0)
+        if (index_lines(doc) != 0)
+            status = SOLIEU_ERR_NOMEM;
+        else
+            sl_lower_capital_lines(doc);
+        if (status == SOLIEU_OK && (sl_find_markers(doc) != 0 || sl_find_paragraphs(doc) != 0))
             status = SOLIEU_ERR_NOMEM;
     }
     if (status != SOLIEU_OK) {
