@@ -497,7 +497,30 @@ static int semicolon_separated(const char *text, size_t start, size_t end)
     return n >= 2;
 }
 
-/* Splits line k into cells at runs of three spaces or tabs, or at '|';
+/* Whether dots that lead to the next column open at text[i]: a space and
+ * two dots or more ("Đảng viên ....... 5.216 ...... 5.067"), as a
+ * fixed-width summary table sets its columns apart. */
+static int leader_at(const char *text, size_t i, size_t len)
+{
+    return i + 2 < len && text[i] == ' ' && text[i + 1] == '.' && text[i + 2] == '.';
+}
+
+/* Whether text[start, end) has two leaders or more: a row of columns, not
+ * a form's "label ...... figure" (read as "label: figure"). */
+static int leaders_set_columns(const char *text, size_t start, size_t end)
+{
+    size_t n = 0;
+    for (size_t i = start; i < end && n < 2; i++)
+        if (leader_at(text, i, end)) {
+            n++;
+            i += 2;
+            while (i + 1 < end && text[i + 1] == '.')
+                i++;
+        }
+    return n >= 2;
+}
+
+/* Splits line k into cells at runs of three spaces, tabs or leaders, or at '|';
  * -1: out of memory. */
 static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap,
                             sl_table_row *row);
@@ -525,15 +548,16 @@ static int split_aligned_at(const solieu_document *doc, size_t k, size_t min_gap
         return split_at(text, start, end, ';', 1, row);
     if (memchr(text + start, '|', end - start))
         return split_at(text, start, end, '|', 0, row);
+    int leaders = leaders_set_columns(text, start, end);
     size_t i = start;
     while (i < end) {
-        while (i < end && is_blank(text[i]))
+        while (i < end && (is_blank(text[i]) || (leaders && text[i] == '.')))
             i++;
         if (i == end)
             break;
         size_t s = i;
-        /* a cell runs to a gap of min_gap spaces or a tab */
-        while (i < end && text[i] != '\t') {
+        /* a cell runs to a gap of min_gap spaces, a tab or a leader */
+        while (i < end && text[i] != '\t' && !(leaders && leader_at(text, i, end))) {
             size_t run = 0;
             while (i + run < end && text[i + run] == ' ' && run < min_gap)
                 run++;
@@ -648,7 +672,7 @@ static int header_second_line(const solieu_document *doc, size_t k, const sl_tab
     return 0;
 }
 
-/* The first tab, '|' or run of three spaces in text[from, len), or len.
+/* The first tab, '|', leader or run of three spaces in text[from, len), or len.
  * Sixteen bytes at a time with SSE2: a report has few. */
 static size_t next_gap(const char *text, size_t from, size_t len)
 {
@@ -657,6 +681,7 @@ static size_t next_gap(const char *text, size_t from, size_t len)
     for (; i + 18 <= len; i += 16) {
         __m128i a = sl_load16(text + i), b = sl_load16(text + i + 1), c = sl_load16(text + i + 2);
         uint32_t m = (sl_mask_eq(a, ' ') & sl_mask_eq(b, ' ') & sl_mask_eq(c, ' ')) |
+                     (sl_mask_eq(a, ' ') & sl_mask_eq(b, '.') & sl_mask_eq(c, '.')) |
                      sl_mask_eq(a, '\t') | sl_mask_eq(a, '|') |
                      (sl_mask_eq(a, ';') & ~sl_mask_eq(b, ' '));
         if (m)
@@ -664,7 +689,7 @@ static size_t next_gap(const char *text, size_t from, size_t len)
     }
 #endif
     for (; i < len; i++)
-        if (text[i] == '\t' || text[i] == '|' ||
+        if (text[i] == '\t' || text[i] == '|' || leader_at(text, i, len) ||
             (i + 2 < len && text[i] == ' ' && text[i + 1] == ' ' && text[i + 2] == ' ') ||
             (text[i] == ';' && i + 1 < len && text[i + 1] != ' '))
             return i;
@@ -684,7 +709,9 @@ static unsigned char *gap_lines(const solieu_document *doc)
         while (i < pos && is_blank(text[i]))
             i++;
         size_t end = line + 1 < doc->line_count ? doc->line_starts[line + 1] : doc->len;
-        if (i < pos && (text[pos] != ';' || semicolon_separated(text, i, end)))
+        int leader = leader_at(text, pos, end) && !(pos + 2 < end && text[pos + 1] == ' ');
+        if (i < pos && (text[pos] != ';' || semicolon_separated(text, i, end)) &&
+            (!leader || leaders_set_columns(text, i, end)))
             gaps[line] = 1; /* past the indentation */
     }
     return gaps;

@@ -998,21 +998,58 @@ static int plain_share(const solieu_fact *f)
     return strcmp(f->metric, "percent") == 0;
 }
 
-/* Drops the text's plain shares (facts [0, before)) that a table read
- * too (facts from `before` on). */
-static void drop_shares_read_twice(table_ctx *c, size_t before)
+/* Drops the text's plain shares and readings across rows (facts [0,
+ * before); across: one per fact) that a table read too (facts from
+ * `before` on). */
+static void drop_read_twice(table_ctx *c, size_t before, const unsigned char *across)
 {
     sl_vec *facts = &c->facts->facts;
     size_t kept = 0;
     for (size_t i = 0; i < facts->len; i++) {
         const solieu_fact *f = sl_vec_at(facts, i);
-        int twice = 0;
-        for (size_t j = before; i < before && plain_share(f) && j < facts->len && !twice; j++)
+        int twice = 0, yielded = i < before && (plain_share(f) || across[i]);
+        for (size_t j = before; yielded && j < facts->len && !twice; j++)
             twice = ((const solieu_fact *)sl_vec_at(facts, j))->text_start == f->text_start;
         if (!twice)
             *(solieu_fact *)sl_vec_at(facts, kept++) = *f;
     }
     facts->len = kept;
+}
+
+/* Whether a row's last cell ends its line and the table's next row
+ * follows: the text's rules, which read a paragraph's lines as one, would
+ * take the next row's label for the figure's noun ("... 96,3" / "Đảng
+ * viên ... 5.216" read as "96,3 đảng viên"). */
+static int ends_row_before_row(const solieu_document *doc, const sl_table *table, size_t r,
+                               const solieu_fact *f)
+{
+    enum { MIN_CELLS = 3 }; /* a form's "label   figure" rows name their own figures */
+    const sl_table_row *row = sl_vec_at(&table->rows, r);
+    if (r + 1 >= table->rows.len || row->cells.len < MIN_CELLS)
+        return 0;
+    const sl_table_row *next = sl_vec_at(&table->rows, r + 1);
+    const sl_table_cell *last = sl_vec_at(&row->cells, row->cells.len - 1);
+    if (next->line != row->line + 1 || f->text_start != last->start || f->text_end != last->end)
+        return 0;
+    size_t at = last->end;
+    while (at < doc->len && doc->text[at] == ' ')
+        at++;
+    return at < doc->len && doc->text[at] == '\n';
+}
+
+/* Marks the text's facts read across two rows (across: one per fact). */
+static void mark_readings_across_rows(const solieu_document *doc, const sl_vec *tables,
+                                      const sl_vec *facts, unsigned char *across)
+{
+    for (size_t i = 0; i < facts->len; i++) {
+        const solieu_fact *f = sl_vec_at(facts, i);
+        for (size_t t = 0; t < tables->len && !across[i]; t++) {
+            const sl_table *table = sl_vec_at(tables, t);
+            for (size_t r = 0; r < table->rows.len && !across[i]; r++)
+                across[i] = ((const sl_table_row *)sl_vec_at(&table->rows, r))->line == f->line &&
+                            ends_row_before_row(doc, table, r, f);
+        }
+    }
 }
 
 int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_facts *facts,
@@ -1030,12 +1067,16 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
      * reads those with its row and column (a rate's metric, the column's
      * year) */
     size_t *starts = NULL, ntaken = 0, before = facts->facts.len;
+    unsigned char *across = NULL;
     if (!c.oom) {
         starts = sl_calloc(facts->facts.len + 1, sizeof *starts);
-        c.oom = !starts;
-        for (size_t i = 0; starts && i < facts->facts.len; i++) {
+        across = sl_calloc(facts->facts.len + 1, 1);
+        c.oom = !starts || !across;
+        if (!c.oom)
+            mark_readings_across_rows(doc, &tables, &facts->facts, across);
+        for (size_t i = 0; !c.oom && i < facts->facts.len; i++) {
             const solieu_fact *f = sl_vec_at(&facts->facts, i);
-            if (!plain_share(f))
+            if (!plain_share(f) && !across[i])
                 starts[ntaken++] = f->text_start;
         }
         if (starts)
@@ -1046,13 +1087,28 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
     for (size_t t = 0; t < tables.len && !c.oom; t++)
         table_facts(&c, sl_vec_at(&tables, t));
     if (!c.oom)
-        drop_shares_read_twice(&c, before);
+        drop_read_twice(&c, before, across);
     if (!c.oom && c.unread_spans.len)
         drop_unread_spans(&c);
+    /* a table's rows are read as rows, not as "label: figure" lines (a
+     * fixed-width table's dot leaders read as colons) */
+    unsigned char *in_table = c.oom ? NULL : sl_calloc(doc->line_count + 2, 1);
+    c.oom |= !in_table;
+    for (size_t t = 0; in_table && t < tables.len; t++) {
+        const sl_table *table = sl_vec_at(&tables, t);
+        for (size_t r = 0; r < table->rows.len; r++) {
+            const sl_table_row *row = sl_vec_at(&table->rows, r);
+            if (row->line <= doc->line_count)
+                in_table[row->line] = 1;
+        }
+    }
     for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
-        line_labels(&c, line);
+        if (!in_table[line])
+            line_labels(&c, line);
+    free(in_table);
     sl_vec_free(&c.unread_spans);
     free(starts);
+    free(across);
     sl_tables_free(&tables);
     return c.oom ? -1 : 0;
 }

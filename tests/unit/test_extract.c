@@ -681,6 +681,39 @@ static void test_grid_table(void)
     run_free(&r);
 }
 
+/* A fixed-width table whose columns dotted leaders set apart: each cell
+ * read once, under its column's year; the last cell of a row does not
+ * take the next row's label for its noun. */
+static void test_table_with_dotted_columns(void)
+{
+    run r = extract_bytes("dotted.txt",
+                          "Chỉ tiêu ...................... Năm 2025 ... Năm 2024 ... So sánh (%)\n"
+                          "Đảng viên ........................ 3.410 ...... 3.388 ...... 100,6\n"
+                          "Kết nạp đảng viên .................. 126 ........ 131 ....... 96,2\n");
+    const solieu_fact *f = fact_at(&r, 2, "3.388");
+    CHECK(f && strcmp(f->metric, "party_members") == 0 && strcmp(f->period, "2024") == 0);
+    f = fact_at(&r, 2, "100,6");
+    CHECK(f && strcmp(f->unit, "%") == 0);
+    f = fact_at(&r, 3, "126");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->period, "2025") == 0);
+    CHECK(facts_on_line(&r, 2) == 3);
+    run_free(&r);
+}
+
+/* Sentences typed in capitals read as the same words in lower case; the
+ * figures keep their text. */
+static void test_sentence_in_capitals(void)
+{
+    run r = extract_bytes("caps.txt", "Báo cáo năm 2025\n\n"
+                                      "TRONG NĂM 2025, ĐẢNG ỦY ĐÃ KẾT NẠP 27 ĐẢNG VIÊN MỚI, "
+                                      "CÔNG NHẬN ĐẢNG VIÊN CHÍNH THỨC CHO 31 ĐỒNG CHÍ.\n");
+    const solieu_fact *f = fact_at(&r, 3, "27");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0 && strcmp(f->unit, "đảng viên") == 0);
+    f = fact_at(&r, 3, "31");
+    CHECK(f && strcmp(f->metric, "members_made_official") == 0);
+    run_free(&r);
+}
+
 /* An HTML table in sections (<thead>, <tbody>, <tfoot>), its figures
  * wrapped in no-break spaces written as entities. */
 static void test_html_table_in_sections(void)
@@ -1564,6 +1597,8 @@ int main(void)
     test_table_cell_with_its_change();
     test_commas_grouping_counts();
     test_grid_table();
+    test_table_with_dotted_columns();
+    test_sentence_in_capitals();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
