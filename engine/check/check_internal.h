@@ -110,6 +110,11 @@ const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether two figures count the same noun ("tổ chức" and "tổ chức cơ sở
  * đảng"; "đảng viên", "đồng chí" and "trường hợp"). */
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
+/* The yearly rating words s[0, n) name, from the best (1) to "không hoàn
+ * thành nhiệm vụ" (SL_RATING_FAILED); SL_NO_RATING for none or for a
+ * level and those above it ("tốt trở lên"). */
+enum { SL_NO_RATING = 0, SL_RATING_FAILED = 4 };
+int sl_rating_level(const char *s, size_t n);
 /* What a relation rule's match callback gets: the document's checks and
  * the paragraph matched. */
 typedef struct sl_relation_ctx {

@@ -12,7 +12,7 @@
 
 #include "check/check_internal.h"
 
-enum { NO_LEVEL, EXCELLENT, GOOD, DONE, FAILED };
+enum { NO_LEVEL = SL_NO_RATING, EXCELLENT, GOOD, DONE, FAILED = SL_RATING_FAILED };
 enum { MAX_PARTS = 8, MAX_WINDOW = 120 };
 
 /* Whether s[0..n) holds `word` (lower case, an ASCII first letter), its
@@ -29,6 +29,11 @@ static int has(const char *s, size_t n, const char *word)
 
 /* The rating a clause names. */
 static int level_in(const char *s, size_t n)
+{
+    return sl_rating_level(s, n);
+}
+
+int sl_rating_level(const char *s, size_t n)
 {
     if (has(s, n, "tr\xE1\xBB\x9F l\xC3\xAAn"))             /* trở lên */
         return NO_LEVEL;                                    /* "tốt trở lên" adds levels up */

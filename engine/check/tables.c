@@ -17,6 +17,7 @@
  * tra khi có dấu hiệu vi phạm"), or else left of it in its row (a row a
  * year, the steps as columns); as in the text, a figure of the part's own
  * metric between them ends the search. */
+#define _GNU_SOURCE /* memmem */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,6 +280,89 @@ static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *
     }
 }
 
+/* The rating a header cell names, in words or by its usual abbreviation
+ * ("HTXSNV", "KHTNV"); SL_NO_RATING for none. */
+static int rating_column(const char *text, const sl_table_cell *cell)
+{
+    static const char *const abbreviations[] = {"HTXSNV", "HTTNV", "HTNV", "KHTNV"};
+    size_t n = cell->end - cell->start;
+    static const char done[] = "ho\xC3\xA0n th\xC3\xA0nh";       /* hoàn thành */
+    static const char and_above[] = "tr\xE1\xBB\x9F l\xC3\xAAn"; /* trở lên */
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+        if (n == strlen(abbreviations[k]) && memcmp(text + cell->start, abbreviations[k], n) == 0)
+            return (int)k + 1;
+    int level = sl_rating_level(text + cell->start, n);
+    /* "Hoàn thành NV": the plain level, its noun abbreviated */
+    if (level == SL_NO_RATING && n > 1 &&
+        memmem(text + cell->start + 1, n - 1, done + 1, sizeof done - 2) != NULL &&
+        memmem(text + cell->start, n, and_above, sizeof and_above - 1) == NULL)
+        level = SL_RATING_FAILED - 1;
+    return level;
+}
+
+/* Whether a header cell heads the count rated ("Tổng số", "Số được xếp
+ * loại"), no rating of its own. */
+static int rated_count_column(const char *text, const sl_table_cell *cell)
+{
+    static const char rated[] = "x\xE1\xBA\xBFp lo\xE1\xBA\xA1i"; /* xếp loại */
+    size_t n = cell->end - cell->start;
+    return n && !rating_column(text, cell) &&
+           (sl_table_cell_is_total(text, cell) ||
+            memmem(text + cell->start, n, rated, sizeof rated - 1) != NULL);
+}
+
+/* A row's counts by rating, one column a level ("| Tổng số được xếp loại |
+ * HTXSNV | Tỷ lệ (%) | HTTNV | ... | KHTNV |"), against its count rated.
+ * As in the text, the levels split the count: all of them down to "không
+ * hoàn thành" must add up to it, fewer must not exceed it. */
+static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
+                              const sl_table_row *row)
+{
+    const char *text = cd->doc->text;
+    const sl_vec *head = &table->header.cells;
+    if (row->cells.len != head->len)
+        return;
+    size_t t = 0;
+    while (t < head->len && !rated_count_column(text, sl_vec_at(head, t)))
+        t++;
+    const solieu_fact *total = t < head->len ? fact_in(cd, row, t) : NULL;
+    if (no_count(total) || sl_row_told(cd, total, "sum"))
+        return;
+    const solieu_fact *parts[SL_RATING_FAILED];
+    size_t k = 0, dashes = 0;
+    unsigned seen = 0;
+    double sum = 0;
+    for (size_t c = t + 1; c < head->len; c++) {
+        int level = rating_column(text, sl_vec_at(head, c));
+        if (level == SL_NO_RATING && seen && !no_count(fact_in(cd, row, c)))
+            return; /* a count among the levels under a header not read as one */
+        if (level == SL_NO_RATING)
+            continue;
+        if (seen & (1u << level))
+            return; /* the levels again, of another year or group */
+        seen |= 1u << level;
+        const solieu_fact *f = fact_in(cd, row, c);
+        if (!f && dash_in(cd, row, c)) {
+            dashes++;
+            continue;
+        }
+        if (no_count(f) || !sl_same_kind(f, total))
+            return;
+        parts[k++] = f;
+        sum += f->value;
+    }
+    int every_level = (seen & (1u << SL_RATING_FAILED)) && __builtin_popcount(seen) >= 3;
+    if (k == 0 || k + dashes < 2 || (!every_level && sum <= total->value))
+        return;
+    int pass = fabs(sum - total->value) < 1e-6;
+    char a[64], b[64];
+    sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+                 "the %zu ratings of the row on line %zu add up to %s %s, %s its count rated "
+                 "states %s",
+                 k + dashes, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
+                 pass ? "as" : "but", solieu_format_number(total->value, b, sizeof b));
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
@@ -296,6 +380,7 @@ void sl_check_tables(sl_check_doc *cd)
         for (size_t i = 0; i < n; i++) {
             check_row_years(cd, r, sl_vec_at(&table->rows, i));
             check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
+            check_row_ratings(cd, r, table, sl_vec_at(&table->rows, i));
         }
         if (n < 3 || n > MAX_TABLE_ROWS)
             continue;
