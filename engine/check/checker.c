@@ -327,6 +327,16 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to, const solieu_f
 {
     const char *seg = p->segment;
     int labelled = figures_close_items(p, from, to, parts, n);
+    /* a figure ending an item before the last part read is one of the
+     * list's ("trong đó chi bộ khu phố 19, chi bộ cơ quan 05 và ..."); the
+     * items after it may be the sentence's next clauses ("..., cùng 64
+     * chi bộ trực thuộc") */
+    size_t last = from;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = sl_segment_offset(p, parts[k]->text_start);
+        if (at >= from && at < to && at + 1 > last)
+            last = at + 1;
+    }
     for (size_t a = from; a < to;) {
         size_t b = item_end(seg, a, to);
         size_t end = b;
@@ -356,7 +366,7 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to, const solieu_f
                                                      rule's match may cut short) */
         if (!read && word < end && solieu_number_parse(seg + word, end - word, &num) == SOLIEU_OK &&
             num.consumed == end - word &&
-            (num.from_words || ((semicolons || labelled) && num.value < 1900)))
+            (num.from_words || ((semicolons || labelled || b < last) && num.value < 1900)))
             return 1;
         a = b + 1;
     }
