@@ -142,6 +142,27 @@ static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
     return 0;
 }
 
+/* Whether footnote N gives a figure the rules read outside parentheses
+ * ("Khiển trách 5, cảnh cáo 1, khai trừ 3"): it breaks a count down, it
+ * names nothing ("Chi bộ thôn 5, Chi bộ thôn 7" are names the rules do
+ * not read as figures). */
+static int footnote_has_read_figure(const sl_check_doc *cd, int number)
+{
+    for (size_t k = 0; k < cd->doc->paragraphs.len; k++) {
+        const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+        if (p->footnote != number)
+            continue;
+        size_t first, end = sl_paragraphs_facts(cd, k, k, &first);
+        for (size_t i = first; i < end; i++) {
+            const solieu_fact *f = solieu_facts_get(cd->facts, i);
+            size_t at = sl_segment_offset(p, f->text_start);
+            if (f->paragraph == k && !sl_parenthesis_open(p->segment, 0, at))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
 /* Whether a footnote's parts are each a value in parentheses after a unit's
@@ -475,6 +496,8 @@ static void list_count(sl_check_doc *cd, const sl_rule *r, const sl_rule *remain
     if (!stated)
         return;
     size_t line = 0, para = 0;
+    if (footnote_has_read_figure(cd, m->number))
+        return;
     char *text = footnote_text(cd->doc, m->number, &line, &para);
     if (!text)
         return;

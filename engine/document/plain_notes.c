@@ -8,6 +8,7 @@
  * Notes marked by stars read the same way, numbered by their stars:
  * "kết nạp 1.012 đảng viên**, ..." over "** Năm 2021: 196 đảng viên; ...";
  * their citation may follow a capital or a figure. */
+#include <stdio.h>
 #include <string.h>
 
 #include "document/document_internal.h"
@@ -89,6 +90,95 @@ static size_t citation_before(const char *t, size_t from, size_t to, const char 
     return (size_t)-1;
 }
 
+/* A line that heads a block of notes: "Ghi chú:" or "Chú thích:" alone
+ * (bold or not). */
+static int is_notes_heading(const char *t, size_t start, size_t end)
+{
+    static const char *const headings[] = {"Ghi ch\xC3\xBA:", "Ch\xC3\xBA th\xC3\xAD"
+                                                              "ch:"};
+    while (start < end && (t[start] == ' ' || t[start] == '\t' || t[start] == '*'))
+        start++;
+    while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '*'))
+        end--;
+    for (size_t k = 0; k < sizeof headings / sizeof headings[0]; k++) {
+        size_t n = strlen(headings[k]);
+        if (end - start == n && memcmp(t + start, headings[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "3. Đảng bộ xã ...", "3) ...": a listed note's number, then '.' or ')',
+ * a space and a capital; its length with the '.' or ')', or 0. */
+static size_t listed_number_at(const char *t, size_t i, size_t end, int *number)
+{
+    size_t k = i;
+    int value = 0;
+    while (k < end && k < i + 2 && t[k] >= '0' && t[k] <= '9')
+        value = value * 10 + (t[k++] - '0');
+    if (k == i || value == 0 || k + 2 >= end || (t[k] != '.' && t[k] != ')') || t[k + 1] != ' ')
+        return 0;
+    int32_t cp;
+    sl_utf8_next(t + k + 2, end - k - 2, &cp);
+    if (sl_cp_case(cp) != SL_CASE_UPPER)
+        return 0;
+    *number = value;
+    return k + 1 - i;
+}
+
+/* Where "(n)" stands stuck to the end of a word or figure in t[from, to)
+ * ("đảng viên(4)", "6.214 đồng chí(1),"), the last one; (size_t)-1 when
+ * none. */
+static size_t glued_citation_before(const char *t, size_t from, size_t to, int number)
+{
+    char mark[8];
+    int n = snprintf(mark, sizeof mark, "(%d)", number);
+    for (size_t i = to; n > 0 && i-- > from + 1;) {
+        if (t[i] != '(' || i + (size_t)n > to || memcmp(t + i, mark, (size_t)n) != 0)
+            continue;
+        char before = t[i - 1];
+        if (before != ' ' && before != '\n' && before != '\t' && before != '(')
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/* Notes listed under "Ghi chú:" after the text, numbered "1." or "1)",
+ * that marks "(1)" stuck to words of the text cite: a number is a note
+ * only when both are there. */
+static int find_listed_notes(solieu_document *doc)
+{
+    const char *t = doc->text;
+    for (size_t k = 0; k < doc->line_count; k++) {
+        size_t start = doc->line_starts[k], end = line_end(doc, k);
+        if (!is_notes_heading(t, start, end))
+            continue;
+        unsigned char seen[SL_MAX_PAREN_NOTES] = {0};
+        for (size_t j = k + 1; j < doc->line_count && j <= k + MAX_NOTE_LINES; j++) {
+            size_t ls = doc->line_starts[j], le = line_end(doc, j);
+            while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+                ls++;
+            if (ls == le)
+                continue;
+            int number;
+            size_t n = listed_number_at(t, ls, le, &number);
+            if (!n)
+                break; /* the block ends with its numbered lines */
+            if (number >= SL_MAX_PAREN_NOTES || seen[number])
+                continue;
+            size_t cited = glued_citation_before(t, 0, start, number);
+            if (cited == (size_t)-1)
+                continue;
+            seen[number] = 1;
+            size_t mark = (size_t)snprintf(NULL, 0, "(%d)", number);
+            if (sl_marker_add(doc, cited, mark, number) != 0 ||
+                sl_marker_add(doc, ls, n, number) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int sl_find_plain_notes(solieu_document *doc)
 {
     const char *t = doc->text;
@@ -123,7 +213,7 @@ int sl_find_plain_notes(solieu_document *doc)
         /* the next rule's citations stand after this rule's notes */
         body_from = line_end(doc, last_note_line);
     }
-    return 0;
+    return find_listed_notes(doc);
 }
 
 size_t sl_plain_note_at(const solieu_document *doc, size_t i, int *number)

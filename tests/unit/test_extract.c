@@ -700,6 +700,21 @@ static void test_table_with_dotted_columns(void)
     run_free(&r);
 }
 
+/* Notes listed under "Ghi chú:" as "2. ...", cited by "(2)" stuck to a
+ * word of the text: their figures stand in footnote 2. */
+static void test_notes_listed_under_ghi_chu(void)
+{
+    run r = extract_bytes("listed.txt", "Năm 2025 kết nạp 64 đảng viên(2), đạt kế hoạch.\n\n"
+                                        "Ghi chú:\n"
+                                        "1. Không có đảng viên nào bị kỷ luật.\n"
+                                        "2. Khối xã kết nạp 41; khối cơ quan 23.\n");
+    const solieu_fact *f = fact_at(&r, 5, "41");
+    CHECK(f && strcmp(f->scope, "footnote:2") == 0);
+    f = fact_at(&r, 1, "64");
+    CHECK(f && strcmp(f->scope, "body") == 0);
+    run_free(&r);
+}
+
 /* Sentences typed in capitals read as the same words in lower case; the
  * figures keep their text. */
 static void test_sentence_in_capitals(void)
@@ -1599,6 +1614,7 @@ int main(void)
     test_grid_table();
     test_table_with_dotted_columns();
     test_sentence_in_capitals();
+    test_notes_listed_under_ghi_chu();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
