@@ -472,11 +472,13 @@ solieu_status solieu_checker_add(solieu_checker *c, const solieu_document *doc,
     sl_check_breakdowns(&cd);
     sl_check_chains(&cd);
     sl_check_ratios(&cd);
+    /* a table's comparison column is checked against its two periods
+     * before a share looks for a whole */
+    sl_check_tables(&cd);
     sl_check_shares(&cd);
     sl_check_ratings(&cd);
     sl_check_comparisons(&cd);
     sl_check_footnotes(&cd);
-    sl_check_tables(&cd);
     sl_check_named_lists(&cd);
     sl_check_body_series(&cd);
     sl_check_forms(&cd);

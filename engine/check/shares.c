@@ -518,6 +518,8 @@ void sl_check_shares(sl_check_doc *cd)
         const solieu_fact *whole;
         double computed;
         int explained;
+        if (!s->own && sl_row_told(cd, s->pct, "ratio"))
+            continue; /* a table's comparison of two periods told it */
         if (s->own) {
             /* a ratio rule may have checked it already ("27/29 đơn, đạt 93,1%") */
             if (!sl_row_told(cd, s->pct, "ratio"))

@@ -363,6 +363,71 @@ static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table
                  pass ? "as" : "but", solieu_format_number(total->value, b, sizeof b));
 }
 
+/* Whether a header cell heads a comparison in percent of two periods
+ * ("So sánh (%)", "So với cùng kỳ (%)", "2025/2024 (%)"). */
+static int compares_periods(const char *text, const sl_table_cell *cell)
+{
+    static const char *const words[] = {"So s\xC3\xA1nh", "so s\xC3\xA1nh", "So v\xE1\xBB\x9Bi",
+                                        "so v\xE1\xBB\x9Bi"};
+    size_t n = cell->end - cell->start;
+    const char *t = text + cell->start;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (memmem(t, n, words[k], strlen(words[k])))
+            return 1;
+    for (size_t i = 0; i + 9 <= n; i++)
+        if ((t[i] == '1' || t[i] == '2') && strspn(t + i, "0123456789") == 4 && t[i + 4] == '/' &&
+            strspn(t + i + 5, "0123456789") == 4 && memchr(t, '%', n))
+            return 1;
+    return 0;
+}
+
+/* A row's comparison in percent ("| Kết nạp đảng viên | 214 | 196 | 109,2
+ * |" under "| Chỉ tiêu | Năm 2024 | Năm 2023 | So sánh (%) |") against its
+ * two figures of one metric and two periods before it: the later one over
+ * the earlier, within a unit of the last decimal written. */
+static void check_row_comparison(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
+                                 const sl_table_row *row)
+{
+    const char *text = cd->doc->text;
+    const sl_vec *head = &table->header.cells;
+    size_t width = row->cells.len < head->len ? row->cells.len : head->len;
+    for (size_t c = 2; c < width; c++) {
+        if (!compares_periods(text, sl_vec_at(head, c)))
+            continue;
+        const solieu_fact *pct = fact_in(cd, row, c), *a = NULL, *b = NULL;
+        size_t counts = 0;
+        for (size_t k = 0; k < c; k++) {
+            const solieu_fact *f = fact_in(cd, row, k);
+            if (no_count(f))
+                continue;
+            counts++;
+            a = b;
+            b = f;
+        }
+        long af, at, bf, bt;
+        solieu_number stated;
+        if (!pct || counts != 2 || strcmp(a->metric, b->metric) != 0 ||
+            !sl_period_months(a->period, &af, &at) || !sl_period_months(b->period, &bf, &bt) ||
+            af == bf || solieu_number_parse(pct->text, strlen(pct->text), &stated) != SOLIEU_OK)
+            return;
+        const solieu_fact *later = af > bf ? a : b, *earlier = af > bf ? b : a;
+        if (earlier->value <= 0)
+            return;
+        double computed = 100.0 * later->value / earlier->value;
+        double tolerance = pow(10.0, -stated.decimals);
+        int pass = fabs(computed - stated.value) < tolerance - 1e-9;
+        double shown = round(computed * pow(10.0, stated.decimals)) / pow(10.0, stated.decimals);
+        const solieu_fact *others[2] = {later, earlier};
+        char x[64], y[64], z[64];
+        sl_check_add(cd, "ratio", pass, r->id, pct, others, 2, stated.value, shown, tolerance,
+                     "%s (%s) over %s (%s) on line %zu = %.3f%%, the comparison cell states %s",
+                     solieu_format_number(later->value, x, sizeof x), later->period,
+                     solieu_format_number(earlier->value, y, sizeof y), earlier->period, pct->line,
+                     computed, solieu_format_number(stated.value, z, sizeof z));
+        return;
+    }
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
@@ -381,6 +446,7 @@ void sl_check_tables(sl_check_doc *cd)
             check_row_years(cd, r, sl_vec_at(&table->rows, i));
             check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
             check_row_ratings(cd, r, table, sl_vec_at(&table->rows, i));
+            check_row_comparison(cd, r, table, sl_vec_at(&table->rows, i));
         }
         if (n < 3 || n > MAX_TABLE_ROWS)
             continue;
