@@ -1104,6 +1104,12 @@ static int mention_at(const char *s, size_t i, size_t n, unit_mention *m)
     if (i >= sizeof plural - 1 &&
         memcmp(s + i - (sizeof plural - 1), plural, sizeof plural - 1) == 0)
         return 0;
+    /* "Hợp tác xã Nông nghiệp ...": a cooperative, no commune */
+    static const char cooperative[] = "t\xC3\xA1"
+                                      "c "; /* "tác " */
+    if (i >= sizeof cooperative - 1 &&
+        memcmp(s + i - (sizeof cooperative - 1), cooperative, sizeof cooperative - 1) == 0)
+        return 0;
     for (size_t l = 0; l < sizeof unit_levels / sizeof unit_levels[0]; l++) {
         if (!opens_with(s, i, n, unit_levels[l]))
             continue;

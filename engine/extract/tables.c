@@ -998,7 +998,7 @@ static int plain_share(const solieu_fact *f)
     return strcmp(f->metric, "percent") == 0;
 }
 
-/* Drops the text's plain shares and readings across rows (facts [0,
+/* Drops the text's plain shares and readings past their cells (facts [0,
  * before); across: one per fact) that a table read too (facts from
  * `before` on). */
 static void drop_read_twice(table_ctx *c, size_t before, const unsigned char *across)
@@ -1016,30 +1016,39 @@ static void drop_read_twice(table_ctx *c, size_t before, const unsigned char *ac
     facts->len = kept;
 }
 
-/* Whether a row's last cell ends its line and the table's next row
- * follows: the text's rules, which read a paragraph's lines as one, would
- * take the next row's label for the figure's noun ("... 96,3" / "Đảng
- * viên ... 5.216" read as "96,3 đảng viên"). */
-static int ends_row_before_row(const solieu_document *doc, const sl_table *table, size_t r,
+/* Whether a text's fact stands alone in one of a row's cells and the
+ * text's rules, which read a paragraph's lines as one, may have taken the
+ * next cell's words for its noun: a tab or a '|' follows it ("4\tTổ 8 cũ
+ * ..." read as "4 tổ"), or it ends its row and the table's next row
+ * follows ("... 96,3" / "Đảng viên ... 5.216" read as "96,3 đảng viên"). */
+static int reads_past_its_cell(const solieu_document *doc, const sl_table *table, size_t r,
                                const solieu_fact *f)
 {
     enum { MIN_CELLS = 3 }; /* a form's "label   figure" rows name their own figures */
     const sl_table_row *row = sl_vec_at(&table->rows, r);
-    if (r + 1 >= table->rows.len || row->cells.len < MIN_CELLS)
+    if (row->cells.len < MIN_CELLS)
         return 0;
-    const sl_table_row *next = sl_vec_at(&table->rows, r + 1);
-    const sl_table_cell *last = sl_vec_at(&row->cells, row->cells.len - 1);
-    if (next->line != row->line + 1 || f->text_start != last->start || f->text_end != last->end)
-        return 0;
-    size_t at = last->end;
-    while (at < doc->len && doc->text[at] == ' ')
-        at++;
-    return at < doc->len && doc->text[at] == '\n';
+    for (size_t k = 0; k < row->cells.len; k++) {
+        const sl_table_cell *cell = sl_vec_at(&row->cells, k);
+        if (f->text_start != cell->start || f->text_end != cell->end)
+            continue;
+        size_t at = cell->end;
+        while (at < doc->len && doc->text[at] == ' ')
+            at++;
+        if (at < doc->len && (doc->text[at] == '\t' || doc->text[at] == '|'))
+            return k + 1 < row->cells.len;
+        if (k + 1 < row->cells.len || r + 1 >= table->rows.len)
+            return 0;
+        const sl_table_row *next = sl_vec_at(&table->rows, r + 1);
+        return next->line == row->line + 1 && at < doc->len && doc->text[at] == '\n';
+    }
+    return 0;
 }
 
-/* Marks the text's facts read across two rows (across: one per fact). */
-static void mark_readings_across_rows(const solieu_document *doc, const sl_vec *tables,
-                                      const sl_vec *facts, unsigned char *across)
+/* Marks the text's facts that may have read past their cells (across:
+ * one per fact). */
+static void mark_readings_past_cells(const solieu_document *doc, const sl_vec *tables,
+                                     const sl_vec *facts, unsigned char *across)
 {
     for (size_t i = 0; i < facts->len; i++) {
         const solieu_fact *f = sl_vec_at(facts, i);
@@ -1047,7 +1056,7 @@ static void mark_readings_across_rows(const solieu_document *doc, const sl_vec *
             const sl_table *table = sl_vec_at(tables, t);
             for (size_t r = 0; r < table->rows.len && !across[i]; r++)
                 across[i] = ((const sl_table_row *)sl_vec_at(&table->rows, r))->line == f->line &&
-                            ends_row_before_row(doc, table, r, f);
+                            reads_past_its_cell(doc, table, r, f);
         }
     }
 }
@@ -1073,7 +1082,7 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
         across = sl_calloc(facts->facts.len + 1, 1);
         c.oom = !starts || !across;
         if (!c.oom)
-            mark_readings_across_rows(doc, &tables, &facts->facts, across);
+            mark_readings_past_cells(doc, &tables, &facts->facts, across);
         for (size_t i = 0; !c.oom && i < facts->facts.len; i++) {
             const solieu_fact *f = sl_vec_at(&facts->facts, i);
             if (!plain_share(f) && !across[i])

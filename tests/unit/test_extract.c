@@ -700,6 +700,31 @@ static void test_table_with_dotted_columns(void)
     run_free(&r);
 }
 
+/* A tab-separated table whose last column holds notes in words: a row's
+ * figure is the column's, not a count of the note's first noun. */
+static void test_tab_table_with_notes_column(void)
+{
+    run r = extract_bytes("tabs.txt", "TT\tChi bộ\tĐảng viên\tKết nạp\tGhi chú\n"
+                                      "1\tChi bộ thôn\t512\t6\tThôn 3 mới sáp nhập\n"
+                                      "2\tChi bộ tổ dân phố\t208\t3\tTổ 5 cũ ghép vào tổ 6\n");
+    const solieu_fact *f = fact_at(&r, 3, "3");
+    CHECK(f && strcmp(f->metric, "members_admitted") == 0);
+    run_free(&r);
+}
+
+/* "Hợp tác xã" names a cooperative, no commune: no entity of its own. */
+static void test_cooperative_is_no_commune(void)
+{
+    run r =
+        extract_bytes("coop.txt", "ĐẢNG ỦY XÃ TÂN PHONG\n\n"
+                                  "Giải thể 02 chi bộ: Chi bộ Trường Mầm non Hoa Mai, Chi bộ Hợp "
+                                  "tác xã Nông nghiệp Mai Xuân; thành lập mới 01 Chi bộ Công ty "
+                                  "May Tân Phong.\n");
+    const solieu_fact *f = fact_at(&r, 3, "01");
+    CHECK(f && strstr(f->entity, "Nông") == NULL);
+    run_free(&r);
+}
+
 /* Notes listed under "Ghi chú:" as "2. ...", cited by "(2)" stuck to a
  * word of the text: their figures stand in footnote 2. */
 static void test_notes_listed_under_ghi_chu(void)
@@ -1615,6 +1640,8 @@ int main(void)
     test_table_with_dotted_columns();
     test_sentence_in_capitals();
     test_notes_listed_under_ghi_chu();
+    test_tab_table_with_notes_column();
+    test_cooperative_is_no_commune();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
