@@ -282,20 +282,40 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
     return best;
 }
 
+/* Whether the sentence that holds text[at] opens with "Trong số" ("Trong
+ * số đảng viên mới có 8.395 đoàn viên"): it breaks down a figure of the
+ * sentence before. */
+static int sentence_opens_among(const char *text, size_t at)
+{
+    static const char among[] = "rong s\xE1\xBB\x91 "; /* "[Tt]rong số " */
+    size_t k = at;
+    while (k > 0 && text[k - 1] != '\n' && !(k >= 2 && text[k - 1] == ' ' && text[k - 2] == '.'))
+        k--;
+    return (text[k] | 0x20) == 't' && strncmp(text + k + 1, among, sizeof among - 1) == 0;
+}
+
 /* The whole a share's sentence breaks down before it ("có 9.874 đảng
  * viên; trong đó đảng viên nữ 4.213 đồng chí, chiếm 45,2%"): the nearest
  * figure before the part in its sentence, of its metric and kind and
  * larger, with "trong đó" between them or the part named by a qualifier
- * the whole has not; NULL when none. */
+ * the whole has not; or, for a sentence that opens with "Trong số", the nearest
+ * figure of its metric before it in the paragraph; NULL when none. */
 static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share *s)
 {
     static const char trong_do[] = "trong \xC4\x91\xC3\xB3"; /* trong đó */
     const char *text = cd->doc->scan;
+    int among = sentence_opens_among(text, s->part->text_start);
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *g = solieu_facts_get(cd->facts, i);
         if (g->paragraph != s->part->paragraph ||
-            sl_sentence_ends_between(text, g->text_end, s->part->text_start))
+            (sl_sentence_ends_between(text, g->text_end, s->part->text_start) && !among))
             return NULL;
+        /* (a group named without its noun, "8.395 đoàn viên", is of the
+         * metric's kind) */
+        if (among && strcmp(g->metric, s->part->metric) == 0 && !*g->qualifier &&
+            (sl_same_kind(g, s->part) || !*s->part->unit) && !is_pct(g) && !g->has_denominator &&
+            g->value > s->part->value)
+            return g; /* the figure the sentence before gave */
         if (is_pct(g) || g->has_denominator || strcmp(g->metric, s->part->metric) != 0 ||
             !sl_same_kind(g, s->part) || g->value <= s->part->value)
             continue;
@@ -539,7 +559,9 @@ void sl_check_shares(sl_check_doc *cd)
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, base_of(o, o->whole), 0);
         else if (!in_table_row(cd->doc->scan, s->pct) && (whole = broken_down_whole(cd, s)) != NULL)
-            report(cd, r, s, whole, whole->value, 0);
+            report(cd, r, s, whole, whole->value,
+                   fabs(100.0 * s->part->value / whole->value - s->pct->value) <
+                       s->tolerance - 1e-9);
     }
     sl_vec_free(&shares);
     sl_vec_free(&named);
