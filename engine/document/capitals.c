@@ -15,8 +15,27 @@
  * its cased letters capitals. */
 enum { MIN_WORDS = 12, MIN_CASED = 30, UPPER_PERCENT = 90 };
 
+/* Whether a line's ASCII letters are nearly all capitals: a byte loop that
+ * turns down the lines in lower case (nearly all of them) before any
+ * decoding. */
+static int ascii_mostly_upper(const char *line, size_t len)
+{
+    enum { FEW_LOWER = 8 };
+    size_t lower = 0, upper = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        lower += c >= 'a' && c <= 'z';
+        upper += c >= 'A' && c <= 'Z';
+        if (lower > FEW_LOWER && lower > upper)
+            return 0; /* a line in lower case shows it within its first words */
+    }
+    return upper >= MIN_CASED / 2 && upper * 100 >= (upper + lower) * UPPER_PERCENT;
+}
+
 static int typed_in_capitals(const char *line, size_t len)
 {
+    if (len < MIN_CASED || !ascii_mostly_upper(line, len))
+        return 0;
     size_t words = 0, cased = 0, upper = 0;
     int in_word = 0, clause_break = 0;
     for (size_t at = 0; at < len;) {
