@@ -68,6 +68,14 @@ static int names_other_whole(const char *scan, size_t len, const solieu_fact *pc
         if (at + n > len || memcmp(scan + at, openers[k], n) != 0)
             continue;
         size_t unit = strlen(part->unit), words = at + n;
+        /* "bằng 16,8% số được đánh giá": the part's own noun, unsaid */
+        static const char *const participles[] = {"\xC4\x91\xC6\xB0\xE1\xBB\xA3"
+                                                  "c ",
+                                                  "\xC4\x91\xC3\xA3 ", "b\xE1\xBB\x8B "};
+        for (size_t q = 0; q < sizeof participles / sizeof participles[0]; q++)
+            if (words + strlen(participles[q]) <= len &&
+                memcmp(scan + words, participles[q], strlen(participles[q])) == 0)
+                return 0;
         int same = unit && words + unit <= len && memcmp(scan + words, part->unit, unit) == 0;
         /* "đảng viên" and "đồng chí" count the same people */
         enum { MEMBER_WORD_BYTES = 12 };
@@ -304,18 +312,25 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
 {
     static const char trong_do[] = "trong \xC4\x91\xC3\xB3"; /* trong đó */
     const char *text = cd->doc->scan;
-    int among = sentence_opens_among(text, s->part->text_start);
+    /* a part named by a group or a rating ("đảng viên mới là người dân tộc
+     * thiểu số có 63 đồng chí", "hoàn thành xuất sắc nhiệm vụ có 41 đồng
+     * chí") breaks down its metric's figure of the sentences before too */
+    int among = strcmp(s->part->metric, "count") != 0 &&
+                (sentence_opens_among(text, s->part->text_start) || *s->part->qualifier);
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *g = solieu_facts_get(cd->facts, i);
-        if (g->paragraph != s->part->paragraph ||
-            (sl_sentence_ends_between(text, g->text_end, s->part->text_start) && !among))
+        int earlier = g->paragraph != s->part->paragraph ||
+                      sl_sentence_ends_between(text, g->text_end, s->part->text_start);
+        if ((earlier && !among) || g->paragraph < s->from || g->footnote != s->part->footnote)
             return NULL;
         /* (a group named without its noun, "8.395 đoàn viên", is of the
          * metric's kind) */
-        if (among && strcmp(g->metric, s->part->metric) == 0 && !*g->qualifier &&
+        if (earlier && strcmp(g->metric, s->part->metric) == 0 && !*g->qualifier &&
             (sl_same_kind(g, s->part) || !*s->part->unit) && !is_pct(g) && !g->has_denominator &&
-            g->value > s->part->value)
-            return g; /* the figure the sentence before gave */
+            sl_comparable_periods(g->period, s->part->period))
+            return g->value > s->part->value ? g : NULL; /* the figure a sentence before gave */
+        if (earlier)
+            continue;
         if (is_pct(g) || g->has_denominator || strcmp(g->metric, s->part->metric) != 0 ||
             !sl_same_kind(g, s->part) || g->value <= s->part->value)
             continue;
