@@ -428,6 +428,78 @@ static void check_row_comparison(sl_check_doc *cd, const sl_rule *r, const sl_ta
     }
 }
 
+/* Whether a share's cell agrees with a/b: within one unit of the last
+ * decimal it writes. *computed: 100·a/b. */
+static int share_agrees(const solieu_fact *pct, const solieu_fact *a, const solieu_fact *b,
+                        double *computed, int *decimals)
+{
+    solieu_number stated;
+    if (b->value <= 0 || solieu_number_parse(pct->text, strlen(pct->text), &stated) != SOLIEU_OK)
+        return 0;
+    *decimals = stated.decimals;
+    *computed = 100.0 * a->value / b->value;
+    return fabs(*computed - stated.value) < pow(10.0, -stated.decimals) - 1e-9;
+}
+
+/* A column of shares ("Tỷ lệ (%)") whose cells two count columns before it
+ * explain, row after row (most rows' share is column a over column b):
+ * every row's share against its own a/b. Two rows at least must agree,
+ * and more than half of those with the three cells, and no other pair of
+ * columns as well. */
+static void check_rate_column(sl_check_doc *cd, const sl_rule *r, const sl_table *table, size_t c)
+{
+    size_t best_a = 0, best_b = 0, best = 0, ties = 0, rows_with = 0;
+    for (size_t a = 0; a < c; a++)
+        for (size_t b = 0; b < c; b++) {
+            if (a == b)
+                continue;
+            size_t agree = 0, with = 0;
+            for (size_t i = 0; i < table->rows.len; i++) {
+                const sl_table_row *row = sl_vec_at(&table->rows, i);
+                const solieu_fact *pct = fact_in(cd, row, c), *fa = fact_in(cd, row, a),
+                                  *fb = fact_in(cd, row, b);
+                double computed;
+                int decimals;
+                if (!pct || strcmp(pct->unit, "%") != 0 || no_count(fa) || no_count(fb))
+                    continue;
+                with++;
+                agree += share_agrees(pct, fa, fb, &computed, &decimals);
+            }
+            if (agree > best) {
+                best = agree;
+                best_a = a;
+                best_b = b;
+                ties = 0;
+                rows_with = with;
+            } else if (agree == best && agree) {
+                ties++;
+            }
+        }
+    if (best < 2 || ties || 2 * best <= rows_with)
+        return;
+    for (size_t i = 0; i < table->rows.len; i++) {
+        const sl_table_row *row = sl_vec_at(&table->rows, i);
+        const solieu_fact *pct = fact_in(cd, row, c), *fa = fact_in(cd, row, best_a),
+                          *fb = fact_in(cd, row, best_b);
+        double computed;
+        int decimals;
+        if (!pct || strcmp(pct->unit, "%") != 0 || no_count(fa) || no_count(fb) ||
+            sl_row_told(cd, pct, "ratio"))
+            continue;
+        int pass = share_agrees(pct, fa, fb, &computed, &decimals);
+        double shown = round(computed * pow(10.0, decimals)) / pow(10.0, decimals);
+        const solieu_fact *others[2] = {fa, fb};
+        char x[64], y[64], z[64];
+        sl_check_add(cd, "ratio", pass, r->id, pct, others, 2, pct->value, shown,
+                     pow(10.0, -decimals),
+                     "%s over %s on line %zu = %.3f%%, the share's cell states %s (the other "
+                     "rows' shares are the same columns')",
+                     solieu_format_number(fa->value, x, sizeof x),
+                     solieu_format_number(fb->value, y, sizeof y), pct->line, computed,
+                     solieu_format_number(pct->value, z, sizeof z));
+    }
+}
+
 void sl_check_tables(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "table_sum");
@@ -442,6 +514,9 @@ void sl_check_tables(sl_check_doc *cd)
         if (!r)
             continue;
         size_t n = table->rows.len;
+        for (size_t c = 2; c < table->header.cells.len; c++)
+            if (!compares_periods(text, sl_vec_at(&table->header.cells, c)))
+                check_rate_column(cd, r, table, c);
         for (size_t i = 0; i < n; i++) {
             check_row_years(cd, r, sl_vec_at(&table->rows, i));
             check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
