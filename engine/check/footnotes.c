@@ -378,9 +378,10 @@ static int ends_a_name(const char *text, const char *at)
     const char *end = at;
     while (*end >= '0' && *end <= '9')
         end++;
+    /* (or an aside after the name: "Chi bộ Tổ 5 (Đảng bộ thị trấn X);") */
     return *end == '\0' || *end == ';' || *end == ',' ||
            (*end == '.' && !(end[1] >= '0' && end[1] <= '9')) ||
-           strncmp(end, joiner, sizeof joiner - 1) == 0;
+           strncmp(end, joiner, sizeof joiner - 1) == 0 || strncmp(end, " (", 2) == 0;
 }
 
 /* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",
