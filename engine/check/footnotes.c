@@ -165,17 +165,22 @@ static int footnote_has_read_figure(const sl_check_doc *cd, int number)
 
 /* Footnote facts that break a body total down: its metric, its period or
  * none of their own, at least two of them. */
-/* Whether a footnote's parts are each a value in parentheses after a unit's
- * name ("Đảng bộ Sở Y tế (412), Đảng bộ Sở Giáo dục (365)") under a total
- * that counts such units ("bốn đảng bộ cơ sở"): they count something of
- * each unit, not the units. */
+/* Whether a footnote's parts are each a value in parentheses or after a
+ * colon following a unit's name ("Đảng bộ Sở Y tế (412), Đảng bộ Sở Giáo
+ * dục (365)", "Xã Ea Rơng: 72; xã Phú Đông: 65") under a total that counts
+ * such units ("bốn đảng bộ cơ sở", "05 xã, thị trấn"): they count
+ * something of each unit, not the units. */
 static int values_of_named_units(const sl_check_doc *cd, const solieu_fact *total,
                                  const solieu_fact *const *parts, size_t n)
 {
     static const char *const units[] = {"\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99", /* đảng bộ */
                                         "chi b\xE1\xBB\x99",                    /* chi bộ */
                                         "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
-                                        "c"}; /* tổ chức */
+                                        "c",                                /* tổ chức */
+                                        "x\xC3\xA3",                        /* xã */
+                                        "ph\xC6\xB0\xE1\xBB\x9Dng",         /* phường */
+                                        "th\xC3\xB4n",                      /* thôn */
+                                        "\xC4\x91\xC6\xA1n v\xE1\xBB\x8B"}; /* đơn vị */
     int counts_units = 0;
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
         counts_units |= strncmp(total->unit, units[k], strlen(units[k])) == 0;
@@ -184,7 +189,12 @@ static int values_of_named_units(const sl_check_doc *cd, const solieu_fact *tota
     const char *text = cd->doc->text;
     for (size_t i = 0; i < n; i++) {
         size_t s = parts[i]->text_start, e = parts[i]->text_end;
-        if (s == 0 || text[s - 1] != '(' || e >= cd->doc->len || text[e] != ')')
+        int bracketed = s > 0 && text[s - 1] == '(' && e < cd->doc->len && text[e] == ')';
+        /* (a bare value after the name's colon: "Xã Ea Rơng: 72;", not
+         * "Ủy ban Kiểm tra Tỉnh ủy: 01 tổ chức đảng") */
+        int labelled = s >= 2 && text[s - 1] == ' ' && text[s - 2] == ':' &&
+                       (e >= cd->doc->len || strchr(";,.\n", text[e]));
+        if (!bracketed && !labelled)
             return 0;
     }
     return 1;

@@ -10,6 +10,18 @@
 
 #include "check/check_internal.h"
 
+/* Whether the text opens with a unit's word in capitals ("Chi bộ ",
+ * "Đảng bộ ", "Đảng ủy "): names of units. */
+static int opens_with_unit(const char *text, size_t len)
+{
+    static const char *const units[] = {"Chi b\xE1\xBB\x99", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99",
+                                        "\xC4\x90\xE1\xBA\xA3ng \xE1\xBB\xA7y"};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (len >= strlen(units[k]) && memcmp(text, units[k], strlen(units[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* The names in text[0..len), which the rule's pattern has matched as
  * names apart by ',' or ';', the last after " và ". Where a ';' stands,
  * it alone parts them: a name may hold a comma ("Công ty May An Phú, Khu
@@ -18,13 +30,28 @@ static size_t count_names(const char *text, size_t len)
 {
     static const char joiner[] = " v\xC3\xA0 "; /* " và " */
     char sep = memchr(text, ';', len) ? ';' : ',';
+    /* names that open with a unit's word ("Đảng bộ Khối Cơ quan và
+     * Doanh nghiệp tỉnh, Đảng bộ Quân sự tỉnh"): a " và " parts two names
+     * only where the next opens with a unit's word or the first's words */
+    size_t first_word = 0;
+    while (first_word < len && text[first_word] != ' ')
+        first_word++;
+    if (first_word < len)
+        first_word++; /* the first two words: "Đảng bộ", "Chi bộ" */
+    while (first_word < len && text[first_word] != ' ')
+        first_word++;
     size_t names = 1;
     for (size_t at = 0; at < len; at++) {
         if (text[at] == sep)
             names++;
         else if (sep == ',' && text[at] == ' ' && len - at >= sizeof joiner - 1 &&
-                 memcmp(text + at, joiner, sizeof joiner - 1) == 0)
-            names++;
+                 memcmp(text + at, joiner, sizeof joiner - 1) == 0) {
+            size_t next = at + sizeof joiner - 1;
+            int unit_names = opens_with_unit(text, first_word);
+            if (!unit_names || opens_with_unit(text + next, len - next) ||
+                (len - next >= first_word && memcmp(text + next, text, first_word) == 0))
+                names++;
+        }
     }
     return names;
 }
@@ -53,6 +80,10 @@ static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
     const solieu_fact *count = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, cs));
     if (!count || count->has_denominator || count->value != floor(count->value) ||
         figure_within(c->cd, count, sl_paragraph_to_text(c->p, ce), sl_paragraph_to_text(c->p, ne)))
+        return 0;
+    /* units named after a count of people ("3 đảng viên (Chi bộ Khu phố 5
+     * và Chi bộ Khu phố 11)") say where they are, not who */
+    if (sl_counts_members(count->unit) && opens_with_unit(c->p->segment + ns, ne - ns))
         return 0;
     size_t names = count_names(c->p->segment + ns, ne - ns);
     /* one name is no list, and a count far above the names is not what they

@@ -101,8 +101,10 @@ static int level_of(const sl_check_doc *cd, const solieu_fact *f)
      * (44.871 đồng chí) hoàn thành tốt nhiệm vụ" */
     int bracketed = start > 0 && text[start - 1] == '(';
     size_t to = stop;
+    /* (a colon after it opens what it breaks down: "412 chi bộ đều được
+     * đánh giá: hoàn thành tốt nhiệm vụ 296 ...") */
     for (; to < len && to - stop < MAX_WINDOW; to++)
-        if (clause_break(text, to)) {
+        if (clause_break(text, to) || text[to] == ':') {
             if (!bracketed || text[to] != ')')
                 break;
             bracketed = 0;
@@ -202,9 +204,24 @@ static int total_after_part(const sl_check_doc *cd, const solieu_fact *f)
     return f->text_start >= n && memcmp(cd->doc->scan + f->text_start - n, of_all, n) == 0;
 }
 
+/* Whether the sentence of a list's first part says the list leaves some
+ * out ("ngoài số hoàn thành xuất sắc nêu trên, còn 44 tổ chức hoàn thành
+ * tốt nhiệm vụ ..."): besides those told before, no whole list. */
+static int says_besides(const sl_check_doc *cd, const solieu_fact *first)
+{
+    static const char besides[] = "ngo\xC3\xA0i s\xE1\xBB\x91 "; /* "ngoài số " */
+    const char *text = cd->doc->scan;
+    size_t k = first->text_start;
+    while (k > 0 && text[k - 1] != '\n' && !(k >= 2 && text[k - 1] == ' ' && text[k - 2] == '.'))
+        k--;
+    return has(text + k, first->text_start - k, besides);
+}
+
 static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **parts, size_t n,
                         const int *levels, size_t first, const solieu_fact *stated_total)
 {
+    if (says_besides(cd, parts[0]))
+        return;
     unsigned seen = 0;
     double sum = 0;
     for (size_t k = 0; k < n; k++) {
@@ -216,7 +233,7 @@ static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **
     const solieu_fact *total = stated_total ? stated_total : total_before(cd, first, sum);
     if (!total)
         return;
-    int complete = (seen & (1u << FAILED)) && __builtin_popcount(seen) >= 3;
+    int complete = __builtin_popcount(seen) == 4; /* every level, the best to "không hoàn thành" */
     int pass = sum == total->value;
     if (!pass && !complete && sum < total->value)
         return;

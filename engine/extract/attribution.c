@@ -1491,6 +1491,70 @@ static void apply_title_period(sl_attribution *d)
     free(sections);
 }
 
+/* months [from, to] as a period: "2024", "2025-07/2025-09", "2025-03" */
+static void format_months(long from, long to, char *out, size_t size)
+{
+    if (from % 12 == 0 && to == from + 11)
+        snprintf(out, size, "%ld", from / 12);
+    else if (from == to)
+        snprintf(out, size, "%ld-%02ld", from / 12, from % 12 + 1);
+    else
+        snprintf(out, size, "%ld-%02ld/%ld-%02ld", from / 12, from % 12 + 1, to / 12, to % 12 + 1);
+}
+
+/* Where the change's words "tăng từ " or "giảm từ " end right before
+ * text[at]; 0 when they do not stand there. */
+static int after_change_from(const char *scan, size_t at)
+{
+    static const char *const words[] = {"t\xC4\x83ng t\xE1\xBB\xAB ",      /* tăng từ */
+                                        "gi\xE1\xBA\xA3m t\xE1\xBB\xAB "}; /* giảm từ */
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (at >= n && memcmp(scan + at - n, words[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A change told from one figure to another ("số đảng viên được kiểm tra
+ * tăng từ 13 đồng chí lên 17 đồng chí", "giảm từ 44 xuống 39 chi bộ"):
+ * the second counts what the first counts, now; the first is of the
+ * stretch before, as long as the second's. */
+static void changes_from_to(sl_attribution *d)
+{
+    enum { MAX_GAP_BYTES = 40 };
+    static const char *const tos[] = {" l\xC3\xAAn ", " xu\xE1\xBB\x91ng "}; /* lên, xuống */
+    const char *scan = d->doc->scan;
+    for (size_t i = 0; i + 1 < d->facts->facts.len; i++) {
+        solieu_fact *f = sl_vec_at(&d->facts->facts, i), *g = sl_vec_at(&d->facts->facts, i + 1);
+        if (!after_change_from(scan, f->text_start) || g->paragraph != f->paragraph ||
+            g->text_start < f->text_end || g->text_start - f->text_end > MAX_GAP_BYTES ||
+            strcmp(f->unit, "%") == 0 || strcmp(g->unit, "%") == 0)
+            continue;
+        int to_word = 0;
+        for (size_t k = 0; k < sizeof tos / sizeof tos[0] && !to_word; k++)
+            to_word = memmem(scan + f->text_end, g->text_start - f->text_end, tos[k],
+                             strlen(tos[k])) != NULL;
+        if (!to_word)
+            continue;
+        if (is_generic(g->metric) && !is_generic(f->metric))
+            g->metric = f->metric;
+        else if (is_generic(f->metric) && !is_generic(g->metric))
+            f->metric = g->metric;
+        if (!*g->unit)
+            g->unit = f->unit;
+        long from, to;
+        const char *now = *g->period ? g->period : f->period;
+        if (!sl_period_months(now, &from, &to))
+            continue;
+        char before[96];
+        long length = to - from + 1;
+        format_months(from - length, to - length, before, sizeof before);
+        g->period = now;
+        f->period = sl_facts_keep(d->facts, sl_strdup(before), &d->oom);
+    }
+}
+
 /* A plain percentage of another period right after a rate, in its
  * sentence ("tỷ lệ đảng viên dự sinh hoạt đạt 92,9% (năm 2023: 90,7%);
  * quý I: 91,2%; ..."): the same rate then. A change ("giảm 1,2%") is no
@@ -1723,6 +1787,7 @@ void sl_attribute_facts(sl_attribution *d)
     periods_from_series(d);
     rates_of_other_periods(d);
     apply_title_period(d);
+    changes_from_to(d);
     term_to_its_month(d);
     shares_of_stocks(d);
     entities_of_named_units(d);

@@ -725,6 +725,21 @@ static void test_cooperative_is_no_commune(void)
     run_free(&r);
 }
 
+/* A change told from one figure to another: the second counts what the
+ * first counts, and the first is of the stretch before. */
+static void test_change_from_one_figure_to_another(void)
+{
+    run r = extract_bytes("change.txt", "BÁO CÁO\nKết quả công tác kiểm tra quý III năm 2025\n\n"
+                                        "So với quý trước, số đảng viên được kiểm tra khi có dấu "
+                                        "hiệu vi phạm tăng từ 12 đồng chí lên 16 đồng chí.\n");
+    const solieu_fact *f = fact_at(&r, 4, "12");
+    CHECK(f && strcmp(f->period, "2025-04/2025-06") == 0);
+    f = fact_at(&r, 4, "16");
+    CHECK(f && strcmp(f->metric, "inspected_members") == 0 &&
+          strcmp(f->period, "2025-07/2025-09") == 0);
+    run_free(&r);
+}
+
 /* Notes listed under "Ghi chú:" as "2. ...", cited by "(2)" stuck to a
  * word of the text: their figures stand in footnote 2. */
 static void test_notes_listed_under_ghi_chu(void)
@@ -1642,6 +1657,7 @@ int main(void)
     test_notes_listed_under_ghi_chu();
     test_tab_table_with_notes_column();
     test_cooperative_is_no_commune();
+    test_change_from_one_figure_to_another();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
