@@ -315,6 +315,18 @@ static int rated_count_column(const char *text, const sl_table_cell *cell)
  * HTXSNV | Tỷ lệ (%) | HTTNV | ... | KHTNV |"), against its count rated.
  * As in the text, the levels split the count: all of them down to "không
  * hoàn thành" must add up to it, fewer must not exceed it. */
+/* The level column c names: in the header, or in a second header row
+ * under a group ("Kết quả xếp loại" over "HTXSNV | HTTNV | ..."). */
+static int level_of_column(const sl_check_doc *cd, const sl_table *table, size_t c)
+{
+    const char *text = cd->doc->text;
+    int level = rating_column(text, sl_vec_at(&table->header.cells, c));
+    const sl_table_row *first = table->rows.len ? sl_vec_at(&table->rows, 0) : NULL;
+    if (level == SL_NO_RATING && first && c < first->cells.len && !row_has_figures(cd, first))
+        level = rating_column(text, sl_vec_at(&first->cells, c));
+    return level;
+}
+
 static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
                               const sl_table_row *row)
 {
@@ -333,7 +345,7 @@ static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table
     unsigned seen = 0;
     double sum = 0;
     for (size_t c = t + 1; c < head->len; c++) {
-        int level = rating_column(text, sl_vec_at(head, c));
+        int level = level_of_column(cd, table, c);
         if (level == SL_NO_RATING && seen && !no_count(fact_in(cd, row, c)))
             return; /* a count among the levels under a header not read as one */
         if (level == SL_NO_RATING)
@@ -517,18 +529,12 @@ void sl_check_tables(sl_check_doc *cd)
         for (size_t c = 2; c < table->header.cells.len; c++)
             if (!compares_periods(text, sl_vec_at(&table->header.cells, c)))
                 check_rate_column(cd, r, table, c);
-        for (size_t i = 0; i < n; i++) {
-            check_row_years(cd, r, sl_vec_at(&table->rows, i));
-            check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
-            check_row_ratings(cd, r, table, sl_vec_at(&table->rows, i));
-            check_row_comparison(cd, r, table, sl_vec_at(&table->rows, i));
-        }
-        if (n < 3 || n > MAX_TABLE_ROWS)
-            continue;
-        /* the total row is the last or the first, with figures of its own
-         * (a second header row "| | | Tổng số | ..." is none) */
+        /* the columns against the total row first: a total row's wrong
+         * figure is told once, not again against its row's ratings */
         size_t total_row = (size_t)-1;
-        for (size_t i = n - 1;; i = 0) {
+        for (size_t i = n - 1; n >= 3 && n <= MAX_TABLE_ROWS; i = 0) {
+            /* the total row is the last or the first, with figures of its
+             * own (a second header row "| | | Tổng số | ..." is none) */
             const sl_table_row *row = sl_vec_at(&table->rows, i);
             const sl_table_cell *label = sl_table_row_label(text, row);
             if (label && sl_table_cell_is_total(text, label) && row_has_figures(cd, row)) {
@@ -541,6 +547,12 @@ void sl_check_tables(sl_check_doc *cd)
         for (size_t column = 0; total_row != (size_t)-1 && column < table->header.cells.len;
              column++)
             check_column(cd, r, table, total_row, column);
+        for (size_t i = 0; i < n; i++) {
+            check_row_years(cd, r, sl_vec_at(&table->rows, i));
+            check_row_group(cd, r, table, sl_vec_at(&table->rows, i));
+            check_row_ratings(cd, r, table, sl_vec_at(&table->rows, i));
+            check_row_comparison(cd, r, table, sl_vec_at(&table->rows, i));
+        }
     }
     sl_tables_free(&tables);
 }

@@ -635,6 +635,35 @@ static const char *caption_of(const table_ctx *c, const sl_table *table, size_t 
     return p->segment;
 }
 
+/* Whether a column's name ends with a rating, abbreviated or in words
+ * ("Kết quả xếp loại HTXSNV", "Hoàn thành tốt nhiệm vụ"), not a share of
+ * one. */
+static int names_a_rating(const char *name)
+{
+    static const char *const ratings[] = {
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+        "ho\xC3\xA0n th\xC3\xA0nh xu\xE1\xBA\xA5t s\xE1\xBA\xAF"
+        "c nhi\xE1\xBB\x87m v\xE1\xBB\xA5", /* hoàn thành xuất sắc nhiệm vụ */
+        "ho\xC3\xA0n th\xC3\xA0nh t\xE1\xBB\x91t nhi\xE1\xBB\x87m v\xE1\xBB\xA5", /* hoàn thành tốt
+                                                                                     nhiệm vụ */
+        "ho\xC3\xA0n th\xC3\xA0nh nhi\xE1\xBB\x87m v\xE1\xBB\xA5", /* hoàn thành nhiệm vụ */
+    };
+    size_t n = strlen(name);
+    if (memchr(name, '%', n))
+        return 0;
+    for (size_t k = 0; k < sizeof ratings / sizeof ratings[0]; k++) {
+        size_t w = strlen(ratings[k]);
+        /* the first letter in either case: "Hoàn thành ...", "hoàn thành ..." */
+        if (n >= w && memcmp(name + n - w + 1, ratings[k] + 1, w - 1) == 0 &&
+            ((name[n - w] | 0x20) == (ratings[k][0] | 0x20)))
+            return 1;
+    }
+    return 0;
+}
+
 static void table_facts(table_ctx *c, const sl_table *table)
 {
     const char *text = c->doc->text;
@@ -699,6 +728,17 @@ static void table_facts(table_ctx *c, const sl_table *table)
         if (done && !told)
             rules[k] = done;
     }
+    /* the ratings' columns ("HTXSNV | HTTNV | ...", under "Kết quả xếp
+     * loại" or not) beside a column of the count rated ("Số đảng viên được
+     * xếp loại") split that count: they count what it counts */
+    const sl_rule *rated_count = NULL;
+    for (size_t k = 0; k < ncols && !rated_count; k++)
+        if (rules[k] && (strcmp(rules[k]->metric, "reviewed_members") == 0 ||
+                         strcmp(rules[k]->metric, "reviewed_collectives") == 0))
+            rated_count = rules[k];
+    for (size_t k = 0; rated_count && k < ncols; k++)
+        if (!rules[k] && names_a_rating(names[k]))
+            rules[k] = counted[k] = rated_count;
     char span[32] = "";
     if (first_year && last_year > first_year)
         snprintf(span, sizeof span, "%d/%d", first_year, last_year);

@@ -725,6 +725,23 @@ static void test_cooperative_is_no_commune(void)
     run_free(&r);
 }
 
+/* Ratings' columns under a group header beside the count rated count
+ * what that column counts. */
+static void test_rating_columns_beside_the_count_rated(void)
+{
+    run r = extract_bytes("ratings.txt",
+                          "| TT | Khối | Số đảng viên được xếp loại | Kết quả xếp loại | | | |\n"
+                          "|---|---|---|---|---|---|---|\n"
+                          "| | | | HTXSNV | HTTNV | HTNV | KHTNV |\n"
+                          "| 1 | Khối dân cư | 402 | 61 | 318 | 20 | 3 |\n"
+                          "| 2 | Khối cơ quan | 150 | 27 | 119 | 4 | - |\n");
+    const solieu_fact *f = fact_at(&r, 4, "318");
+    CHECK(f && strcmp(f->metric, "reviewed_members") == 0);
+    f = fact_at(&r, 5, "27");
+    CHECK(f && strcmp(f->metric, "reviewed_members") == 0);
+    run_free(&r);
+}
+
 /* A change told from one figure to another: the second counts what the
  * first counts, and the first is of the stretch before. */
 static void test_change_from_one_figure_to_another(void)
@@ -1658,6 +1675,7 @@ int main(void)
     test_tab_table_with_notes_column();
     test_cooperative_is_no_commune();
     test_change_from_one_figure_to_another();
+    test_rating_columns_beside_the_count_rated();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
