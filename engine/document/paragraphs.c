@@ -163,8 +163,12 @@ static int is_heading(const solieu_document *doc, size_t start, size_t end)
         !memchr(s + i, ':', end - i))
         numbered = 1;
     /* a numbered line that runs on after a sentence of its own ("1. Công
-     * tác phát triển đảng viên. Các cấp ủy ...", wrapped) opens a paragraph */
-    if (numbered && ends_open(s, start, end) && !sentence_inside(s, k, end))
+     * tác phát triển đảng viên. Các cấp ủy ...", wrapped) opens a
+     * paragraph; one with a label's colon is a form's field ("1.1. Đảng
+     * viên chính thức: ...... 1.109"), no heading */
+    const char *text = doc->text, *colon = numbered ? memchr(text + k, ':', end - k) : NULL;
+    if (numbered && ends_open(s, start, end) && !sentence_inside(s, k, end) &&
+        !(colon && colon + 1 < text + end))
         return 1;
     /* a line in capitals: a title */
     size_t upper = 0, lower = 0;

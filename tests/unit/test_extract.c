@@ -725,6 +725,19 @@ static void test_cooperative_is_no_commune(void)
     run_free(&r);
 }
 
+/* A form's numbered field with its label's colon ("1.1. ...: .... N") is
+ * a field, no heading: its figure is read. */
+static void test_numbered_form_field(void)
+{
+    run r = extract_bytes("field.txt", "I. ĐẢNG VIÊN\n"
+                                       "1. Tổng số đảng viên: ................ 846 đồng chí\n"
+                                       "1.1. Đảng viên chính thức: ........... 812\n"
+                                       "1.2. Đảng viên dự bị: ................ 34\n");
+    const solieu_fact *f = fact_at(&r, 3, "812");
+    CHECK(f && strcmp(f->metric, "party_members") == 0);
+    run_free(&r);
+}
+
 /* Ratings' columns under a group header beside the count rated count
  * what that column counts. */
 static void test_rating_columns_beside_the_count_rated(void)
@@ -1676,6 +1689,7 @@ int main(void)
     test_cooperative_is_no_commune();
     test_change_from_one_figure_to_another();
     test_rating_columns_beside_the_count_rated();
+    test_numbered_form_field();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
