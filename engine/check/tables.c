@@ -224,6 +224,24 @@ static void check_chains(sl_check_doc *cd, const sl_table *table)
     }
 }
 
+/* Tells a row's cells (k figures, `dashes` cells of none) against the
+ * row's total cell: "the 4 ratings of the row on line 12 add up to ...". */
+static void add_row_sum(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
+                        const solieu_fact *const *parts, size_t k, size_t dashes, const char *cells,
+                        const char *where, const char *total_name)
+{
+    double sum = 0;
+    for (size_t i = 0; i < k; i++)
+        sum += parts[i]->value;
+    int pass = fabs(sum - total->value) < 1e-6;
+    char a[64], b[64];
+    sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
+                 "the %zu %s on line %zu%s%s add up to %s %s, %s its %s states %s", k + dashes,
+                 cells, total->line, *where ? " " : "", where,
+                 solieu_format_number(sum, a, sizeof a), total->unit, pass ? "as" : "but",
+                 total_name, solieu_format_number(total->value, b, sizeof b));
+}
+
 /* A row's figures under one group header ("Kết quả xếp loại" over
  * "HTXSNV | HTTNV | HTNV | KHTNV") against its cell under a total's header
  * before them ("Tổng số được xếp loại"): the group's cells add up to it.
@@ -253,7 +271,6 @@ static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *
             continue;
         const solieu_fact *parts[MAX_TABLE_ROWS];
         size_t k = 0, dashes = 0;
-        double sum = 0;
         for (size_t c = g; c <= last && k < MAX_TABLE_ROWS; c++) {
             const solieu_fact *f = fact_in(cd, row, c);
             if (!f && dash_in(cd, row, c)) {
@@ -265,17 +282,11 @@ static void check_row_group(sl_check_doc *cd, const sl_rule *r, const sl_table *
                 break;
             }
             parts[k++] = f;
-            sum += f->value;
         }
         if (k == 0 || k + dashes < 2)
             continue;
-        int pass = fabs(sum - total->value) < 1e-6;
-        char a[64], b[64];
-        sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
-                     "the %zu cells of the row on line %zu under its group add up to %s %s, %s "
-                     "its total cell states %s",
-                     k + dashes, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
-                     pass ? "as" : "but", solieu_format_number(total->value, b, sizeof b));
+        add_row_sum(cd, r, total, parts, k, dashes, "cells of the row", "under its group",
+                    "total cell");
         g = last;
     }
 }
@@ -363,16 +374,10 @@ static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table
         parts[k++] = f;
         sum += f->value;
     }
-    int every_level = (seen & (1u << SL_RATING_FAILED)) && __builtin_popcount(seen) >= 3;
+    int every_level = __builtin_popcount(seen) == SL_RATING_FAILED;
     if (k == 0 || k + dashes < 2 || (!every_level && sum <= total->value))
         return;
-    int pass = fabs(sum - total->value) < 1e-6;
-    char a[64], b[64];
-    sl_check_add(cd, "sum", pass, r->id, total, parts, k, total->value, sum, 0,
-                 "the %zu ratings of the row on line %zu add up to %s %s, %s its count rated "
-                 "states %s",
-                 k + dashes, total->line, solieu_format_number(sum, a, sizeof a), total->unit,
-                 pass ? "as" : "but", solieu_format_number(total->value, b, sizeof b));
+    add_row_sum(cd, r, total, parts, k, dashes, "ratings of the row", "", "count rated");
 }
 
 /* Whether a header cell heads a comparison in percent of two periods
