@@ -7,7 +7,9 @@
  * wrapped line ("184 đảng viên; ...") open no note: a capital must follow.
  * Notes marked by stars read the same way, numbered by their stars:
  * "kết nạp 1.012 đảng viên**, ..." over "** Năm 2021: 196 đảng viên; ...";
- * their citation may follow a capital or a figure. */
+ * their citation may follow a capital or a figure. Notes listed under
+ * "Ghi chú:" as "1. ..." read the same way when "(1)" stuck to a word of
+ * the text cites them. */
 #include <stdio.h>
 #include <string.h>
 
