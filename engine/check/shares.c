@@ -332,7 +332,7 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
         if (earlier)
             continue;
         if (is_pct(g) || g->has_denominator || strcmp(g->metric, s->part->metric) != 0 ||
-            !sl_same_kind(g, s->part) || g->value <= s->part->value)
+            (!sl_same_kind(g, s->part) && *s->part->unit) || g->value <= s->part->value)
             continue;
         size_t n = s->part->text_start - g->text_end;
         /* a part named by a qualifier of the whole's own metric ("3.986
