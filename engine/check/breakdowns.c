@@ -30,8 +30,15 @@ int sl_metric_in_family(const solieu_rules *rules, const char *total, const char
 
 static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, const solieu_fact *f)
 {
+    /* organisations counted plainly are the total's, but for "tổ chức
+     * (cơ sở) đảng" under a total of cells or committees ("94 chi bộ trực
+     * thuộc" over "19 tổ chức cơ sở đảng"): those count another kind */
+    static const char organisations[] = "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
+                                        "c "; /* "tổ chức " */
     if (sl_metric_in_family(rules, total->metric, f->metric))
-        return 1;
+        return strcmp(f->metric, "party_orgs") != 0 ||
+               strncmp(f->unit, organisations, sizeof organisations - 1) != 0 ||
+               strncmp(total->unit, organisations, sizeof organisations - 1) == 0;
     /* "235 đảng viên, trong đó có 48 đảng viên là ...": a plain count of the
      * total's own noun breaks it down */
     if (strcmp(f->metric, "count") == 0 && sl_same_noun(total->unit, f->unit))
@@ -152,6 +159,26 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
     const solieu_fact *other = sl_group_span(r->code, md, "other", &os, &oe)
                                    ? sl_fact_at(cd->facts, sl_paragraph_to_text(c->p, os))
                                    : NULL;
+    /* a list of figures first ("gồm 61 đơn tố cáo, 23 đơn ...") ends at a
+     * semicolon not followed by another figure ("...; qua phân loại có 38
+     * đơn"): the clause after it says something else */
+    const char *seg = c->p->segment;
+    size_t opening = ps;
+    while (opening < pe && (seg[opening] == ' ' || seg[opening] == ':'))
+        opening++;
+    if (opening < pe && seg[opening] >= '0' && seg[opening] <= '9') {
+        for (const char *semicolon = memchr(seg + opening, ';', pe - opening); semicolon;
+             semicolon = memchr(semicolon + 1, ';', pe - (size_t)(semicolon + 1 - seg))) {
+            size_t next = (size_t)(semicolon - seg) + 1;
+            while (next < pe && seg[next] == ' ')
+                next++;
+            if (next < pe && !(seg[next] >= '0' && seg[next] <= '9') &&
+                !sl_parenthesis_open(seg, ps, (size_t)(semicolon - seg))) {
+                pe = (size_t)(semicolon - seg);
+                break;
+            }
+        }
+    }
     size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
     const solieu_fact *parts[64];
     size_t n = 0;
