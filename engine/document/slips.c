@@ -245,6 +245,25 @@ static uint32_t candidates(const char *s)
 }
 #endif
 
+static int digit_at(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+/* Whether the three bytes after s[at, at + n) are digits and no fourth
+ * follows, and one to three digits not starting with 0 stand before it:
+ * a thousands group ("5 318"). */
+static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
+{
+    size_t k = at;
+    while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
+        k--;
+    size_t after = at + n;
+    return k < at && at - k <= 3 && s[k] != '0' && (k == 0 || !digit_at(s, len, k - 1)) &&
+           digit_at(s, len, after) && digit_at(s, len, after + 1) && digit_at(s, len, after + 2) &&
+           !digit_at(s, len, after + 3);
+}
+
 static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
 {
     if (is_eth(s, at)) {
@@ -269,10 +288,16 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
             (sp->kind == SLIP_AFTER_COUNT && !count_before(s, start)) ||
             (sp->kind == SLIP_ABBREVIATION && in_code(s, len, start, start + n)))
             continue;
+        /* a no-break space grouping thousands ("<td>1&nbsp;512</td>") is
+         * the dot reports write */
+        const char *right = sp->right;
+        if (sp->kind == SLIP_ENTITY && strcmp(right, " ") == 0 &&
+            groups_thousands(s, len, start, n))
+            right = ".";
         mend *m = sl_vec_push(mends);
         if (!m)
             return SOLIEU_ERR_NOMEM;
-        *m = (mend){start, n, sp->right, strlen(sp->right), {0}};
+        *m = (mend){start, n, right, strlen(right), {0}};
     }
     return SOLIEU_OK;
 }
@@ -572,11 +597,6 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
     return SOLIEU_OK;
 }
 
-static int digit_at(const char *s, size_t len, size_t i)
-{
-    return i < len && s[i] >= '0' && s[i] <= '9';
-}
-
 /* Where the space of a number grouped "1 164" starting at s[i] stands
  * (one to three digits, a space, three digits, no digit after); 0 when
  * none does. */
@@ -591,20 +611,6 @@ static size_t spaced_thousands_at(const char *s, size_t len, size_t i)
                    !digit_at(s, len, k + 4)
                ? k
                : 0;
-}
-
-/* Whether the three bytes after s[at, at + n) are digits and no fourth
- * follows, and one to three digits not starting with 0 stand before it:
- * a thousands group ("5 318"). */
-static int groups_thousands(const char *s, size_t len, size_t at, size_t n)
-{
-    size_t k = at;
-    while (k > 0 && digit_at(s, len, k - 1) && at - k < 4)
-        k--;
-    size_t after = at + n;
-    return k < at && at - k <= 3 && s[k] != '0' && (k == 0 || !digit_at(s, len, k - 1)) &&
-           digit_at(s, len, after) && digit_at(s, len, after + 1) && digit_at(s, len, after + 2) &&
-           !digit_at(s, len, after + 3);
 }
 
 /* "1 245 đảng viên", as some PDF exports group thousands: the space
@@ -622,8 +628,8 @@ static void join_spaced_thousands(char *s, size_t len)
             continue;
         while (k > 0 && digit_at(s, len, k - 1))
             k--;
-        if (k > 0 && !strchr(" \n*(|", s[k - 1]))
-            continue;
+        if (k > 0 && !strchr(" \n*(|>\t", s[k - 1]))
+            continue; /* (">": an HTML cell's start, "<td>1 512</td>") */
         char after = at + 4 < len ? s[at + 4] : '\n';
         size_t below = after == '/' ? spaced_thousands_at(s, len, at + 5) : 0;
         if ((after == '/' && !below) || (after == ' ' && digit_at(s, len, at + 5)))

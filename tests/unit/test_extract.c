@@ -725,6 +725,20 @@ static void test_cooperative_is_no_commune(void)
     run_free(&r);
 }
 
+/* Thousands grouped by a no-break space in an HTML cell, as an entity or
+ * as a space: read as one figure. */
+static void test_html_cell_thousands(void)
+{
+    run r = extract_bytes("nbsp.txt", "<table>\n"
+                                      "<tr><td>TT</td><td>Đơn vị</td><td>Đảng viên</td></tr>\n"
+                                      "<tr><td>1</td><td>Phường Bắc</td><td>2&nbsp;318</td></tr>\n"
+                                      "<tr><td>2</td><td>Phường Nam</td><td>1 047</td></tr>\n"
+                                      "</table>\n");
+    CHECK(facts_on_line(&r, 3) == 1);
+    CHECK(facts_on_line(&r, 4) == 1);
+    run_free(&r);
+}
+
 /* A form's numbered field with its label's colon ("1.1. ...: .... N") is
  * a field, no heading: its figure is read. */
 static void test_numbered_form_field(void)
@@ -1690,6 +1704,7 @@ int main(void)
     test_change_from_one_figure_to_another();
     test_rating_columns_beside_the_count_rated();
     test_numbered_form_field();
+    test_html_cell_thousands();
     test_html_table_in_sections();
     test_ocr_letters_in_numbers();
     test_attendance_items();
