@@ -110,6 +110,10 @@ const solieu_fact *sl_fact_at(const solieu_facts *facts, size_t at);
 /* Whether two figures count the same noun ("tổ chức" and "tổ chức cơ sở
  * đảng"; "đảng viên", "đồng chí" and "trường hợp"). */
 int sl_same_kind(const solieu_fact *a, const solieu_fact *b);
+/* Whether a stated percentage agrees with the computed one: within (less
+ * than) one unit of its last decimal, as a report rounds or truncates.
+ * *tolerance: that unit; *shown: the computed one in the stated precision. */
+int sl_share_agrees(double computed, const solieu_number *stated, double *tolerance, double *shown);
 /* The yearly rating words s[0, n) name, from the best (1) to "không hoàn
  * thành nhiệm vụ" (SL_RATING_FAILED); SL_NO_RATING for none or for a
  * level and those above it ("tốt trở lên"). */

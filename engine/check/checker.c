@@ -227,6 +227,15 @@ int sl_in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+int sl_share_agrees(double computed, const solieu_number *stated, double *tolerance, double *shown)
+{
+    double scale = pow(10.0, stated->decimals);
+    *tolerance = 1.0 / scale;
+    *shown = round(computed * scale) / scale;
+    /* rounding is off by at most half a unit, truncation by less than one */
+    return fabs(computed - stated->value) < *tolerance - 1e-9;
+}
+
 int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *check)
 {
     for (size_t i = cd->first_row; i < cd->checker->rows.len; i++) {

@@ -24,10 +24,8 @@ static void add_rate(sl_relation_ctx *c, const sl_rule *r, size_t at, const soli
     const solieu_fact *share = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, at));
     if (!share || base == 0)
         return;
-    double computed = 100.0 * part / base;
-    double tolerance = pow(10.0, -pct->decimals);
-    int pass = fabs(computed - pct->value) < tolerance - 1e-9;
-    double shown = round(computed * pow(10.0, pct->decimals)) / pow(10.0, pct->decimals);
+    double computed = 100.0 * part / base, tolerance, shown;
+    int pass = sl_share_agrees(computed, pct, &tolerance, &shown);
     const solieu_fact *figures[2] = {stated, last};
     char a[64], b[64], z[64];
     sl_check_add(c->cd, "ratio", pass, r->id, share, figures, last ? 2 : 1, pct->value, shown,

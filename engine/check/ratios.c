@@ -2,7 +2,6 @@
  * The report may round or truncate, so it passes when it is within (less
  * than) one unit of the last decimal it writes: 96,48% for 96.485%, but
  * not 97% for 96%. */
-#include <math.h>
 #include <string.h>
 
 #include <solieu/number.h>
@@ -23,11 +22,8 @@ static int on_ratio(void *ctx, const sl_rule *r, pcre2_match_data *md)
     const solieu_fact *frac_fact = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, ps));
     if (!pct_fact)
         return 0;
-    double computed = 100.0 * part.value / whole.value;
-    double tolerance = pow(10.0, -pct.decimals);
-    /* rounding is off by at most half a unit, truncation by less than one */
-    int pass = fabs(computed - pct.value) < tolerance - 1e-9;
-    double shown = round(computed * pow(10.0, pct.decimals)) / pow(10.0, pct.decimals);
+    double computed = 100.0 * part.value / whole.value, tolerance, shown;
+    int pass = sl_share_agrees(computed, &pct, &tolerance, &shown);
     const solieu_fact *others[1] = {frac_fact};
     char a[64], b[64], z[64], q[64];
     sl_check_add(c->cd, "ratio", pass, r->id, pct_fact, others, frac_fact ? 1 : 0, pct.value,

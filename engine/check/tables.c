@@ -430,10 +430,8 @@ static void check_row_comparison(sl_check_doc *cd, const sl_rule *r, const sl_ta
         const solieu_fact *later = af > bf ? a : b, *earlier = af > bf ? b : a;
         if (earlier->value <= 0)
             return;
-        double computed = 100.0 * later->value / earlier->value;
-        double tolerance = pow(10.0, -stated.decimals);
-        int pass = fabs(computed - stated.value) < tolerance - 1e-9;
-        double shown = round(computed * pow(10.0, stated.decimals)) / pow(10.0, stated.decimals);
+        double computed = 100.0 * later->value / earlier->value, tolerance, shown;
+        int pass = sl_share_agrees(computed, &stated, &tolerance, &shown);
         const solieu_fact *others[2] = {later, earlier};
         char x[64], y[64], z[64];
         sl_check_add(cd, "ratio", pass, r->id, pct, others, 2, stated.value, shown, tolerance,
@@ -445,17 +443,16 @@ static void check_row_comparison(sl_check_doc *cd, const sl_rule *r, const sl_ta
     }
 }
 
-/* Whether a share's cell agrees with a/b: within one unit of the last
- * decimal it writes. *computed: 100·a/b. */
-static int share_agrees(const solieu_fact *pct, const solieu_fact *a, const solieu_fact *b,
-                        double *computed, int *decimals)
+/* Whether a share's cell agrees with a/b (sl_share_agrees). *computed:
+ * 100·a/b; *tolerance, *shown: as sl_share_agrees gives them. */
+static int cell_share_agrees(const solieu_fact *pct, const solieu_fact *a, const solieu_fact *b,
+                             double *computed, double *tolerance, double *shown)
 {
     solieu_number stated;
     if (b->value <= 0 || solieu_number_parse(pct->text, strlen(pct->text), &stated) != SOLIEU_OK)
         return 0;
-    *decimals = stated.decimals;
     *computed = 100.0 * a->value / b->value;
-    return fabs(*computed - stated.value) < pow(10.0, -stated.decimals) - 1e-9;
+    return sl_share_agrees(*computed, &stated, tolerance, shown);
 }
 
 /* A column of shares ("Tỷ lệ (%)") whose cells two count columns before it
@@ -475,12 +472,11 @@ static void check_rate_column(sl_check_doc *cd, const sl_rule *r, const sl_table
                 const sl_table_row *row = sl_vec_at(&table->rows, i);
                 const solieu_fact *pct = fact_in(cd, row, c), *fa = fact_in(cd, row, a),
                                   *fb = fact_in(cd, row, b);
-                double computed;
-                int decimals;
+                double computed, tolerance, shown;
                 if (!pct || strcmp(pct->unit, "%") != 0 || no_count(fa) || no_count(fb))
                     continue;
                 with++;
-                agree += share_agrees(pct, fa, fb, &computed, &decimals);
+                agree += cell_share_agrees(pct, fa, fb, &computed, &tolerance, &shown);
             }
             if (agree > best) {
                 best = agree;
@@ -498,17 +494,14 @@ static void check_rate_column(sl_check_doc *cd, const sl_rule *r, const sl_table
         const sl_table_row *row = sl_vec_at(&table->rows, i);
         const solieu_fact *pct = fact_in(cd, row, c), *fa = fact_in(cd, row, best_a),
                           *fb = fact_in(cd, row, best_b);
-        double computed;
-        int decimals;
+        double computed = 0, tolerance = 0, shown = 0;
         if (!pct || strcmp(pct->unit, "%") != 0 || no_count(fa) || no_count(fb) ||
             sl_row_told(cd, pct, "ratio"))
             continue;
-        int pass = share_agrees(pct, fa, fb, &computed, &decimals);
-        double shown = round(computed * pow(10.0, decimals)) / pow(10.0, decimals);
+        int pass = cell_share_agrees(pct, fa, fb, &computed, &tolerance, &shown);
         const solieu_fact *others[2] = {fa, fb};
         char x[64], y[64], z[64];
-        sl_check_add(cd, "ratio", pass, r->id, pct, others, 2, pct->value, shown,
-                     pow(10.0, -decimals),
+        sl_check_add(cd, "ratio", pass, r->id, pct, others, 2, pct->value, shown, tolerance,
                      "%s over %s on line %zu = %.3f%%, the share's cell states %s (the other "
                      "rows' shares are the same columns')",
                      solieu_format_number(fa->value, x, sizeof x),

@@ -1085,19 +1085,37 @@ static int reads_past_its_cell(const solieu_document *doc, const sl_table *table
     return 0;
 }
 
+/* Where a table's row stands: the table and the row's index, by line. */
+typedef struct row_place {
+    const sl_table *table; /* NULL: no table's row on that line */
+    size_t row;
+} row_place;
+
+/* The row of each line (1-based, line_count + 1 entries), one pass over
+ * the tables; NULL when out of memory. */
+static row_place *rows_by_line(const solieu_document *doc, const sl_vec *tables)
+{
+    row_place *at = sl_calloc(doc->line_count + 2, sizeof *at);
+    for (size_t t = 0; at && t < tables->len; t++) {
+        const sl_table *table = sl_vec_at(tables, t);
+        for (size_t r = 0; r < table->rows.len; r++) {
+            const sl_table_row *row = sl_vec_at(&table->rows, r);
+            if (row->line <= doc->line_count)
+                at[row->line] = (row_place){table, r};
+        }
+    }
+    return at;
+}
+
 /* Marks the text's facts that may have read past their cells (across:
  * one per fact). */
-static void mark_readings_past_cells(const solieu_document *doc, const sl_vec *tables,
+static void mark_readings_past_cells(const solieu_document *doc, const row_place *rows,
                                      const sl_vec *facts, unsigned char *across)
 {
     for (size_t i = 0; i < facts->len; i++) {
         const solieu_fact *f = sl_vec_at(facts, i);
-        for (size_t t = 0; t < tables->len && !across[i]; t++) {
-            const sl_table *table = sl_vec_at(tables, t);
-            for (size_t r = 0; r < table->rows.len && !across[i]; r++)
-                across[i] = ((const sl_table_row *)sl_vec_at(&table->rows, r))->line == f->line &&
-                            reads_past_its_cell(doc, table, r, f);
-        }
+        const row_place *place = f->line <= doc->line_count ? &rows[f->line] : NULL;
+        across[i] = place && place->table && reads_past_its_cell(doc, place->table, place->row, f);
     }
 }
 
@@ -1117,12 +1135,14 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
      * year) */
     size_t *starts = NULL, ntaken = 0, before = facts->facts.len;
     unsigned char *across = NULL;
+    row_place *rows = NULL;
     if (!c.oom) {
         starts = sl_calloc(facts->facts.len + 1, sizeof *starts);
         across = sl_calloc(facts->facts.len + 1, 1);
-        c.oom = !starts || !across;
+        rows = rows_by_line(doc, &tables);
+        c.oom = !starts || !across || !rows;
         if (!c.oom)
-            mark_readings_past_cells(doc, &tables, &facts->facts, across);
+            mark_readings_past_cells(doc, rows, &facts->facts, across);
         for (size_t i = 0; !c.oom && i < facts->facts.len; i++) {
             const solieu_fact *f = sl_vec_at(&facts->facts, i);
             if (!plain_share(f) && !across[i])
@@ -1141,23 +1161,13 @@ int sl_table_facts(solieu_extractor *ex, const solieu_document *doc, solieu_fact
         drop_unread_spans(&c);
     /* a table's rows are read as rows, not as "label: figure" lines (a
      * fixed-width table's dot leaders read as colons) */
-    unsigned char *in_table = c.oom ? NULL : sl_calloc(doc->line_count + 2, 1);
-    c.oom |= !in_table;
-    for (size_t t = 0; in_table && t < tables.len; t++) {
-        const sl_table *table = sl_vec_at(&tables, t);
-        for (size_t r = 0; r < table->rows.len; r++) {
-            const sl_table_row *row = sl_vec_at(&table->rows, r);
-            if (row->line <= doc->line_count)
-                in_table[row->line] = 1;
-        }
-    }
     for (size_t line = 1; line <= doc->line_count && !c.oom; line++)
-        if (!in_table[line])
+        if (!rows[line].table)
             line_labels(&c, line);
-    free(in_table);
     sl_vec_free(&c.unread_spans);
     free(starts);
     free(across);
+    free(rows);
     sl_tables_free(&tables);
     return c.oom ? -1 : 0;
 }
