@@ -140,6 +140,29 @@ void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *
     free(msg);
 }
 
+/* Where the parts' list in seg[ps, pe) ends: a list of figures first
+ * ("gồm 61 đơn tố cáo, 23 đơn ...") ends at a semicolon not followed by
+ * another figure ("...; qua phân loại có 38 đơn"), whose clause says
+ * something else; pe otherwise. */
+static size_t list_end(const char *seg, size_t ps, size_t pe)
+{
+    size_t opening = ps;
+    while (opening < pe && (seg[opening] == ' ' || seg[opening] == ':'))
+        opening++;
+    if (opening == pe || seg[opening] < '0' || seg[opening] > '9')
+        return pe;
+    for (const char *semicolon = memchr(seg + opening, ';', pe - opening); semicolon;
+         semicolon = memchr(semicolon + 1, ';', pe - (size_t)(semicolon + 1 - seg))) {
+        size_t at = (size_t)(semicolon - seg), next = at + 1;
+        while (next < pe && seg[next] == ' ')
+            next++;
+        if (next < pe && !(seg[next] >= '0' && seg[next] <= '9') &&
+            !sl_parenthesis_open(seg, ps, at))
+            return at;
+    }
+    return pe;
+}
+
 static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
 {
     sum_ctx *c = ctx;
@@ -159,26 +182,7 @@ static int on_sum(void *ctx, const sl_rule *r, pcre2_match_data *md)
     const solieu_fact *other = sl_group_span(r->code, md, "other", &os, &oe)
                                    ? sl_fact_at(cd->facts, sl_paragraph_to_text(c->p, os))
                                    : NULL;
-    /* a list of figures first ("gồm 61 đơn tố cáo, 23 đơn ...") ends at a
-     * semicolon not followed by another figure ("...; qua phân loại có 38
-     * đơn"): the clause after it says something else */
-    const char *seg = c->p->segment;
-    size_t opening = ps;
-    while (opening < pe && (seg[opening] == ' ' || seg[opening] == ':'))
-        opening++;
-    if (opening < pe && seg[opening] >= '0' && seg[opening] <= '9') {
-        for (const char *semicolon = memchr(seg + opening, ';', pe - opening); semicolon;
-             semicolon = memchr(semicolon + 1, ';', pe - (size_t)(semicolon + 1 - seg))) {
-            size_t next = (size_t)(semicolon - seg) + 1;
-            while (next < pe && seg[next] == ' ')
-                next++;
-            if (next < pe && !(seg[next] >= '0' && seg[next] <= '9') &&
-                !sl_parenthesis_open(seg, ps, (size_t)(semicolon - seg))) {
-                pe = (size_t)(semicolon - seg);
-                break;
-            }
-        }
-    }
+    pe = list_end(c->p->segment, ps, pe);
     size_t from = sl_paragraph_to_text(c->p, ps), to = sl_paragraph_to_text(c->p, pe);
     const solieu_fact *parts[64];
     size_t n = 0;
@@ -287,11 +291,6 @@ static size_t item_end(const sl_paragraph *p)
     return last->end;
 }
 
-/* The parts the bulleted items under paragraph k (from paragraph
- * first_item on) give `total`: each item's first figure of the total's
- * kind, and the first of each clause after a ';' in it ("+ Chi bộ thôn:
- * 153; chi bộ cơ quan: 98;"), into parts[]; their count, 0 when an item
- * gives a figure no rule read (the parts cannot be added up). */
 /* How far paragraph p is indented: the spaces it opens with. */
 static size_t indent_of(const sl_paragraph *p)
 {
@@ -301,6 +300,11 @@ static size_t indent_of(const sl_paragraph *p)
     return i;
 }
 
+/* The parts the bulleted items under paragraph k (from paragraph
+ * first_item on) give `total`: each item's first figure of the total's
+ * kind, and the first of each clause after a ';' in it ("+ Chi bộ thôn:
+ * 153; chi bộ cơ quan: 98;"), into parts[]; their count, 0 when an item
+ * gives a figure no rule read (the parts cannot be added up). */
 static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const solieu_fact *total,
                          const solieu_fact **parts, size_t max)
 {
@@ -340,12 +344,6 @@ static size_t item_parts(sl_check_doc *cd, size_t k, size_t first_item, const so
     return nparts;
 }
 
-/* A figure that ends a line with ':' and the bulleted lines under it:
- * "thi hành kỷ luật 37 đảng viên, cụ thể:" then "+ Khiển trách: 21 đồng
- * chí;" ... The total is the line's figure (outside parentheses) that the
- * most items break down, the first on a tie ("541 đồng chí; 55 đồng chí
- * không xếp loại. Cụ thể:" breaks down the 541; "03 tổ chức đảng ... và 52
- * đảng viên, cụ thể:" with the forms of members, the 52). */
 /* Whether a list's head ends with "trong đó:" (among them). */
 static int ends_with_among(const sl_paragraph *head)
 {
@@ -377,6 +375,12 @@ static size_t field_items(const sl_check_doc *cd, size_t k)
     return next < paragraphs->len && sl_paragraph_is_item(sl_vec_at(paragraphs, next)) ? next : 0;
 }
 
+/* A figure that ends a line with ':' and the bulleted lines under it:
+ * "thi hành kỷ luật 37 đảng viên, cụ thể:" then "+ Khiển trách: 21 đồng
+ * chí;" ... The total is the line's figure (outside parentheses) that the
+ * most items break down, the first on a tie ("541 đồng chí; 55 đồng chí
+ * không xếp loại. Cụ thể:" breaks down the 541; "03 tổ chức đảng ... và 52
+ * đảng viên, cụ thể:" with the forms of members, the 52). */
 static void run_bullet_lists(sl_check_doc *cd)
 {
     const sl_rule *r = sl_relation_rule(cd->checker->rules, "list_sum");

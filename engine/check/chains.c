@@ -131,11 +131,8 @@ static int opens_referring_back(sl_check_doc *cd, const sl_rule *r, const solieu
 static int aside_of_other_paragraph(const sl_check_doc *cd, const solieu_fact *f,
                                     const solieu_fact *part)
 {
-    if (f->paragraph == part->paragraph)
-        return 0;
-    const char *eol = memchr(cd->doc->text + f->text_end, '\n', cd->doc->len - f->text_end);
-    return sl_in_parenthesis(cd->doc->text, f->text_end,
-                             eol ? (size_t)(eol - cd->doc->text) : cd->doc->len);
+    return f->paragraph != part->paragraph &&
+           sl_in_parentheses_on_line(cd->doc->text, cd->doc->len, f->text_end);
 }
 
 void sl_check_chains(sl_check_doc *cd)

@@ -71,6 +71,11 @@ void sl_check_add_raw(solieu_checker *c, const char *doc, const char *check, int
 
 /* Whether text[pos] stands inside a parenthesis that closes before `end`. */
 int sl_in_parenthesis(const char *text, size_t pos, size_t end);
+/* Whether text[at] stands in a parenthesis that closes on its line. */
+int sl_in_parentheses_on_line(const char *text, size_t len, size_t at);
+/* The words of f's sentence before f, in its paragraph's segment (the
+ * sentence's opening spaces skipped): its start, and their length in *n. */
+const char *sl_sentence_before(const sl_check_doc *cd, const solieu_fact *f, size_t *n);
 /* Whether figure f says by how much a figure changed ("tăng 02 chi bộ so
  * với năm 2024"): no total a list of parts or ratings adds up to. */
 int sl_is_change(const sl_check_doc *cd, const solieu_fact *f);
@@ -119,6 +124,9 @@ int sl_share_agrees(double computed, const solieu_number *stated, double *tolera
  * level and those above it ("tốt trở lên"). */
 enum { SL_NO_RATING = 0, SL_RATING_FAILED = 4 };
 int sl_rating_level(const char *s, size_t n);
+/* Whether the levels seen (bit L for level L) are every level, the best
+ * down to "không hoàn thành": a list of them that splits its total. */
+int sl_every_rating_level(unsigned seen);
 /* What a relation rule's match callback gets: the document's checks and
  * the paragraph matched. */
 typedef struct sl_relation_ctx {
@@ -152,8 +160,10 @@ int sl_row_told(const sl_check_doc *cd, const solieu_fact *stated, const char *c
 void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
                    const solieu_fact *const *parts, size_t k, double sum, const char *where);
 /* Whether an item of a list in p's segment [from, to) (items apart by ','
- * or ';') ends with a number in words that none of the n parts is: the
- * parts read are not all the list gives. */
+ * or ';') ends with a figure that none of the n parts is: a number in
+ * words, or digits in a list of labelled figures, set apart by semicolons
+ * or before the last part read. The parts read are not all the list
+ * gives. */
 int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
                    const solieu_fact *const *parts, size_t n);
 /* Whether `metric` is listed in the space-separated `list`. */

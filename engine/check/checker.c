@@ -227,6 +227,23 @@ int sl_in_parenthesis(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+int sl_in_parentheses_on_line(const char *text, size_t len, size_t at)
+{
+    const char *eol = memchr(text + at, '\n', len - at);
+    return sl_in_parenthesis(text, at, eol ? (size_t)(eol - text) : len);
+}
+
+const char *sl_sentence_before(const sl_check_doc *cd, const solieu_fact *f, size_t *n)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, f->paragraph);
+    size_t at = sl_segment_offset(p, f->text_start);
+    size_t from = sl_sentence_start(p->segment, at);
+    while (from < at && p->segment[from] == ' ')
+        from++;
+    *n = at - from;
+    return p->segment + from;
+}
+
 int sl_share_agrees(double computed, const solieu_number *stated, double *tolerance, double *shown)
 {
     double scale = pow(10.0, stated->decimals);
@@ -414,13 +431,6 @@ static void mark_overlaps(sl_check_doc *cd)
         }
 }
 
-/* Two failed checks of one relation ("the forms add up to 230, not 229",
- * told by the list and by the ratings) are one inconsistency: the later of
- * two with the same check, figures and stated value is dropped. So is the
- * later of two that find the same wrong figure against the same sum in
- * two places (the text and a table's row stating "6" for forms adding up
- * to 5): its lines join the first's. Passes stay, each with its rule.
- * -1 when out of memory. */
 /* Whether two failed sums add the same number of parts to the same wrong
  * total: one figure stated in two places. */
 static int same_sum_elsewhere(const sl_check_row *a, const sl_check_row *b)
@@ -433,6 +443,13 @@ static int same_sum_elsewhere(const sl_check_row *a, const sl_check_row *b)
     return strcmp(a->check, "sum") == 0 && strcmp(a->computed, b->computed) == 0 && na == nb;
 }
 
+/* Two failed checks of one relation ("the forms add up to 230, not 229",
+ * told by the list and by the ratings) are one inconsistency: the later of
+ * two with the same check, figures and stated value is dropped. So is the
+ * later of two that find the same wrong figure against the same sum in
+ * two places (the text and a table's row stating "6" for forms adding up
+ * to 5): its lines join the first's. Passes stay, each with its rule.
+ * -1 when out of memory. */
 static int drop_repeated_rows(solieu_checker *c, size_t first)
 {
     size_t kept = first;

@@ -163,8 +163,6 @@ static int footnote_has_read_figure(const sl_check_doc *cd, int number)
     return 0;
 }
 
-/* Footnote facts that break a body total down: its metric, its period or
- * none of their own, at least two of them. */
 /* Whether a footnote's parts are each a value in parentheses or after a
  * colon following a unit's name ("Đảng bộ Sở Y tế (412), Đảng bộ Sở Giáo
  * dục (365)", "Xã Ea Rơng: 72; xã Phú Đông: 65") under a total that counts
@@ -200,6 +198,8 @@ static int values_of_named_units(const sl_check_doc *cd, const solieu_fact *tota
     return 1;
 }
 
+/* Footnote facts that break a body total down: its metric, its period or
+ * none of their own, at least two of them. */
 static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
 {
     if (opens_comparison(cd->doc, m->number))

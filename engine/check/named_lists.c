@@ -40,6 +40,7 @@ static size_t count_names(const char *text, size_t len)
         first_word++; /* the first two words: "Đảng bộ", "Chi bộ" */
     while (first_word < len && text[first_word] != ' ')
         first_word++;
+    int unit_names = opens_with_unit(text, first_word);
     size_t names = 1;
     for (size_t at = 0; at < len; at++) {
         if (text[at] == sep)
@@ -47,7 +48,6 @@ static size_t count_names(const char *text, size_t len)
         else if (sep == ',' && text[at] == ' ' && len - at >= sizeof joiner - 1 &&
                  memcmp(text + at, joiner, sizeof joiner - 1) == 0) {
             size_t next = at + sizeof joiner - 1;
-            int unit_names = opens_with_unit(text, first_word);
             if (!unit_names || opens_with_unit(text + next, len - next) ||
                 (len - next >= first_word && memcmp(text + next, text, first_word) == 0))
                 names++;

@@ -27,10 +27,9 @@ static int has(const char *s, size_t n, const char *word)
     return 0;
 }
 
-/* The rating a clause names. */
-static int level_in(const char *s, size_t n)
+int sl_every_rating_level(unsigned seen)
 {
-    return sl_rating_level(s, n);
+    return __builtin_popcount(seen) == FAILED;
 }
 
 int sl_rating_level(const char *s, size_t n)
@@ -90,7 +89,7 @@ static int level_of(const sl_check_doc *cd, const solieu_fact *f)
     size_t from = start;
     while (from > 0 && start - from < MAX_WINDOW && !clause_break(text, from - 1))
         from--;
-    int level = level_in(text + from, start - from);
+    int level = sl_rating_level(text + from, start - from);
     if (level)
         return level;
     if (ends_with(text + from, start - from, "t\xE1\xBB\x91t")) /* tốt */
@@ -109,7 +108,7 @@ static int level_of(const sl_check_doc *cd, const solieu_fact *f)
                 break;
             bracketed = 0;
         }
-    return level_in(text + stop, to - stop);
+    return sl_rating_level(text + stop, to - stop);
 }
 
 static int is_count(const solieu_fact *f)
@@ -140,13 +139,6 @@ static int sentence_rates(const sl_check_doc *cd, size_t at)
         to++;
     return has(text + from, to - from, "x\xE1\xBA\xBFp lo\xE1\xBA\xA1i") || /* xếp loại */
            has(text + from, to - from, "\xC4\x91\xC3\xA1nh gi\xC3\xA1");    /* đánh giá */
-}
-
-/* Whether `at` stands in a parenthesis that closes on its line. */
-static int in_parentheses_on_line(const sl_check_doc *cd, size_t at)
-{
-    const char *text = cd->doc->scan, *eol = memchr(text + at, '\n', cd->doc->len - at);
-    return sl_in_parenthesis(text, at, eol ? (size_t)(eol - text) : cd->doc->len);
 }
 
 /* Whether a count's clause says its things were not rated ("còn 05 chi
@@ -189,7 +181,7 @@ static const solieu_fact *total_before(const sl_check_doc *cd, size_t first, dou
             continue;
         if (f->value == sum)
             return f;
-        if (!nearest && !in_parentheses_on_line(cd, f->text_end))
+        if (!nearest && !sl_in_parentheses_on_line(cd->doc->scan, cd->doc->len, f->text_end))
             nearest = f;
     }
     return nearest;
@@ -210,11 +202,9 @@ static int total_after_part(const sl_check_doc *cd, const solieu_fact *f)
 static int says_besides(const sl_check_doc *cd, const solieu_fact *first)
 {
     static const char besides[] = "ngo\xC3\xA0i s\xE1\xBB\x91 "; /* "ngoài số " */
-    const char *text = cd->doc->scan;
-    size_t k = first->text_start;
-    while (k > 0 && text[k - 1] != '\n' && !(k >= 2 && text[k - 1] == ' ' && text[k - 2] == '.'))
-        k--;
-    return has(text + k, first->text_start - k, besides);
+    size_t n;
+    const char *opening = sl_sentence_before(cd, first, &n);
+    return has(opening, n, besides);
 }
 
 static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **parts, size_t n,
@@ -233,7 +223,7 @@ static void check_group(sl_check_doc *cd, const sl_rule *r, const solieu_fact **
     const solieu_fact *total = stated_total ? stated_total : total_before(cd, first, sum);
     if (!total)
         return;
-    int complete = __builtin_popcount(seen) == 4; /* every level, the best to "không hoàn thành" */
+    int complete = sl_every_rating_level(seen);
     int pass = sum == total->value;
     if (!pass && !complete && sum < total->value)
         return;
@@ -271,7 +261,7 @@ void sl_check_ratings(sl_check_doc *cd)
              * last year's in an aside ("6 (năm 2023: 5)") does not */
             if (last && f && is_count(f) && !sl_is_change(cd, f) && sl_same_kind(f, last) &&
                 sl_comparable_periods(f->period, last->period) &&
-                !in_parentheses_on_line(cd, f->text_start)) {
+                !sl_in_parentheses_on_line(cd->doc->scan, cd->doc->len, f->text_start)) {
                 check_group(cd, r, parts, n, levels, first, stated_total);
                 n = 0;
                 stated_total = NULL;

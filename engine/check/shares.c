@@ -175,17 +175,21 @@ static const solieu_fact *part_of(const sl_check_doc *cd, size_t i, size_t max_g
     return NULL;
 }
 
+/* Whether the share is the part's of `base`, within its tolerance. */
+static int agrees_with(const share *s, double base, double *computed)
+{
+    *computed = 100.0 * s->part->value / base;
+    return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
+}
+
 static int explains(const solieu_fact *whole, const share *s, double *computed)
 {
-    if (whole == s->part && s->part->has_denominator) {
-        *computed = 100.0 * s->part->value / s->part->denominator;
-        return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
-    }
+    if (whole == s->part && s->part->has_denominator)
+        return agrees_with(s, s->part->denominator, computed);
     if (whole == s->part || s->part->has_denominator || is_pct(whole) || whole->value <= 0 ||
         !sl_same_kind(whole, s->part))
         return 0;
-    *computed = 100.0 * s->part->value / whole->value;
-    return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
+    return agrees_with(s, whole->value, computed);
 }
 
 /* The paragraphs a share's whole may stand in: [*from, to]. */
@@ -290,16 +294,16 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
     return best;
 }
 
-/* Whether the sentence that holds text[at] opens with "Trong số" ("Trong
- * số đảng viên mới có 8.395 đoàn viên"): it breaks down a figure of the
- * sentence before. */
-static int sentence_opens_among(const char *text, size_t at)
+/* Whether the part's sentence opens with "Trong số" ("Trong số đảng viên
+ * mới có 8.395 đoàn viên"): it breaks down a figure of the sentence
+ * before. */
+static int sentence_opens_among(const sl_check_doc *cd, const solieu_fact *part)
 {
     static const char among[] = "rong s\xE1\xBB\x91 "; /* "[Tt]rong số " */
-    size_t k = at;
-    while (k > 0 && text[k - 1] != '\n' && !(k >= 2 && text[k - 1] == ' ' && text[k - 2] == '.'))
-        k--;
-    return (text[k] | 0x20) == 't' && strncmp(text + k + 1, among, sizeof among - 1) == 0;
+    size_t n;
+    const char *opening = sl_sentence_before(cd, part, &n);
+    return n > sizeof among - 1 && (opening[0] | 0x20) == 't' &&
+           memcmp(opening + 1, among, sizeof among - 1) == 0;
 }
 
 /* The whole a share's sentence breaks down before it ("có 9.874 đảng
@@ -316,7 +320,7 @@ static const solieu_fact *broken_down_whole(const sl_check_doc *cd, const share 
      * thiểu số có 63 đồng chí", "hoàn thành xuất sắc nhiệm vụ có 41 đồng
      * chí") breaks down its metric's figure of the sentences before too */
     int among = strcmp(s->part->metric, "count") != 0 &&
-                (sentence_opens_among(text, s->part->text_start) || *s->part->qualifier);
+                (sentence_opens_among(cd, s->part) || *s->part->qualifier);
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *g = solieu_facts_get(cd->facts, i);
         int earlier = g->paragraph != s->part->paragraph ||
@@ -553,13 +557,13 @@ void sl_check_shares(sl_check_doc *cd)
         const solieu_fact *whole;
         double computed;
         int explained;
-        if (!s->own && sl_row_told(cd, s->pct, "ratio"))
-            continue; /* a table's comparison of two periods told it */
-        if (s->own) {
-            /* a ratio rule may have checked it already ("27/29 đơn, đạt 93,1%") */
-            if (!sl_row_told(cd, s->pct, "ratio"))
-                report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
-        } else if (s->whole)
+        /* a ratio rule ("27/29 đơn, đạt 93,1%") or a table's comparison of
+         * two periods may have told it already */
+        if (sl_row_told(cd, s->pct, "ratio"))
+            continue;
+        if (s->own)
+            report(cd, r, s, s->part, base_of(s, s->part), explains(s->part, s, &computed));
+        else if (s->whole)
             report(cd, s->named ? s->named->rule : r, s, s->whole, s->whole->value, 1);
         else if (s->named && (whole = named_whole(cd, s, &explained)) != NULL &&
                  (explained || !renames_part(cd->doc->scan, s)))
@@ -574,9 +578,7 @@ void sl_check_shares(sl_check_doc *cd)
         else if ((o = sibling_evidence(cd, all, shares.len, s)) != NULL)
             report(cd, r, s, o->whole, base_of(o, o->whole), 0);
         else if (!in_table_row(cd->doc->scan, s->pct) && (whole = broken_down_whole(cd, s)) != NULL)
-            report(cd, r, s, whole, whole->value,
-                   fabs(100.0 * s->part->value / whole->value - s->pct->value) <
-                       s->tolerance - 1e-9);
+            report(cd, r, s, whole, whole->value, agrees_with(s, whole->value, &computed));
     }
     sl_vec_free(&shares);
     sl_vec_free(&named);

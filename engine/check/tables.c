@@ -322,10 +322,6 @@ static int rated_count_column(const char *text, const sl_table_cell *cell)
             memmem(text + cell->start, n, rated, sizeof rated - 1) != NULL);
 }
 
-/* A row's counts by rating, one column a level ("| Tổng số được xếp loại |
- * HTXSNV | Tỷ lệ (%) | HTTNV | ... | KHTNV |"), against its count rated.
- * As in the text, the levels split the count: all of them down to "không
- * hoàn thành" must add up to it, fewer must not exceed it. */
 /* The level column c names: in the header, or in a second header row
  * under a group ("Kết quả xếp loại" over "HTXSNV | HTTNV | ..."). */
 static int level_of_column(const sl_check_doc *cd, const sl_table *table, size_t c)
@@ -338,6 +334,10 @@ static int level_of_column(const sl_check_doc *cd, const sl_table *table, size_t
     return level;
 }
 
+/* A row's counts by rating, one column a level ("| Tổng số được xếp loại |
+ * HTXSNV | Tỷ lệ (%) | HTTNV | ... | KHTNV |"), against its count rated.
+ * As in the text, the levels split the count: all of them down to "không
+ * hoàn thành" must add up to it, fewer must not exceed it. */
 static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table *table,
                               const sl_table_row *row)
 {
@@ -374,7 +374,7 @@ static void check_row_ratings(sl_check_doc *cd, const sl_rule *r, const sl_table
         parts[k++] = f;
         sum += f->value;
     }
-    int every_level = __builtin_popcount(seen) == SL_RATING_FAILED;
+    int every_level = sl_every_rating_level(seen);
     if (k == 0 || k + dashes < 2 || (!every_level && sum <= total->value))
         return;
     add_row_sum(cd, r, total, parts, k, dashes, "ratings of the row", "", "count rated");

@@ -75,8 +75,7 @@ static void lower_in_place(char *line, size_t len)
 void sl_lower_capital_lines(solieu_document *doc)
 {
     for (size_t k = 0; k < doc->line_count; k++) {
-        size_t start = doc->line_starts[k];
-        size_t end = k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len;
+        size_t start = doc->line_starts[k], end = sl_line_end(doc, k);
         if (typed_in_capitals(doc->scan + start, end - start))
             lower_in_place(doc->scan + start, end - start);
     }

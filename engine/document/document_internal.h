@@ -82,6 +82,14 @@ size_t sl_document_paragraph_at(const solieu_document *doc, size_t offset);
 /* The paragraph of the nearest line above the one holding `offset` that has
  * one (past blank lines and lines of markup alone); (size_t)-1 when none. */
 size_t sl_document_paragraph_above(const solieu_document *doc, size_t offset);
+/* Where line k (0-based) ends: its '\n', or the text's end. */
+static inline size_t sl_line_end(const solieu_document *doc, size_t k)
+{
+    if (k + 1 < doc->line_count)
+        return doc->line_starts[k + 1] - 1;
+    size_t end = doc->len; /* the last line's '\n', when the text ends with one */
+    return end > doc->line_starts[k] && doc->text[end - 1] == '\n' ? end - 1 : end;
+}
 /* Replaces the header fields (copies the strings). */
 void sl_document_set_header(solieu_document *doc, const char *date, int year, const char *number,
                             const char *type, const char *place);

@@ -309,11 +309,8 @@ static void mark_space_leaders(solieu_document *doc)
 {
     enum { MIN_RUN = 5 };
     const char *t = doc->text;
-    size_t len = doc->len;
-    for (size_t start = 0; start < len;) {
-        const char *nl = memchr(t + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - t) : len;
-        size_t e = end;
+    for (size_t k = 0; k < doc->line_count; k++) {
+        size_t start = doc->line_starts[k], end = sl_line_end(doc, k), e = end;
         while (e > start && t[e - 1] == ' ')
             e--;
         size_t f = e; /* the figure: digits, dots and commas ending the line */
@@ -327,7 +324,6 @@ static void mark_space_leaders(solieu_document *doc)
             !(t[run - 1] >= '0' && t[run - 1] <= '9') && t[run - 1] != '.' &&
             memchr(t + start, '\t', end - start) == NULL)
             blank_leader(doc, run, f);
-        start = end + 1;
     }
 }
 
@@ -355,11 +351,10 @@ static void blank_margin_numbers(solieu_document *doc)
 {
     enum { MIN_LINES = 10 };
     const char *t = doc->text;
-    size_t len = doc->len, lines = 0, numbered = 0, counting = 0;
+    size_t lines = 0, numbered = 0, counting = 0;
     long last = -1;
-    for (size_t start = 0; start < len;) {
-        const char *nl = memchr(t + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - t) : len;
+    for (size_t k = 0; k < doc->line_count; k++) {
+        size_t start = doc->line_starts[k], end = sl_line_end(doc, k);
         if (end > start) {
             lines++;
             size_t w = margin_number_at(t, end, start);
@@ -370,17 +365,13 @@ static void blank_margin_numbers(solieu_document *doc)
                 last = n;
             }
         }
-        start = end + 1;
     }
     if (lines < MIN_LINES || numbered * 5 < lines * 4 || counting * 5 < numbered * 4)
         return;
-    for (size_t start = 0; start < len;) {
-        const char *nl = memchr(t + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - t) : len;
-        size_t w = margin_number_at(t, end, start);
+    for (size_t k = 0; k < doc->line_count; k++) {
+        size_t start = doc->line_starts[k], w = margin_number_at(t, sl_line_end(doc, k), start);
         if (w)
             memset(doc->scan + start, ' ', w);
-        start = end + 1;
     }
 }
 

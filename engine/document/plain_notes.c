@@ -22,11 +22,6 @@ enum {
     MAX_CITING_BYTES = 20000 /* how far above the rule a citation may stand */
 };
 
-static size_t line_end(const solieu_document *doc, size_t k)
-{
-    return k + 1 < doc->line_count ? doc->line_starts[k + 1] - 1 : doc->len;
-}
-
 /* A line of underscores or dashes only, at least MIN_RULE_CHARS of them. */
 static int is_rule_line(const char *t, size_t start, size_t end)
 {
@@ -152,12 +147,12 @@ static int find_listed_notes(solieu_document *doc)
 {
     const char *t = doc->text;
     for (size_t k = 0; k < doc->line_count; k++) {
-        size_t start = doc->line_starts[k], end = line_end(doc, k);
+        size_t start = doc->line_starts[k], end = sl_line_end(doc, k);
         if (!is_notes_heading(t, start, end))
             continue;
         unsigned char seen[SL_MAX_PAREN_NOTES] = {0};
         for (size_t j = k + 1; j < doc->line_count && j <= k + MAX_NOTE_LINES; j++) {
-            size_t ls = doc->line_starts[j], le = line_end(doc, j);
+            size_t ls = doc->line_starts[j], le = sl_line_end(doc, j);
             while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
                 ls++;
             if (ls == le)
@@ -186,7 +181,7 @@ int sl_find_plain_notes(solieu_document *doc)
     const char *t = doc->text;
     size_t body_from = 0; /* citations stand below the rule before */
     for (size_t k = 0; k < doc->line_count; k++) {
-        size_t start = doc->line_starts[k], end = line_end(doc, k);
+        size_t start = doc->line_starts[k], end = sl_line_end(doc, k);
         if (!is_rule_line(t, start, end))
             continue;
         size_t above = start > MAX_CITING_BYTES && start - MAX_CITING_BYTES > body_from
@@ -195,7 +190,7 @@ int sl_find_plain_notes(solieu_document *doc)
         unsigned char seen[SL_MAX_PAREN_NOTES] = {0};
         size_t last_note_line = k, j = k + 1;
         for (; j < doc->line_count && j <= k + MAX_NOTE_LINES; j++) {
-            size_t ls = doc->line_starts[j], le = line_end(doc, j);
+            size_t ls = doc->line_starts[j], le = sl_line_end(doc, j);
             if (is_rule_line(t, ls, le))
                 break;
             while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
@@ -213,7 +208,7 @@ int sl_find_plain_notes(solieu_document *doc)
                 return -1;
         }
         /* the next rule's citations stand after this rule's notes */
-        body_from = line_end(doc, last_note_line);
+        body_from = sl_line_end(doc, last_note_line);
     }
     return find_listed_notes(doc);
 }

@@ -15,9 +15,7 @@
 static void line_span(const solieu_document *doc, size_t k, size_t *start, size_t *end)
 {
     *start = doc->line_starts[k];
-    *end = k + 1 < doc->line_count ? doc->line_starts[k + 1] : doc->len;
-    if (*end > *start && doc->text[*end - 1] == '\n')
-        (*end)--;
+    *end = sl_line_end(doc, k);
 }
 
 static int is_blank(char c)

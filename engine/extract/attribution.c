@@ -1502,18 +1502,13 @@ static void format_months(long from, long to, char *out, size_t size)
         snprintf(out, size, "%ld-%02ld/%ld-%02ld", from / 12, from % 12 + 1, to / 12, to % 12 + 1);
 }
 
-/* Where the change's words "tăng từ " or "giảm từ " end right before
- * text[at]; 0 when they do not stand there. */
+/* Whether the change's words "tăng từ " or "giảm từ " stand right before
+ * text[at]. */
 static int after_change_from(const char *scan, size_t at)
 {
-    static const char *const words[] = {"t\xC4\x83ng t\xE1\xBB\xAB ",      /* tăng từ */
-                                        "gi\xE1\xBA\xA3m t\xE1\xBB\xAB "}; /* giảm từ */
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k]);
-        if (at >= n && memcmp(scan + at - n, words[k], n) == 0)
-            return 1;
-    }
-    return 0;
+    static const char from[] = "t\xE1\xBB\xAB "; /* "từ " */
+    size_t n = sizeof from - 1;
+    return at >= n && memcmp(scan + at - n, from, n) == 0 && sl_after_change_word(scan, at - n);
 }
 
 /* A change told from one figure to another ("số đảng viên được kiểm tra
