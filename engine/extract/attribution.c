@@ -1491,17 +1491,6 @@ static void apply_title_period(sl_attribution *d)
     free(sections);
 }
 
-/* months [from, to] as a period: "2024", "2025-07/2025-09", "2025-03" */
-static void format_months(long from, long to, char *out, size_t size)
-{
-    if (from % 12 == 0 && to == from + 11)
-        snprintf(out, size, "%ld", from / 12);
-    else if (from == to)
-        snprintf(out, size, "%ld-%02ld", from / 12, from % 12 + 1);
-    else
-        snprintf(out, size, "%ld-%02ld/%ld-%02ld", from / 12, from % 12 + 1, to / 12, to % 12 + 1);
-}
-
 /* Whether the change's words "tăng từ " or "giảm từ " stand right before
  * text[at]. */
 static int after_change_from(const char *scan, size_t at)
@@ -1544,7 +1533,7 @@ static void changes_from_to(sl_attribution *d)
             continue;
         char before[96];
         long length = to - from + 1;
-        format_months(from - length, to - length, before, sizeof before);
+        sl_period_format(from - length, to - length, before, sizeof before);
         g->period = now;
         f->period = sl_facts_keep(d->facts, sl_strdup(before), &d->oom);
     }

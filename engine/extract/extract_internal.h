@@ -150,6 +150,9 @@ typedef struct sl_period_marker {
  * 2025·12 + 11; "2026-07/2026-09"; "2021/2025"): 1 with the first and last
  * into *from and *to, 0 for no period of whole months. */
 int sl_period_months(const char *period, long *from, long *to);
+/* The inverse: months [from, to] as a period ("2024", "2025-07/2025-09",
+ * "2025-03"). */
+void sl_period_format(long from, long to, char *out, size_t size);
 /* Past an item's numbering at text[from] ("1. ", "2) ", "a) ", "II. "), or from. */
 size_t sl_past_numbering(const char *text, size_t from, size_t end);
 /* Whether a change's word ("tăng ", "giảm ") stands right before text[at]:

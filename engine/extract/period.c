@@ -436,6 +436,16 @@ static int year_month(const char *s, const char **end, int *y, int *m, int *whol
     return *y >= 1900 && *y <= 2200 && *m >= 1 && *m <= 12;
 }
 
+void sl_period_format(long from, long to, char *out, size_t size)
+{
+    if (from % 12 == 0 && to == from + 11)
+        snprintf(out, size, "%ld", from / 12);
+    else if (from == to)
+        snprintf(out, size, "%ld-%02ld", from / 12, from % 12 + 1);
+    else
+        snprintf(out, size, "%ld-%02ld/%ld-%02ld", from / 12, from % 12 + 1, to / 12, to % 12 + 1);
+}
+
 int sl_period_months(const char *period, long *from, long *to)
 {
     const char *end;
