@@ -709,8 +709,10 @@ static unsigned char *gap_lines(const solieu_document *doc)
         size_t end = line + 1 < doc->line_count ? doc->line_starts[line + 1] : doc->len;
         int leader = leader_at(text, pos, end) && !(pos + 2 < end && text[pos + 1] == ' ');
         if (i < pos && (text[pos] != ';' || semicolon_separated(text, i, end)) &&
-            (!leader || leaders_set_columns(text, i, end)))
+            (!leader || leaders_set_columns(text, i, end))) {
             gaps[line] = 1; /* past the indentation */
+            pos = end - 1;  /* the line's other gaps tell nothing more */
+        }
     }
     return gaps;
 }
