@@ -757,6 +757,30 @@ static const sl_rule *topic_of_aside(sl_attribution *d, const solieu_fact *f)
     return topic_named(d, f, p->segment + from, to - from);
 }
 
+/* The topic a sentence's words name before a list of figures that has
+ * nothing before it to count ("Đảng viên được xếp loại hoàn thành xuất sắc,
+ * hoàn thành tốt nhiệm vụ lần lượt là 31, 205 đồng chí"), for f, one of the
+ * figures; NULL when a figure stands before the list. */
+static const sl_rule *topic_of_sentence(sl_attribution *d, const solieu_fact *f)
+{
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, f->paragraph);
+    size_t at = sl_segment_offset(p, f->text_start);
+    size_t from = sl_sentence_start(p->segment, at);
+    size_t head_end = from;
+    while (head_end < at && !(p->segment[head_end] >= '0' && p->segment[head_end] <= '9'))
+        head_end++;
+    /* between the head and f only the list's figures, commas and "và" */
+    static const char and[] = "v\xC3\xA0"; /* và */
+    for (size_t k = head_end; k < at; k++) {
+        char c = p->segment[k];
+        if (k + sizeof and-1 <= at && memcmp(p->segment + k, and, sizeof and-1) == 0)
+            k += sizeof and-2;
+        else if (!(c >= '0' && c <= '9') && c != '.' && c != ',' && c != ' ')
+            return NULL;
+    }
+    return head_end > from ? topic_named(d, f, p->segment + from, head_end - from) : NULL;
+}
+
 static const sl_rule *topic_of_list(sl_attribution *d, size_t i, const unsigned char *bare)
 {
     const solieu_fact *f = sl_vec_at(&d->facts->facts, i);
@@ -1367,6 +1391,11 @@ static void inherit_from_leads(sl_attribution *d)
                 f->metric = aside->metric;
                 if (!*f->unit)
                     f->unit = aside->unit ? aside->unit : "";
+                continue;
+            }
+            const sl_rule *head = best || !*f->unit ? NULL : topic_of_sentence(d, f);
+            if (head) {
+                f->metric = head->metric;
                 continue;
             }
             if (!best && *f->unit) {

@@ -1067,6 +1067,32 @@ static void test_dot_leaders(void)
     run_free(&r);
 }
 
+/* Figures listed "respectively" with nothing before them to count take
+ * what the sentence's words before the list name; with a figure before
+ * them, that figure's metric. */
+static void test_respectively(void)
+{
+    run r = extract_bytes("respectively.txt",
+                          "Số tổ chức cơ sở đảng được xếp loại hoàn thành xuất sắc nhiệm vụ, "
+                          "hoàn thành tốt nhiệm vụ lần lượt là 8 và 21 tổ chức.\n"
+                          "Đảng viên được đánh giá hoàn thành tốt nhiệm vụ, hoàn thành nhiệm vụ "
+                          "lần lượt là 1.342, 77 và 6 đồng chí.\n"
+                          "Số đảng viên nữ, đảng viên người dân tộc thiểu số lần lượt là 510 và "
+                          "96 đồng chí.\n"
+                          "Kết nạp 64 đảng viên; các quý lần lượt là 12, 20 và 32 đảng viên.\n");
+    const char *expected[][3] = {
+        {"1", "8", "reviewed_collectives"}, {"1", "21", "reviewed_collectives"},
+        {"2", "1.342", "reviewed_members"}, {"2", "6", "reviewed_members"},
+        {"3", "510", "party_members"},      {"3", "96", "party_members"},
+        {"4", "12", "members_admitted"},    {"4", "32", "members_admitted"},
+    };
+    for (size_t k = 0; k < sizeof expected / sizeof expected[0]; k++) {
+        const solieu_fact *f = fact_at(&r, (size_t)atoi(expected[k][0]), expected[k][1]);
+        CHECK(f && strcmp(f->metric, expected[k][2]) == 0);
+    }
+    run_free(&r);
+}
+
 /* A footnote's yearly percentages of a body rate are that rate. */
 static void test_footnote_rates(void)
 {
@@ -1719,6 +1745,7 @@ int main(void)
     test_table_lead_and_ratings();
     test_html_rows_over_lines();
     test_dot_leaders();
+    test_respectively();
     test_named_units();
     test_letterheads();
     test_header_months();
