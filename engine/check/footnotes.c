@@ -58,8 +58,10 @@ static int opens_comparison(const solieu_document *doc, int number)
            memcmp(p->segment + i + 1, compared, sizeof compared - 1) == 0;
 }
 
-/* Whether footnote N opens with "Trong đó có" (among them), or says
- * "riêng" in its first words: it may name only some of the parts. */
+/* Whether footnote N opens with "Trong đó có" (among them), or its first
+ * words say it picks some out ("riêng", "tiêu biểu", "điển hình", "một
+ * số", "có đông", "nhiều nhất", "cao nhất"): it may name only some of the
+ * parts. */
 static int opens_partial(const solieu_document *doc, int number)
 {
     static const char among[] = "rong \xC4\x91\xC3\xB3 c\xC3\xB3 "; /* "[Tt]rong đó có " */
@@ -70,13 +72,26 @@ static int opens_partial(const solieu_document *doc, int number)
     if (i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
         memcmp(p->segment + i + 1, among, sizeof among - 1) == 0)
         return 1;
-    /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...": only some of the
-     * total, said in the footnote's first words */
-    static const char alone[] = "ri\xC3\xAAng "; /* "riêng " */
-    for (size_t j = i; j < i + 80 && j + sizeof alone - 1 <= p->segment_len; j++) {
-        if ((j == 0 || p->segment[j - 1] == ' ') &&
-            memcmp(p->segment + j, alone, sizeof alone - 1) == 0)
-            return 1;
+    /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...", "Các đảng bộ có
+     * đông đảng viên: ...": only some of the total */
+    static const char *const picks[] = {
+        "ri\xC3\xAAng ",                      /* riêng */
+        "ti\xC3\xAAu bi\xE1\xBB\x83u",        /* tiêu biểu */
+        "\xC4\x91i\xE1\xBB\x83n h\xC3\xACnh", /* điển hình */
+        "m\xE1\xBB\x99t s\xE1\xBB\x91 ",      /* một số */
+        "c\xC3\xB3 \xC4\x91\xC3\xB4ng ",      /* có đông */
+        "nhi\xE1\xBB\x81u nh\xE1\xBA\xA5t",   /* nhiều nhất */
+        "cao nh\xE1\xBA\xA5t",                /* cao nhất */
+    };
+    enum { FIRST_WORDS_BYTES = 80 };
+    for (size_t j = i; j < i + FIRST_WORDS_BYTES && j < p->segment_len; j++) {
+        if (j > 0 && p->segment[j - 1] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof picks / sizeof picks[0]; k++) {
+            size_t n = strlen(picks[k]);
+            if (j + n <= p->segment_len && memcmp(p->segment + j, picks[k], n) == 0)
+                return 1;
+        }
     }
     return 0;
 }
