@@ -261,7 +261,10 @@ static void run_formulas(sl_check_doc *cd)
                 const solieu_fact *f = solieu_facts_get(cd->facts, j);
                 if (f->text_start >= to)
                     break;
-                if (f != total && f->paragraph == total->paragraph &&
+                /* a part named by a qualifier (a rating: "1.362 đảng viên hoàn
+                 * thành xuất sắc nhiệm vụ") is one of the reviewed, not beside
+                 * them */
+                if (f != total && f->paragraph == total->paragraph && !*f->qualifier &&
                     sl_metric_listed(r->parts, f->metric) && strcmp(f->period, total->period) == 0)
                     parts[n++] = f;
             }

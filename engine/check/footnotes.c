@@ -58,10 +58,35 @@ static int opens_comparison(const solieu_document *doc, int number)
            memcmp(p->segment + i + 1, compared, sizeof compared - 1) == 0;
 }
 
+/* Whether text[from, to) holds, at a word's start, a word that picks some
+ * out ("riêng", "tiêu biểu", "điển hình", "một số", "nhiều", "có đông",
+ * "cao nhất"): what it names is not all there is. */
+static int picks_some(const char *text, size_t from, size_t to)
+{
+    static const char *const picks[] = {
+        "ri\xC3\xAAng ",                      /* riêng */
+        "ti\xC3\xAAu bi\xE1\xBB\x83u",        /* tiêu biểu */
+        "\xC4\x91i\xE1\xBB\x83n h\xC3\xACnh", /* điển hình */
+        "m\xE1\xBB\x99t s\xE1\xBB\x91 ",      /* một số */
+        "nhi\xE1\xBB\x81u ",                  /* nhiều */
+        "c\xC3\xB3 \xC4\x91\xC3\xB4ng ",      /* có đông */
+        "cao nh\xE1\xBA\xA5t",                /* cao nhất */
+    };
+    for (size_t j = from; j < to; j++) {
+        if (j > 0 && text[j - 1] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof picks / sizeof picks[0]; k++) {
+            size_t n = strlen(picks[k]);
+            if (j + n <= to && memcmp(text + j, picks[k], n) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether footnote N opens with "Trong đó có" (among them), or its first
- * words say it picks some out ("riêng", "tiêu biểu", "điển hình", "một
- * số", "có đông", "nhiều nhất", "cao nhất"): it may name only some of the
- * parts. */
+ * words pick some out ("Các đảng bộ có đông đảng viên: ..."): it may name
+ * only some of the parts. */
 static int opens_partial(const solieu_document *doc, int number)
 {
     static const char among[] = "rong \xC4\x91\xC3\xB3 c\xC3\xB3 "; /* "[Tt]rong đó có " */
@@ -72,28 +97,21 @@ static int opens_partial(const solieu_document *doc, int number)
     if (i + sizeof among <= p->segment_len && (p->segment[i] | 0x20) == 't' &&
         memcmp(p->segment + i + 1, among, sizeof among - 1) == 0)
         return 1;
-    /* "Trong 6 tháng đầu năm, riêng Ủy ban Kiểm tra ...", "Các đảng bộ có
-     * đông đảng viên: ...": only some of the total */
-    static const char *const picks[] = {
-        "ri\xC3\xAAng ",                      /* riêng */
-        "ti\xC3\xAAu bi\xE1\xBB\x83u",        /* tiêu biểu */
-        "\xC4\x91i\xE1\xBB\x83n h\xC3\xACnh", /* điển hình */
-        "m\xE1\xBB\x99t s\xE1\xBB\x91 ",      /* một số */
-        "c\xC3\xB3 \xC4\x91\xC3\xB4ng ",      /* có đông */
-        "nhi\xE1\xBB\x81u nh\xE1\xBA\xA5t",   /* nhiều nhất */
-        "cao nh\xE1\xBA\xA5t",                /* cao nhất */
-    };
     enum { FIRST_WORDS_BYTES = 80 };
-    for (size_t j = i; j < i + FIRST_WORDS_BYTES && j < p->segment_len; j++) {
-        if (j > 0 && p->segment[j - 1] != ' ')
-            continue;
-        for (size_t k = 0; k < sizeof picks / sizeof picks[0]; k++) {
-            size_t n = strlen(picks[k]);
-            if (j + n <= p->segment_len && memcmp(p->segment + j, picks[k], n) == 0)
-                return 1;
-        }
-    }
-    return 0;
+    size_t to = i + FIRST_WORDS_BYTES < p->segment_len ? i + FIRST_WORDS_BYTES : p->segment_len;
+    return picks_some(p->segment, i, to);
+}
+
+/* Whether the words the marker ends, back to the figure or the clause
+ * before them, pick some out ("...; nhiều đảng bộ kết nạp đạt cao²"): the
+ * footnote names those, no breakdown of a figure. */
+static int marks_a_pick(const sl_check_doc *cd, const sl_marker *m)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, m->paragraph);
+    size_t to = sl_segment_offset(p, m->start), from = to;
+    while (from > 0 && !strchr(";,.:0123456789", p->segment[from - 1]))
+        from--;
+    return picks_some(p->segment, from, to);
 }
 
 /* Whether a colon follows at text[at], spaces aside. */
@@ -303,8 +321,8 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             memcpy(all_parts[s], holder_parts[s], counts[s] * sizeof *all_parts[s]);
         }
     /* a footnote with a figure no rule read gives only some of the parts */
-    int partial =
-        ntotals && (opens_partial(cd->doc, m->number) || footnote_has_unread_figure(cd, m->number));
+    int partial = ntotals && (opens_partial(cd->doc, m->number) || marks_a_pick(cd, m) ||
+                              footnote_has_unread_figure(cd, m->number));
     for (size_t s = 0; s < ntotals; s++)
         sl_record_breakdown(cd, r, totals[s], all_parts[s], counts[s], partial);
 }

@@ -58,6 +58,7 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     if (!doc)
         return SOLIEU_ERR_NOMEM;
     sl_vec_init(&doc->anchors, sizeof(sl_anchor));
+    sl_vec_init(&doc->spelled, sizeof(sl_spelled));
     sl_vec_init(&doc->paragraphs, sizeof(sl_paragraph));
     sl_vec_init(&doc->markers, sizeof(sl_marker));
     doc->original_size = len;
@@ -66,7 +67,7 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_buf_init(&text, 0);
     status = doc->path ? sl_normalize(data, len, &text, &doc->anchors) : SOLIEU_ERR_NOMEM;
     if (status == SOLIEU_OK)
-        status = sl_mend_slips(&text, &doc->anchors, len);
+        status = sl_mend_slips(&text, &doc->anchors, len, &doc->spelled);
     if (status == SOLIEU_OK) {
         doc->len = text.len;
         doc->text = sl_buf_take(&text);
@@ -120,12 +121,41 @@ void solieu_document_destroy(solieu_document *doc)
     free(doc->line_footnote);
     free(doc->line_paragraph);
     sl_vec_free(&doc->anchors);
+    sl_spelled_free(&doc->spelled);
     sl_paragraphs_free(&doc->paragraphs);
     sl_vec_free(&doc->markers);
     free(doc->number);
     free(doc->type);
     free(doc->place);
     free(doc);
+}
+
+char *sl_document_as_written(const solieu_document *doc, size_t start, const char *mended,
+                             size_t len)
+{
+    size_t end = start + len;
+    const sl_spelled *w = doc->spelled.items;
+    size_t k = 0, n = doc->spelled.len;
+    while (k < n && w[k].at + w[k].len <= start)
+        k++;
+    if (k == n || w[k].at >= end)
+        return sl_strndup(mended, len); /* nothing spelled there: as read */
+    sl_buf out;
+    sl_buf_init(&out, 0);
+    size_t at = start;
+    for (; k < n && w[k].at < end; k++) {
+        if (w[k].at < at || w[k].at + w[k].len > end)
+            break; /* a figure only partly inside: the rest as read */
+        sl_buf_append(&out, mended + (at - start), w[k].at - at);
+        sl_buf_append(&out, w[k].written, strlen(w[k].written));
+        at = w[k].at + w[k].len;
+    }
+    sl_buf_append(&out, mended + (at - start), end - at);
+    if (out.failed) {
+        sl_buf_free(&out);
+        return NULL;
+    }
+    return sl_buf_take(&out);
 }
 
 const char *solieu_document_path(const solieu_document *doc)

@@ -49,6 +49,7 @@ struct solieu_document {
     int *line_footnote; /* per line: footnote number or 0 */
     size_t *line_paragraph; /* per line: index of its paragraph, or (size_t)-1 */
     sl_vec anchors;     /* sl_anchor: normalised -> original offsets */
+    sl_vec spelled;     /* sl_spelled: figures the mends wrote in digits */
     sl_vec paragraphs;  /* sl_paragraph, in document order of first line */
     sl_vec markers;     /* sl_marker */
     /* footnotes numbered "(5)": a number is one when a "(5)" stuck to a
@@ -62,6 +63,12 @@ struct solieu_document {
     char *place;
 };
 
+/* The len bytes of text at normalised offset `start` as the report wrote
+ * them: the figures the mends wrote in digits in their words again ("năm",
+ * not "5"); `mended` is that text as read. Caller-owned; NULL when out of
+ * memory. */
+char *sl_document_as_written(const solieu_document *doc, size_t start, const char *mended,
+                             size_t len);
 /* Original file offset -> normalised offset (the inverse of
  * solieu_document_original_offset). */
 size_t sl_document_text_offset(const solieu_document *doc, size_t original);

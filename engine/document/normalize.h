@@ -18,8 +18,19 @@ int sl_anchors_push(sl_vec *anchors, size_t norm, size_t orig);
 size_t sl_anchor_before(const sl_vec *anchors, size_t at, int by_norm);
 /* The original offset of normalised offset `norm`, through the anchors. */
 size_t sl_anchors_original(const sl_vec *anchors, size_t norm, size_t original_size);
+/* A figure the mends wrote in digits for what the report spelled ("năm
+ * đảng viên" -> "5 đảng viên", "1O5" -> "105"): where the digits stand in
+ * the mended text, and the words as the report wrote them (owned). */
+typedef struct sl_spelled {
+    size_t at, len;
+    char *written;
+} sl_spelled;
+
 /* Mends the OCR and encoding slips of a few key nouns ("dảng" -> "đảng")
- * in normalised text, keeping the anchors true (see slips.c). */
-solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size);
+ * in normalised text, keeping the anchors true (see slips.c); the figures
+ * it writes in digits are added to `spelled` (sl_spelled, in text order). */
+solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled);
+/* Frees the words of sl_spelled entries, and the vector. */
+void sl_spelled_free(sl_vec *spelled);
 
 #endif

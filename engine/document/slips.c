@@ -554,7 +554,7 @@ static solieu_status find_mends(char *s, size_t len, sl_vec *mends)
  * each mended word is anchored at both ends, anchors inside it dropped and
  * those after it moved by what the mends before them added. */
 static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *mends,
-                                 size_t original_size)
+                                 size_t original_size, sl_vec *spelled)
 {
     sl_buf out;
     sl_buf_init(&out, text->max);
@@ -575,6 +575,14 @@ static solieu_status apply_mends(sl_buf *text, sl_vec *anchors, const sl_vec *me
                                       a[next_anchor].orig);
         failed |= sl_buf_append(&out, text->data + copied, m->at - copied);
         failed |= sl_anchors_push(&moved, out.len, orig_start);
+        if (!m->right) {
+            sl_spelled *w = sl_vec_push(spelled);
+            failed |= !w;
+            if (w) {
+                *w = (sl_spelled){out.len, right, sl_strndup(text->data + m->at, wrong)};
+                failed |= !w->written;
+            }
+        }
         failed |= sl_buf_append(&out, m->right ? m->right : m->digits, right);
         failed |= sl_anchors_push(&moved, out.len, orig_end);
         copied = m->at + wrong;
@@ -784,7 +792,14 @@ static solieu_status find_legend_mends(const char *s, size_t len, const sl_vec *
     return SOLIEU_OK;
 }
 
-solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
+void sl_spelled_free(sl_vec *spelled)
+{
+    for (size_t k = 0; k < spelled->len; k++)
+        free(((sl_spelled *)sl_vec_at(spelled, k))->written);
+    sl_vec_free(spelled);
+}
+
+solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled)
 {
     /* digits first: "1O5 642" groups its thousands once it is "105 642" */
     misread_letters(text->data, text->len, 'l', '1');
@@ -814,7 +829,7 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size)
     if (status == SOLIEU_OK && mends.len) {
         /* anchored at different places, mends may be found out of order */
         qsort(mends.items, mends.len, sizeof(mend), by_offset);
-        status = apply_mends(text, anchors, &mends, original_size);
+        status = apply_mends(text, anchors, &mends, original_size, spelled);
     }
     sl_legend_free(&legend);
     sl_vec_free(&mends);

@@ -314,7 +314,9 @@ static void add_fact(doc_ctx *d, size_t para_index, const sl_paragraph *p, const
     f->line = solieu_document_line_of(d->doc, f->text_start, &f->column);
     f->byte_start = solieu_document_original_offset(d->doc, f->text_start);
     f->byte_end = solieu_document_original_offset(d->doc, f->text_end);
-    f->text = sl_facts_keep(facts, sl_strndup(seg + c->start, c->end - c->start), &d->oom);
+    f->text = sl_facts_keep(
+        facts, sl_document_as_written(d->doc, f->text_start, seg + c->start, c->end - c->start),
+        &d->oom);
     f->value = num.value;
     if (c->den_end > c->den_start &&
         solieu_number_parse(seg + c->den_start, c->den_end - c->den_start, &den) == SOLIEU_OK) {

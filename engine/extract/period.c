@@ -164,9 +164,16 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
          * ("05 năm thực hiện Kế hoạch ..., ngày 14/3/2018" of 2023: 2018 to
          * 2023), else the last n years up to the report's */
         int since = c->h->title_cites_year;
-        int from = since && (doc_year - since == n || doc_year - since == n - 1) ? since
-                                                                                 : doc_year - n + 1;
-        snprintf(value, sizeof value, "%d/%d", from, doc_year);
+        /* a report dated in a year's first two months, its title not opening
+         * on that year, looks back on the years before it ("Trong 3 năm" of
+         * January 2024: 2021 to 2023) */
+        char own_year[8];
+        snprintf(own_year, sizeof own_year, "%d", doc_year % 10000);
+        int looks_back = c->h->month >= 1 && c->h->month <= 2 &&
+                         strncmp(c->h->title_period, own_year, strlen(own_year)) != 0;
+        int to = looks_back ? doc_year - 1 : doc_year;
+        int from = since && (to - since == n || to - since == n - 1) ? since : to - n + 1;
+        snprintf(value, sizeof value, "%d/%d", from, to);
     } else if (has_group(r->code, md, "term_opening") && c->h->term_start) {
         snprintf(value, sizeof value, "%d", c->h->term_start); /* "Đầu nhiệm kỳ, ..." */
     } else if (has_group(r->code, md, "congress") && c->h->term_start && y2 &&

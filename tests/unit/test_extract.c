@@ -396,6 +396,26 @@ static void test_header_months(void)
     run_free(&r);
 }
 
+/* A report of January looks back on the years before it ("Trong 3 năm"
+ * of 2024: 2021 to 2023), and a figure spelled out keeps its words in the
+ * text column while its value is read. */
+static void test_january_report_and_spelled_figures(void)
+{
+    run r = extract_bytes("january.txt", "HUYỆN ỦY TÂN SƠN\n"
+                                         "Tân Sơn, ngày 15 tháng 01 năm 2024\n"
+                                         "\n"
+                                         "BÁO CÁO\n"
+                                         "sơ kết giữa nhiệm kỳ 2020 - 2025\n"
+                                         "\n"
+                                         "Trong 3 năm, cấp ủy các cấp kiểm tra 126 tổ chức đảng.\n"
+                                         "Năm 2023 kết nạp 12 đảng viên, trong đó có năm đảng "
+                                         "viên nữ.\n");
+    expect_fact(&r, 7, "126", "inspected_orgs", 126, "tổ chức đảng", "2021/2023", "body");
+    const solieu_fact *f = fact_at(&r, 8, "năm");
+    CHECK(f && f->value == 5 && strcmp(f->metric, "members_admitted") == 0);
+    run_free(&r);
+}
+
 /* Letterheads: a body whose level ends its line, the place on the date
  * line below; the motto beside a name in capitals, set apart by a tab. */
 static void test_letterheads(void)
@@ -1749,6 +1769,7 @@ int main(void)
     test_named_units();
     test_letterheads();
     test_header_months();
+    test_january_report_and_spelled_figures();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
     test_tables_of_ratings();
