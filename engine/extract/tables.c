@@ -635,6 +635,25 @@ static const char *caption_of(const table_ctx *c, const sl_table *table, size_t 
     return p->segment;
 }
 
+/* The unit a row's label names by its name alone under a header that says
+ * its level ("Sì Lồ Phìn" under "Đảng bộ xã": "xã Sì Lồ Phìn"), read by the
+ * entity rules from the header and the label together; NULL when they name
+ * none, or when the header names more than one level ("Xã, thị trấn"). */
+static char *entity_by_header(table_ctx *c, const sl_table_cell *header, const sl_table_cell *label)
+{
+    const char *text = c->doc->text;
+    size_t hn = header->end - header->start, ln = label->end - label->start;
+    if (!hn || memchr(text + header->start, ',', hn))
+        return NULL;
+    char *joined =
+        sl_printf("%.*s %.*s", (int)hn, text + header->start, (int)ln, text + label->start);
+    if (!joined)
+        return NULL;
+    char *entity = sl_entity_in(c->ex, joined, strlen(joined));
+    free(joined);
+    return entity;
+}
+
 /* Whether a column's name ends with a rating, abbreviated or in words
  * ("Kết quả xếp loại HTXSNV", "Hoàn thành tốt nhiệm vụ"), not a share of
  * one. */
@@ -811,6 +830,8 @@ static void table_facts(table_ctx *c, const sl_table *table)
                 row_rule = rated; /* "Đảng viên" rated: members reviewed */
             row_year = year_in(text + label->start, label->end - label->start);
             char *entity = sl_entity_in(c->ex, text + label->start, label->end - label->start);
+            if (!entity && label_at < table->header.cells.len)
+                entity = entity_by_header(c, sl_vec_at(&table->header.cells, label_at), label);
             kept = entity ? sl_facts_keep(c->facts, entity, &c->oom) : NULL;
         } else if (row->cells.len) { /* a row labelled by its year alone: "| 2021 | 46 |" */
             const sl_table_cell *first = sl_vec_at(&row->cells, 0);
