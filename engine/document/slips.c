@@ -63,6 +63,11 @@ static const slip slips[] = {
     {"v\xC4\xA9\xC3\xAAn", "vi\xC3\xAAn", 2, SLIP_ANYWHERE},      /* vĩên */
     {"v\xE1\xBB\x89\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vỉên */
     {"v\xE1\xBB\x8B\xC3\xAAn", "vi\xC3\xAAn", 3, SLIP_ANYWHERE},  /* vịên */
+    /* one mark lost or misread after a count ("25 đảng vien", "06 đãng viên") */
+    {"\xC4\x91\xE1\xBA\xA3ng vien", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 8,
+     SLIP_AFTER_COUNT}, /* đảng vien */
+    {"\xC4\x91\xC3\xA3ng vi\xC3\xAAn", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 2,
+     SLIP_AFTER_COUNT}, /* đãng viên */
     /* the marks all lost ("184 dang vien"): words of their own only where
      * a count stands before them */
     {"dang vien", "\xC4\x91\xE1\xBA\xA3ng vi\xC3\xAAn", 0, SLIP_AFTER_COUNT}, /* dang vien */
@@ -225,6 +230,11 @@ static uint32_t candidates(const char *s)
     /* "phần trăm" */
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'p'), eq(x1, 'h')),
                                       _mm_and_si128(eq(x2, 0xE1), eq(x3, 0xBA))));
+    /* "đảng vien", "đãng viên" */
+    h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'v'), eq(x1, 'i')),
+                                      _mm_and_si128(eq(x2, 'e'), eq(x3, 'n'))));
+    h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 0xC3), eq(x1, 0xA3)),
+                                      _mm_and_si128(eq(x2, 'n'), eq(x3, 'g'))));
     /* "viê n" */
     h = _mm_or_si128(h, _mm_and_si128(_mm_and_si128(eq(x, 'i'), eq(x1, 0xC3)),
                                       _mm_and_si128(eq(x2, 0xAA), eq(x3, ' '))));
