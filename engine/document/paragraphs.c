@@ -26,6 +26,7 @@ typedef struct line_info {
     int bullet;        /* which bullet opens it: 0 none, else BULLET_* */
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
+    int page_number; /* debris that numbers a page: "2", "- 3 -" */
 } line_info;
 
 /* A zone of footnote bodies stops after this many lines without the body
@@ -39,8 +40,11 @@ static size_t skip_spaces(const char *s, size_t i, size_t end)
     return i;
 }
 
-static int is_debris(const char *s, size_t start, size_t end)
+/* Whether a line holds no text: blanked markup, a rule, a page's number
+ * (*page_number set). */
+static int is_debris(const char *s, size_t start, size_t end, int *page_number)
 {
+    *page_number = 0;
     size_t i = skip_spaces(s, start, end);
     if (i == end)
         return 1; /* only blanked markup */
@@ -56,7 +60,8 @@ static int is_debris(const char *s, size_t start, size_t end)
     }
     if (!digits && rules >= 3)
         return 1; /* "-----" */
-    return digits && digits <= 4 && rules <= 2; /* a page number: "2", "- 3 -" */
+    *page_number = digits && digits <= 4 && rules <= 2; /* "2", "- 3 -" */
+    return *page_number;
 }
 
 /* Whether the line's first letter is lower case: a sentence that goes on.
@@ -235,7 +240,7 @@ static void classify(const solieu_document *doc, line_info *li)
     if (m && number > 0) {
         li->kind = LINE_FOOTNOTE_START;
         li->footnote = number;
-    } else if (is_debris(s, li->start, li->end)) {
+    } else if (is_debris(s, li->start, li->end, &li->page_number)) {
         li->kind = LINE_DEBRIS;
         return;
     } else {
@@ -347,6 +352,67 @@ static void assign_footnotes(line_info *lines, size_t n)
     }
 }
 
+/* The first page number at or after line k; n when none. */
+static size_t page_number_from(const line_info *lines, size_t n, size_t k)
+{
+    while (k < n && !lines[k].page_number)
+        k++;
+    return k;
+}
+
+/* Whether two lines open with the same word after their bullets ("- Năm
+ * 2022: ..." and "- Năm 2023: ..."). */
+static int same_first_word(const char *s, const line_info *a, const line_info *b)
+{
+    size_t i = skip_spaces(s, a->start, a->end), j = skip_spaces(s, b->start, b->end);
+    while (i < a->end && s[i] != ' ') /* the bullets */
+        i++;
+    while (j < b->end && s[j] != ' ')
+        j++;
+    i = skip_spaces(s, i, a->end);
+    j = skip_spaces(s, j, b->end);
+    size_t w = 0;
+    while (i + w < a->end && j + w < b->end && s[i + w] == s[j + w] && s[i + w] != ' ')
+        w++;
+    return w > 0 && (i + w == a->end || s[i + w] == ' ') && (j + w == b->end || s[j + w] == ' ');
+}
+
+/* A footnote whose last item stops at a clause's end (";", ",") at one
+ * page's foot goes on at the next page's foot: the items right above that
+ * page's number, set apart from the body above them by a blank line, that
+ * open as its last item does ("- Năm 2022: ...;" | page 4 | ... | "- Năm
+ * 2023: ..." | page 5). */
+static void carry_footnotes_over_pages(const char *s, line_info *lines, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const line_info *last = &lines[k];
+        if (!last->footnote || !last->ends_clause || !last->bullet)
+            continue;
+        size_t after = k + 1;
+        while (after < n && lines[after].kind != LINE_TEXT &&
+               lines[after].kind != LINE_FOOTNOTE_START && !lines[after].page_number)
+            after++;
+        if (after < n && lines[after].footnote == last->footnote)
+            continue; /* not its last line */
+        size_t page = page_number_from(lines, n, k + 1);
+        size_t next = page < n ? page_number_from(lines, n, page + 1) : n;
+        if (next >= n)
+            continue;
+        size_t bottom = next;
+        while (bottom > page + 1 && lines[bottom - 1].kind == LINE_BLANK)
+            bottom--;
+        size_t top = bottom;
+        while (top > page + 1 && lines[top - 1].kind == LINE_TEXT && !lines[top - 1].footnote &&
+               !lines[top - 1].heading && !lines[top - 1].table)
+            top--;
+        if (top == bottom || lines[top - 1].kind != LINE_BLANK ||
+            lines[top].bullet != last->bullet || !same_first_word(s, &lines[top], last))
+            continue;
+        for (size_t q = top; q < bottom; q++)
+            lines[q].footnote = last->footnote;
+    }
+}
+
 /* Whether a footnote's sentence goes on past the end of this line: it
  * stops mid-sentence, or at a clause's end or a colon ("... năm 2021:" /
  * "184 đảng viên; ..."). */
@@ -422,6 +488,7 @@ int sl_find_paragraphs(solieu_document *doc)
         classify(doc, &lines[k]);
     }
     assign_footnotes(lines, n);
+    carry_footnotes_over_pages(doc->scan, lines, n);
 
     int rc = 0;
     size_t open_body = (size_t)-1; /* paragraph a lower-case line may continue */

@@ -632,6 +632,32 @@ static void test_wrapped_footnote_at_page_end(void)
     solieu_document_destroy(doc);
 }
 
+/* A footnote's list that stops at a clause's end at one page's foot goes
+ * on at the next page's foot, right above that page's number; items of the
+ * body there that open otherwise stay body. */
+static void test_footnote_over_two_pages(void)
+{
+    const char *text = "Đã thi hành kỷ luật 9 đảng viên<sup>4</sup>.\n" /* 1 */
+                       "\n"                                             /* 2 */
+                       "<sup>4</sup> Chia theo năm:\n"                  /* 3 */
+                       "- Năm 2022: 3 đảng viên;\n"                     /* 4 */
+                       "- Năm 2023: 2 đảng viên;\n"                     /* 5 */
+                       "4\n"                                            /* 6 */
+                       "III. NHIỆM VỤ\n"                                /* 7 */
+                       "- Tiếp tục kiện toàn chi bộ.\n"                 /* 8 */
+                       "\n"                                             /* 9 */
+                       "- Năm 2024: 4 đảng viên.\n"                     /* 10 */
+                       "5\n";                                           /* 11 */
+    solieu_document *doc = load_text("pages.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 5)) == 4);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 8)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 10)) == 4);
+    solieu_document_destroy(doc);
+}
+
 /* A body line that opens with a fraction ("41/46 buôn ...") after the
  * footnotes of a page goes on with the body, as one that opens with a
  * whole number does. */
@@ -1027,6 +1053,7 @@ int main(void)
     test_footnote_bullets();
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
+    test_footnote_over_two_pages();
     test_fraction_resumes_body();
     test_wrap_after_clause_end();
     test_plain_digit_notes();
