@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <solieu/number.h>
+
 #include "check/check_internal.h"
 
 /* Whether the text opens with a unit's word in capitals ("Chi bộ ",
@@ -98,7 +100,68 @@ static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
     return 0;
 }
 
+/* Whether paragraph p is an item that names a unit and gives no figure
+ * ("• Chi bộ ấp Rạch Sậy;"): with the bullet of the items before it. */
+static int names_a_unit_item(const sl_check_doc *cd, size_t k, char bullet)
+{
+    const sl_paragraph *p = sl_vec_at(&cd->doc->paragraphs, k);
+    if (sl_paragraph_bullet(p) != bullet)
+        return 0;
+    size_t i = 0;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    while (i < p->segment_len && p->segment[i] != ' ') /* the bullet */
+        i++;
+    while (i < p->segment_len && p->segment[i] == ' ')
+        i++;
+    size_t first;
+    return opens_with_unit(p->segment + i, p->segment_len - i) &&
+           sl_paragraphs_facts(cd, k, k, &first) == first;
+}
+
+/* A count whose paragraph closes with a colon after it, no figure between
+ * ("kiện toàn chi ủy ở bốn chi bộ, gồm:"), and the items under it that each
+ * name a unit ("• Chi bộ ấp Rạch Sậy;"): as many as the count says. */
+static void check_item_lists(sl_check_doc *cd, const sl_rule *r)
+{
+    const sl_vec *paragraphs = &cd->doc->paragraphs;
+    for (size_t k = 0; k + 1 < paragraphs->len; k++) {
+        const sl_paragraph *p = sl_vec_at(paragraphs, k);
+        size_t end = p->segment_len;
+        while (end > 0 && p->segment[end - 1] == ' ')
+            end--;
+        size_t first, stop = sl_paragraphs_facts(cd, k, k, &first);
+        if (end == 0 || p->segment[end - 1] != ':' || stop == first || p->footnote)
+            continue;
+        const solieu_fact *count = solieu_facts_get(cd->facts, stop - 1);
+        size_t after = sl_segment_offset(p, count->text_end);
+        if (count->has_denominator || count->value != floor(count->value) ||
+            sl_counts_members(count->unit) || !*count->unit ||
+            memchr(p->segment + after, '.', end - after) ||
+            memchr(p->segment + after, ';', end - after))
+            continue;
+        const sl_paragraph *item = sl_vec_at(paragraphs, k + 1);
+        char bullet = sl_paragraph_bullet(item);
+        size_t names = 0;
+        while (bullet && k + 1 + names < paragraphs->len &&
+               names_a_unit_item(cd, k + 1 + names, bullet))
+            names++;
+        /* one name is no list, and a count far above the names is not what
+         * they name */
+        if (names < 2 || count->value > 2.0 * (double)names + 2.0)
+            continue;
+        int pass = (double)names == count->value;
+        char a[64];
+        sl_check_add(cd, "list_count", pass, r->id, count, NULL, 0, count->value, (double)names, 0,
+                     "line %zu states %s %s, the items under it name %zu", count->line,
+                     solieu_format_number(count->value, a, sizeof a), count->unit, names);
+    }
+}
+
 void sl_check_named_lists(sl_check_doc *cd)
 {
     sl_run_relations(cd, "list_count", on_names, NULL);
+    const sl_rule *items = sl_relation_rule(cd->checker->rules, "item_list");
+    if (items)
+        check_item_lists(cd, items);
 }
