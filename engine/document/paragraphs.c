@@ -437,6 +437,21 @@ static int add_piece(sl_paragraph *p, size_t start, size_t end)
     return 0;
 }
 
+/* Whether a line ends on a word a hyphen breaks and the next goes on with
+ * the rest of it ("đảng vi-" / "ên. Trong đó"): a letter right before the
+ * hyphen, a lower-case letter first on the next line. */
+static int splits_a_word(const char *s, const sl_piece *before, const sl_piece *after)
+{
+    if (before->end - before->start < 2 || s[before->end - 1] != '-' || after->start >= after->end)
+        return 0;
+    unsigned char last = (unsigned char)s[before->end - 2];
+    int letter_before = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+                        (last >= 0x80 && last <= 0xBF); /* a letter's last byte */
+    int cp;
+    sl_utf8_decode(s + after->start, after->end - after->start, &cp);
+    return letter_before && sl_cp_is_letter(cp) && sl_cp_is_lower(cp);
+}
+
 /* Gives multi-line paragraphs one joined segment to match rules against. */
 static int build_segments(solieu_document *doc)
 {
@@ -460,8 +475,13 @@ static int build_segments(solieu_document *doc)
             while (j + 1 < p->pieces.len && piece->end > piece->start &&
                    (doc->scan[piece->end - 1] == ' ' || doc->scan[piece->end - 1] == '\t'))
                 piece->end--;
-            if (j)
+            if (j && splits_a_word(doc->scan, sl_vec_at(&p->pieces, j - 1), piece)) {
+                /* "đảng vi-" / "ên": the word whole again, its hyphen dropped */
+                ((sl_piece *)sl_vec_at(&p->pieces, j - 1))->end--;
+                b.len--;
+            } else if (j) {
                 sl_buf_putc(&b, ' ');
+            }
             piece->seg_offset = b.len;
             sl_buf_append(&b, doc->scan + piece->start, piece->end - piece->start);
         }

@@ -658,6 +658,33 @@ static void test_footnote_over_two_pages(void)
     solieu_document_destroy(doc);
 }
 
+/* A word a hyphen breaks at a line's end reads whole in the paragraph;
+ * a hyphen after a space, or before a capital, stays. */
+static void test_hyphen_broken_words(void)
+{
+    const char *text = "Toàn Đảng bộ có 9.846 đảng vi-\n"        /* 1 */
+                       "ên, sinh hoạt ở 412 chi bộ; kinh tế -\n" /* 2 */
+                       "xã hội ổn định; Ban Tuyên giáo-\n"       /* 3 */
+                       "Dân vận.\n";                             /* 4 */
+    solieu_document *doc = load_text("hyphen.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    const sl_paragraph *p = paragraph_on_line(doc, 1);
+    CHECK(p && p->segment_len > 0);
+    if (p) {
+        char *seg = sl_strndup(p->segment, p->segment_len);
+        CHECK(seg && strstr(seg, "9.846 đảng viên, sinh") != NULL);
+        CHECK(seg && strstr(seg, "kinh tế - xã hội") != NULL);
+        CHECK(seg && strstr(seg, "giáo- Dân") != NULL);
+        free(seg);
+        /* offsets past the join still map to the text's own */
+        size_t at = (size_t)(strstr(doc->text, "412") - doc->text);
+        CHECK(sl_paragraph_to_text(p, sl_segment_offset(p, at)) == at);
+    }
+    solieu_document_destroy(doc);
+}
+
 /* A body line that opens with a fraction ("41/46 buôn ...") after the
  * footnotes of a page goes on with the body, as one that opens with a
  * whole number does. */
@@ -1054,6 +1081,7 @@ int main(void)
     test_footnote_between_items();
     test_wrapped_footnote_at_page_end();
     test_footnote_over_two_pages();
+    test_hyphen_broken_words();
     test_fraction_resumes_body();
     test_wrap_after_clause_end();
     test_plain_digit_notes();
