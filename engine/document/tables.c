@@ -951,6 +951,16 @@ static int grid_border(const solieu_document *doc, size_t k)
     return 1;
 }
 
+/* Whether line k opens a run of pipe rows: none stands right above it. */
+static int opens_a_run(const solieu_document *doc, size_t k)
+{
+    sl_table_row above;
+    int rc = k > 0 ? read_row(doc, k - 1, &above) : 1;
+    if (rc == 0)
+        row_free(&above);
+    return rc > 0;
+}
+
 /* The 1-based line a table's last row (or its header) stands on. */
 static size_t last_line_of(const sl_table *t)
 {
@@ -971,7 +981,13 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
          * table's between two borders */
         int grid = k > 0 && grid_border(doc, k - 1) && grid_border(doc, k + 1);
         rc = grid ? 1 : read_row(doc, k + 1, &rule);
-        int is_table = grid || (rc == 0 && is_rule_line(doc->text, &rule.cells));
+        int ruled = rc == 0 && is_rule_line(doc->text, &rule.cells);
+        /* a converter may drop the rule line: a header of words over rows
+         * of as many cells with figures, the first lines of their run */
+        int headless = !grid && rc == 0 && !ruled && header.cells.len >= 3 &&
+                       rule.cells.len == header.cells.len && !header_figures(doc->text, &header) &&
+                       header_figures(doc->text, &rule) && opens_a_run(doc, k);
+        int is_table = grid || ruled || headless;
         if (rc == 0)
             row_free(&rule);
         if (grid)
@@ -1010,7 +1026,7 @@ int sl_find_tables(const solieu_document *doc, sl_vec *tables)
                 row_free(&groups);
             }
         }
-        for (k += 2; k < doc->line_count; k++) {
+        for (k += headless ? 1 : 2; k < doc->line_count; k++) {
             sl_table_row row;
             if (grid && grid_border(doc, k))
                 continue; /* the border between two rows */

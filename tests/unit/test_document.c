@@ -920,6 +920,29 @@ static void test_tables(void)
     solieu_document_destroy(doc);
 }
 
+/* A pipe table a converter left without its rule line: a header of words
+ * over rows of as many cells with figures; two rows of words alone are no
+ * table. */
+static void test_table_without_rule_line(void)
+{
+    solieu_document *doc = load_text("norule.txt", "| TT | Đơn vị | Đảng viên | Kết nạp |\n" /* 1 */
+                                                   "| 1 | Chi bộ A | 214 | 9 |\n"            /* 2 */
+                                                   "| 2 | Chi bộ B | 167 | - |\n"            /* 3 */
+                                                   "\n"                                      /* 4 */
+                                                   "| a | b | c |\n"                         /* 5 */
+                                                   "| d | e | f |\n");                       /* 6 */
+    sl_vec tables;
+    const sl_table *t = one_table(doc, &tables);
+    if (t) {
+        CHECK(t->header.line == 1 && t->header.cells.len == 4);
+        CHECK(t->rows.len == 2);
+        const sl_table_row *row = t->rows.len ? sl_vec_at(&t->rows, 0) : NULL;
+        CHECK(row && row->line == 2 && row->cells.len == 4);
+    }
+    sl_tables_free(&tables);
+    solieu_document_destroy(doc);
+}
+
 /* A table aligned with spaces: a header with a figure-free cell per
  * column, rows one cell wider for their labels; the document's two-column
  * header block, with no figure in its rows, is no table. */
@@ -1091,6 +1114,7 @@ int main(void)
     test_resumption_with_a_number();
     test_last_line();
     test_tables();
+    test_table_without_rule_line();
     test_aligned_tables();
     TEST_MAIN_END();
 }
