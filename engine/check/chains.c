@@ -172,8 +172,12 @@ void sl_check_chains(sl_check_doc *cd)
                 /* a part of a breakdown ("kiểm tra 19 đảng viên, trong đó ...
                  * kiểm tra 6 đảng viên, ... 13 đảng viên") is no whole of what
                  * the whole gave ("Kết luận 16 đảng viên có vi phạm") */
+                /* committee members ("trong đó, số cấp ủy viên: 05") are a
+                 * group of the whole, never the whole of those found in
+                 * violation or disciplined */
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
-                    !cd->is_part[f->id] && !aside_of_other_paragraph(cd, f, part) &&
+                    !cd->is_part[f->id] && strcmp(f->unit, SL_UNIT_COMMITTEE_MEMBERS) != 0 &&
+                    !aside_of_other_paragraph(cd, f, part) &&
                     sl_comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
                     whole = f;

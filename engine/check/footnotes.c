@@ -266,7 +266,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
              * ("tăng 153 đảng viên" over transfers in and out) */
             if (total->paragraph != m->paragraph || total->has_denominator ||
                 sl_is_change(cd, total) || strcmp(total->unit, "%") == 0 ||
-                (!after && sl_in_parenthesis(cd->doc->text, total->text_end, m->start)))
+                (!after && sl_in_parenthesis(cd->doc->text, total->text_end, m->start)) ||
+                (!after &&
+                 memchr(cd->doc->scan + total->text_end, ';', m->start - total->text_end)))
                 continue;
             const solieu_fact *parts[64];
             size_t k = 0;

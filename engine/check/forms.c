@@ -64,6 +64,21 @@ static void check_forms(sl_check_doc *cd, const sl_rule *r, size_t t)
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
         if (f->paragraph > reach || f->footnote != total->footnote)
             break;
+        /* "- Khai trừ: 01" after the other forms: the expelled, one form
+         * of those disciplined */
+        int expelled = n > 0 && sl_comparable_periods(f->period, total->period) && !*f->qualifier &&
+                       strcmp(f->metric, "members_expelled") == 0 &&
+                       strcmp(total->metric, "disciplined_members") == 0;
+        if (expelled) {
+            int again = 0;
+            for (size_t k = 0; k < n; k++)
+                again |= !*forms[k]->qualifier;
+            if (again || !sl_same_kind(f, total))
+                break;
+            forms[n++] = f;
+            sum += f->value;
+            continue;
+        }
         if (strcmp(f->metric, total->metric) != 0 ||
             !sl_comparable_periods(f->period, total->period))
             continue;

@@ -10,6 +10,8 @@
 /* The metric of a footnote rule whose facts take their metric, unit and
  * qualifier from the body figure the footnote hangs on. */
 #define SL_METRIC_INHERIT "inherit"
+/* the unit of committee members counted among members ("cấp ủy viên") */
+#define SL_UNIT_COMMITTEE_MEMBERS "c\xE1\xBA\xA5p \xE1\xBB\xA7y vi\xC3\xAAn"
 
 struct solieu_extractor {
     const solieu_rules *rules;

@@ -114,6 +114,8 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
     int month = group_int(r->code, md, c->text, "month");
     int m2 = group_int(r->code, md, c->text, "m2");
     int n = group_int(r->code, md, c->text, "n");
+    if (!y && doc_year && has_group(r->code, md, "last_year"))
+        y = doc_year - 1; /* "so với cùng kỳ năm trước" */
     /* years of four digits and months of two: bounded, so that every build
      * sees the period fits its buffer */
     y %= 10000;
