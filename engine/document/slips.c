@@ -115,6 +115,8 @@ static const slip slips[] = {
     {"UBKT", "\xE1\xBB\xA6y ban Ki\xE1\xBB\x83m tra", 0, SLIP_ABBREVIATION}, /* UBKT */
     {"BCH", "Ban Ch\xE1\xBA\xA5p h\xC3\xA0nh", 0, SLIP_ABBREVIATION},        /* BCH */
     {"BTV", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5", 0, SLIP_ABBREVIATION}, /* BTV */
+    {"DTTS", "d\xC3\xA2n t\xE1\xBB\x99\x63 thi\xE1\xBB\x83u s\xE1\xBB\x91", 0,
+     SLIP_ABBREVIATION}, /* DTTS: dân tộc thiểu số */
     {"HTXSNV",
      "ho\xC3\xA0n th\xC3\xA0nh xu\xE1\xBA\xA5t s\xE1\xBA\xAF"
      "c nhi\xE1\xBB\x87m v\xE1\xBB\xA5",
