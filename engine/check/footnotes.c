@@ -175,6 +175,22 @@ static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
     return 0;
 }
 
+/* Whether a figure no fact is and no time's stands in the body text
+ * [from, to) ("kết nạp 146 người ... và 23 người là chức việc(4)"): the
+ * marker after it hangs on that figure, not on one before. */
+static int unread_figure_between(const sl_check_doc *cd, size_t from, size_t to)
+{
+    const char *scan = cd->doc->scan;
+    for (size_t at = from; at < to; at++) {
+        int opens = scan[at] >= '0' && scan[at] <= '9' &&
+                    !(at > 0 && ((scan[at - 1] >= '0' && scan[at - 1] <= '9') ||
+                                 scan[at - 1] == '.' || scan[at - 1] == ','));
+        if (opens && !sl_fact_at(cd->facts, at) && !names_time(scan, at, to))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether footnote N gives a figure the rules read outside parentheses
  * ("Khiển trách 5, cảnh cáo 1, khai trừ 3"): it breaks a count down, it
  * names nothing ("Chi bộ thôn 5, Chi bộ thôn 7" are names the rules do
@@ -268,7 +284,8 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                 sl_is_change(cd, total) || strcmp(total->unit, "%") == 0 ||
                 (!after && sl_in_parenthesis(cd->doc->text, total->text_end, m->start)) ||
                 (!after &&
-                 memchr(cd->doc->scan + total->text_end, ';', m->start - total->text_end)))
+                 memchr(cd->doc->scan + total->text_end, ';', m->start - total->text_end)) ||
+                (!after && unread_figure_between(cd, total->text_end, m->start)))
                 continue;
             const solieu_fact *parts[64];
             size_t k = 0;
