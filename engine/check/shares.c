@@ -244,9 +244,17 @@ static const solieu_fact *earlier_whole(const sl_check_doc *cd, const share *s)
     if (s->decimals < 1)
         return NULL;
     double computed;
+    /* a part named by its rating ("10 tổ chức cơ sở đảng hoàn thành tốt
+     * nhiệm vụ (chiếm 71,4%)") is also a share of all there are of its
+     * noun ("có 14 tổ chức cơ sở đảng") */
+    int rated = *s->part->qualifier &&
+                sl_rating_level(s->part->qualifier, strlen(s->part->qualifier)) != SL_NO_RATING;
     for (size_t i = sl_facts_from(cd->facts, s->part->text_start); i-- > 0;) {
         const solieu_fact *f = solieu_facts_get(cd->facts, i);
-        if (strcmp(f->metric, s->part->metric) == 0 && explains(f, s, &computed))
+        int of_metric = strcmp(f->metric, s->part->metric) == 0;
+        int all_of_noun = rated && !*f->qualifier && sl_same_noun(f->unit, s->part->unit) &&
+                          sl_rules_metric_is_stock(cd->checker->rules, f->metric);
+        if ((of_metric || all_of_noun) && explains(f, s, &computed))
             return f;
     }
     return NULL;
