@@ -48,7 +48,7 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
     if (!stated || stated->has_denominator)
         return 0;
     const solieu_fact *others[1] = {last};
-    char a[64], b[64], z[64];
+    char a[64], b[64], z[64], t[64];
     if (sl_group_number(r, md, seg, "delta", &delta, &ds)) {
         int down = sl_group_span(r->code, md, "down", &unused_s, &unused_e);
         double computed = down ? base.value - delta.value : base.value + delta.value;
@@ -58,7 +58,7 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
                      solieu_format_number(base.value, a, sizeof a), down ? "-" : "+",
                      solieu_format_number(delta.value, b, sizeof b),
                      solieu_format_number(computed, z, sizeof z), stated->line,
-                     solieu_format_number(total.value, a, sizeof a));
+                     solieu_format_number(total.value, t, sizeof t));
         if (sl_group_number(r, md, seg, "growth", &pct, &zs))
             add_rate(c, r, zs, &pct, fabs(total.value - base.value), stated, last, base.value,
                      "change ");
