@@ -446,6 +446,39 @@ static int ends_a_name(const char *text, const char *at)
            strncmp(end, joiner, sizeof joiner - 1) == 0 || strncmp(end, " (", 2) == 0;
 }
 
+/* Whether a list opens, past its spaces, with a unit's word ("Chi bộ",
+ * "Đảng bộ", "Đảng ủy", "Ban Thường vụ"): names of party units. */
+static int names_units(const char *list)
+{
+    static const char *const words[] = {
+        "Chi b\xE1\xBB\x99 ", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99 ",
+        "\xC4\x90\xE1\xBA\xA3ng \xE1\xBB\xA7y ", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5 "};
+    while (*list == ' ')
+        list++;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strncmp(list, words[k], strlen(words[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether text after a comma places the unit before it ("Chi bộ thôn 3, xã
+ * Tân Hòa"): a level word in lower case, then a name. */
+static int locates(const char *after_comma)
+{
+    static const char *const levels[] = {" x\xC3\xA3 ",
+                                         " ph\xC6\xB0\xE1\xBB\x9Dng ",
+                                         " th\xE1\xBB\x8B tr\xE1\xBA\xA5n ",
+                                         " huy\xE1\xBB\x87n ",
+                                         " qu\xE1\xBA\xADn ",
+                                         " th\xE1\xBB\x8B x\xC3\xA3 ",
+                                         " th\xC3\xA0nh ph\xE1\xBB\x91 ",
+                                         " t\xE1\xBB\x89nh "};
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+        if (strncmp(after_comma, levels[k], strlen(levels[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",
  * "các huyện ủy: A, B, C; Đảng ủy X; Đảng ủy Y". Returns 0 when the text
  * is not a plain list (it holds numbers other than those ending names). */
@@ -502,8 +535,9 @@ static size_t count_items(const char *text)
     char sep = strchr(list, ';') ? ';' : ',';
     size_t parts = 1;
     char *last = list;
+    int units = names_units(list);
     for (char *c = list; *c; c++)
-        if (*c == sep) {
+        if (*c == sep && !(sep == ',' && units && locates(c + 1))) {
             parts++;
             last = c + 1;
         }

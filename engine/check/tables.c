@@ -98,19 +98,23 @@ static int row_has_figures(const sl_check_doc *cd, const sl_table_row *row)
     return 0;
 }
 
-/* Whether the parts are one a year, each of a year of its own ("| 2021 |",
- * "| 2022 |", ...): the total row is then the period's total. */
-static int one_a_year(const solieu_fact *const *parts, size_t k)
+/* Whether the parts are one a stretch of time, none overlapping another
+ * ("| 2021 |", "| 2022 |", ... or "| Tháng 1 |", "| Tháng 2 |", ...): the
+ * total row is then the period's total. */
+static int one_a_period(const solieu_fact *const *parts, size_t k)
 {
     if (k < 2)
         return 0;
     for (size_t i = 0; i < k; i++) {
-        const char *p = parts[i]->period;
-        if (strlen(p) != 4 || strspn(p, "0123456789") != 4)
+        long a, b;
+        if (!sl_period_months(parts[i]->period, &a, &b))
             return 0;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(parts[j]->period, p) == 0)
+        for (size_t j = 0; j < i; j++) {
+            long c, e;
+            sl_period_months(parts[j]->period, &c, &e);
+            if (a <= e && c <= b)
                 return 0;
+        }
     }
     return 1;
 }
@@ -152,7 +156,7 @@ static void check_column(sl_check_doc *cd, const sl_rule *r, const sl_table *tab
         return;
     int pass = fabs(sum - total->value) < 1e-6;
     char a[64], b[64];
-    sl_check_add(cd, one_a_year(parts, k) ? "series_total" : "sum", pass, r->id, total, parts, k,
+    sl_check_add(cd, one_a_period(parts, k) ? "series_total" : "sum", pass, r->id, total, parts, k,
                  total->value, sum, 0,
                  "the %zu rows of the table add up to %s %s, %s its total row (line %zu) "
                  "states %s",

@@ -160,6 +160,33 @@ static void months_in(const char *s, size_t len, int year, char *out, size_t siz
     }
 }
 
+/* The month a row's label names ("Tháng 3", "tháng 03/2024") of `year`
+ * (unless the label gives its own), as "2024-03" into out; the months of a
+ * quarter or of "6 tháng" as months_in reads them; "" when it names none. */
+static void row_months(const char *s, size_t len, int year, char *out, size_t size)
+{
+    static const char month_word[] = "h\xC3\xA1ng "; /* "[Tt]háng " */
+    out[0] = '\0';
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (len - i > sizeof month_word && (s[i] == 'T' || s[i] == 't') &&
+        memcmp(s + i + 1, month_word, sizeof month_word - 1) == 0) {
+        size_t k = i + sizeof month_word;
+        int month = 0;
+        while (k < len && is_digit(s[k]) && month < 100)
+            month = month * 10 + (s[k++] - '0');
+        int own = k + 5 <= len && s[k] == '/' ? year_in(s + k + 1, 4) : 0;
+        if (own)
+            year = own;
+        if (month >= 1 && month <= 12 && year)
+            sl_period_format(year * 12L + month - 1, year * 12L + month - 1, out, size);
+        return;
+    }
+    if (year)
+        months_in(s, len, year, out, size);
+}
+
 /* The range of years a header cell names ("Kết nạp (2017 - 2023)"), as
  * "2017/2023" into out; "" when it names none or one. */
 static void range_in(const char *s, size_t len, char *out, size_t size)
@@ -766,6 +793,16 @@ static void table_facts(table_ctx *c, const sl_table *table)
     const sl_table_cell *first_header = ncols ? sl_vec_at(&table->header.cells, 0) : NULL;
     const char *lead =
         c->lead_period && first_header ? c->lead_period(c->lead_ctx, first_header->start) : "";
+    /* the year of the rows that name a month or a quarter alone: the
+     * lead's, else one the caption names ("... theo tháng, năm 2024"),
+     * else the report's */
+    int table_year = *lead ? atoi(lead) : 0;
+    for (size_t i = 0; !table_year && caption && i + 4 <= caption_len; i++)
+        if (!(i > 0 && is_digit(caption[i - 1])) &&
+            !(i + 4 < caption_len && is_digit(caption[i + 4])))
+            table_year = year_in(caption + i, 4);
+    if (!table_year)
+        table_year = c->report_year;
     /* a table of ratings: rows of what is rated under columns of the
      * ratings ("Đảng viên | 3.752 | 571" under "Tổng số | HTXSNV"); its
      * figures are of the rating's year, stocks too (cells rated in 2025) */
@@ -852,7 +889,12 @@ static void table_facts(table_ctx *c, const sl_table *table)
                     snprintf(period, sizeof period, "%d", years[k]);
             } else if (row_year)
                 snprintf(period, sizeof period, "%d", row_year);
-            else {
+            else if (label && k > label_at &&
+                     (row_months(text + label->start, label->end - label->start, table_year, period,
+                                 sizeof period),
+                      *period)) {
+                /* a row of a month or a quarter ("Tháng 3", "Quý II") */
+            } else {
                 range_in(text + h->start, h->end - h->start, period, sizeof period);
                 /* "Quý I", "6 tháng" with no year: of the year the table's
                  * lead names ("... 6 tháng đầu năm 2024"), else the report's */
