@@ -416,6 +416,24 @@ static void test_january_report_and_spelled_figures(void)
     run_free(&r);
 }
 
+/* A table's rows of months take their months, of the year the caption
+ * names; its total row adds them up as a series. */
+static void test_table_of_months(void)
+{
+    run r = extract_bytes("months_rows.txt", "Bảng 1. Kết quả kiểm tra theo tháng, năm 2024\n"
+                                             "\n"
+                                             "| Tháng | Đảng viên bị thi hành kỷ luật |\n"
+                                             "|---|---|\n"
+                                             "| Tháng 1 | 2 |\n"
+                                             "| Tháng 2 | 3 |\n"
+                                             "| Cộng | 5 |\n");
+    const solieu_fact *f = fact_at(&r, 5, "2");
+    CHECK(f && strcmp(f->period, "2024-01") == 0 && strcmp(f->metric, "disciplined_members") == 0);
+    f = fact_at(&r, 6, "3");
+    CHECK(f && strcmp(f->period, "2024-02") == 0);
+    run_free(&r);
+}
+
 /* Letterheads: a body whose level ends its line, the place on the date
  * line below; the motto beside a name in capitals, set apart by a tab. */
 static void test_letterheads(void)
@@ -1770,6 +1788,7 @@ int main(void)
     test_letterheads();
     test_header_months();
     test_january_report_and_spelled_figures();
+    test_table_of_months();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
     test_tables_of_ratings();
