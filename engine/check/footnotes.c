@@ -306,7 +306,13 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
                     continue;
                 parts[k++] = f;
             }
-            if (k < 2 || values_of_named_units(cd, total, parts, k))
+            /* a part larger than the total: the note breaks another
+             * figure down ("có 23 đồng chí là cán bộ ...³" / "³ Trong 96
+             * đảng viên bị kỷ luật, có 81 ...") */
+            int larger = 0;
+            for (size_t j = 0; j < k; j++)
+                larger |= parts[j]->value > total->value;
+            if (k < 2 || larger || values_of_named_units(cd, total, parts, k))
                 continue;
             size_t slot = 0;
             while (slot < ntotals && strcmp(totals[slot]->metric, total->metric) != 0)
@@ -376,6 +382,10 @@ static void series_total(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
         const solieu_fact *total = solieu_facts_get(cd->facts, t);
         if (total->text_start > m->start)
             break;
+        /* a figure in an aside the marker follows ("96 đảng viên (khiển
+         * trách 52, ..., khai trừ 09)²") is not what it hangs on */
+        if (sl_in_parenthesis(cd->doc->text, total->text_end, m->start))
+            continue;
         const solieu_fact *years[MAX_SERIES_YEARS];
         double sum;
         int complete;

@@ -549,8 +549,21 @@ static size_t list_head_of(const sl_attribution *d, size_t k)
     return (size_t)-1;
 }
 
+/* Whether figure g stands in an aside of paragraph p: a ')' it does not
+ * open follows it ("tham gia kiểm điểm 475/512 (miễn kiểm điểm: 37)"). */
+static int in_aside(const sl_paragraph *p, const solieu_fact *g)
+{
+    int depth = 0;
+    for (size_t k = sl_segment_offset(p, g->text_end); k < p->segment_len; k++)
+        if (p->segment[k] == '(')
+            depth++;
+        else if (p->segment[k] == ')' && depth-- == 0)
+            return 1;
+    return 0;
+}
+
 /* The last figure of the list head over fact i's item that says what it
- * counts and may give it to f (gives), or NULL. */
+ * counts and may give it to f (gives), or NULL; none in an aside. */
 static const solieu_fact *from_list_head(sl_attribution *d, size_t i, const unsigned char *bare,
                                          gives_fn gives)
 {
@@ -564,7 +577,8 @@ static const solieu_fact *from_list_head(sl_attribution *d, size_t i, const unsi
             break;
         /* "kết nạp 112/105 đảng viên ...; trong đó:" leads with its 112 */
         if (g->paragraph == head && !bare[j] && !is_generic(g->metric) &&
-            strcmp(g->unit, "%") != 0 && gives(g, f))
+            strcmp(g->unit, "%") != 0 && gives(g, f) &&
+            !in_aside(sl_vec_at(&d->doc->paragraphs, head), g))
             return g;
     }
     return NULL;
