@@ -35,6 +35,10 @@ static int part_of_kind(const solieu_rules *rules, const solieu_fact *total, con
      * thuộc" over "19 tổ chức cơ sở đảng"): those count another kind */
     static const char organisations[] = "t\xE1\xBB\x95 ch\xE1\xBB\xA9"
                                         "c "; /* "tổ chức " */
+    /* plain counts of other nouns ("64 lớp ... cho 7.215 lượt học viên,
+     * trong đó 27 lớp ... cho 1.318 đảng viên") are no parts of each other */
+    if (strcmp(total->metric, "count") == 0 && strcmp(f->metric, "count") == 0)
+        return strcmp(f->unit, "%") != 0 && sl_same_kind(total, f);
     if (sl_metric_in_family(rules, total->metric, f->metric))
         return strcmp(f->metric, "party_orgs") != 0 ||
                strncmp(f->unit, organisations, sizeof organisations - 1) != 0 ||
