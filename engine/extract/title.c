@@ -254,6 +254,13 @@ void sl_title_detect(solieu_extractor *ex, const solieu_document *doc, sl_header
     char period[sizeof h->title_period];
     int cites_year;
     title_period(ex, doc, h, period, sizeof period, &cites_year);
+    /* a span that ends in the year of a report dated in its first quarter
+     * ("giai đoạn 2020 - 2025" of March 2025) has figures to the year before */
+    int from, to;
+    char tail;
+    if (sscanf(period, "%4d/%4d%c", &from, &to, &tail) == 2 && to == h->year && to - 1 > from &&
+        h->month >= 1 && h->month <= 3)
+        snprintf(period, sizeof period, "%d/%d", from, to - 1);
     h->title_cites_year = cites_year;
     memcpy(h->title_period, period, sizeof period);
     int y1, y2, m1, m2;

@@ -416,6 +416,21 @@ static void test_january_report_and_spelled_figures(void)
     run_free(&r);
 }
 
+/* A span in the title that ends in the year of a report dated in its
+ * first quarter has figures to the year before. */
+static void test_span_ending_in_the_report_year(void)
+{
+    run r = extract_bytes("span.txt", "THÀNH ỦY TÂN LĨNH\n"
+                                      "Tân Lĩnh, ngày 18 tháng 3 năm 2025\n"
+                                      "\n"
+                                      "BÁO CÁO\n"
+                                      "Tổng kết 05 năm thực hiện Nghị quyết giai đoạn 2020 - 2025\n"
+                                      "\n"
+                                      "Toàn Đảng bộ đã kết nạp 1.350 đảng viên.\n");
+    expect_fact(&r, 7, "1.350", "members_admitted", 1350, "đảng viên", "2020/2024", "body");
+    run_free(&r);
+}
+
 /* A table's rows of months take their months, of the year the caption
  * names; its total row adds them up as a series. */
 static void test_table_of_months(void)
@@ -1789,6 +1804,7 @@ int main(void)
     test_header_months();
     test_january_report_and_spelled_figures();
     test_table_of_months();
+    test_span_ending_in_the_report_year();
     test_table_row_numbers();
     test_tabbed_table_empty_cells();
     test_tables_of_ratings();
