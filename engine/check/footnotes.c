@@ -167,7 +167,12 @@ static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
                 (at > 0 && ((seg[at - 1] >= '0' && seg[at - 1] <= '9') || seg[at - 1] == '.' ||
                             seg[at - 1] == ',')))
                 continue;
-            if (!names_time(seg, at, p->segment_len) &&
+            size_t e = at;
+            while (e < p->segment_len && seg[e] >= '0' && seg[e] <= '9')
+                e++;
+            /* "Thôn 2: 01": the number of a unit's name before its value */
+            int names_unit = e < p->segment_len && seg[e] == ':';
+            if (!names_time(seg, at, p->segment_len) && !names_unit &&
                 !sl_fact_at(cd->facts, sl_paragraph_to_text(p, at)))
                 return 1;
         }
@@ -280,7 +285,9 @@ static void footnote_sum(sl_check_doc *cd, const sl_rule *r, const sl_marker *m)
             /* shares do not add up; a figure in an aside ("(quý I/2024: 187)")
              * is not what the marker after it hangs on; a change is no total
              * ("tăng 153 đảng viên" over transfers in and out) */
-            if (total->paragraph != m->paragraph || total->has_denominator ||
+            /* "kết nạp 17/15 đảng viên¹" (done of the plan) breaks its 17 down */
+            int of_plan = total->has_denominator && strcmp(total->metric, "members_admitted") == 0;
+            if (total->paragraph != m->paragraph || (total->has_denominator && !of_plan) ||
                 sl_is_change(cd, total) || strcmp(total->unit, "%") == 0 ||
                 (!after && sl_in_parenthesis(cd->doc->text, total->text_end, m->start)) ||
                 (!after &&
