@@ -175,6 +175,11 @@ static int on_period(void *ctx, const sl_rule *r, pcre2_match_data *md)
                          strncmp(c->h->title_period, own_year, strlen(own_year)) != 0;
         int to = looks_back ? doc_year - 1 : doc_year;
         int from = since && (to - since == n || to - since == n - 1) ? since : to - n + 1;
+        /* counted from the cited date, n years end the year before a
+         * report of a first quarter ("5 năm" from 2020 of March 2025: 2020
+         * to 2024) */
+        if (from == since && to - since == n && c->h->month >= 1 && c->h->month <= 3)
+            to--;
         snprintf(value, sizeof value, "%d/%d", from, to);
     } else if (has_group(r->code, md, "term_opening") && c->h->term_start) {
         snprintf(value, sizeof value, "%d", c->h->term_start); /* "Đầu nhiệm kỳ, ..." */

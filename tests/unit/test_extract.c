@@ -693,6 +693,15 @@ static void test_last_years_from_the_title(void)
     f = fact_at(&r, 6, "1.320");
     CHECK(f && strcmp(f->period, "2023/2025") == 0);
     run_free(&r);
+    /* of a report of March: five calendar years from the cited one */
+    static const char march[] =
+        "Tân Lĩnh, ngày 18 tháng 3 năm 2025\n\nBÁO CÁO\n"
+        "Tổng kết 05 năm thực hiện Nghị quyết số 6118-NQ/TU, ngày 22/4/2020\n\n"
+        "Trong 5 năm, toàn Đảng bộ kết nạp 1.350 đảng viên.\n";
+    r = extract_bytes("march.txt", march);
+    f = fact_at(&r, 6, "1.350");
+    CHECK(f && strcmp(f->period, "2020/2024") == 0);
+    run_free(&r);
 }
 
 /* A table of ratings: rows of what is rated under columns of the ratings.
