@@ -464,12 +464,17 @@ static int ends_a_name(const char *text, const char *at)
 }
 
 /* Whether a list opens, past its spaces, with a unit's word ("Chi bộ",
- * "Đảng bộ", "Đảng ủy", "Ban Thường vụ"): names of party units. */
+ * "Đảng bộ", "Đảng ủy", "Ban Thường vụ", the first three in either case):
+ * names of party units. */
 static int names_units(const char *list)
 {
-    static const char *const words[] = {
-        "Chi b\xE1\xBB\x99 ", "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99 ",
-        "\xC4\x90\xE1\xBA\xA3ng \xE1\xBB\xA7y ", "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5 "};
+    static const char *const words[] = {"Chi b\xE1\xBB\x99 ",
+                                        "chi b\xE1\xBB\x99 ",
+                                        "\xC4\x90\xE1\xBA\xA3ng b\xE1\xBB\x99 ",
+                                        "\xC4\x91\xE1\xBA\xA3ng b\xE1\xBB\x99 ",
+                                        "\xC4\x90\xE1\xBA\xA3ng \xE1\xBB\xA7y ",
+                                        "\xC4\x91\xE1\xBA\xA3ng \xE1\xBB\xA7y ",
+                                        "Ban Th\xC6\xB0\xE1\xBB\x9Dng v\xE1\xBB\xA5 "};
     while (*list == ' ')
         list++;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
@@ -558,8 +563,11 @@ static size_t count_items(const char *text)
             parts++;
             last = c + 1;
         }
-    if (sep == ',' && strstr(last, " v\xC3\xA0 "))
-        parts++; /* "..., Tây Phú và thị trấn Phú Phong" */
+    const char *and_last = sep == ',' ? strstr(last, " v\xC3\xA0 ") : NULL;
+    /* "..., Tây Phú và thị trấn Phú Phong"; among units' names, only
+     * before another unit ("Chi bộ Phòng Tài nguyên và Môi trường" is one) */
+    if (and_last && (!units || names_units(and_last + 4)))
+        parts++;
     int empty = 1;
     for (char *c = list; *c; c++)
         empty &= *c == ' ';

@@ -27,6 +27,7 @@ typedef struct line_info {
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
     int page_number; /* debris that numbers a page: "2", "- 3 -" */
+    int starts_figure; /* opens with a figure: "05 đồng chí còn lại ..." */
 } line_info;
 
 /* A zone of footnote bodies stops after this many lines without the body
@@ -247,6 +248,7 @@ static void classify(const solieu_document *doc, line_info *li)
         li->kind = LINE_TEXT;
     }
     li->starts_lower = first_letter_case(s, li->start, li->end);
+    li->starts_figure = s[i] >= '0' && s[i] <= '9';
     li->ends_open = ends_open(s, li->start, li->end);
     size_t last = li->end;
     while (last > li->start && s[last - 1] == ' ')
@@ -515,6 +517,7 @@ int sl_find_paragraphs(solieu_document *doc)
     int body_clause_ends = 0;      /* ... whose last line ends a clause (';', ',', ':'):
                                     * only a lower-case line goes on with it */
     size_t prev_body_line = (size_t)-1;
+    int open_body_item = 0;            /* the open body paragraph is a list item */
     size_t open_footnote = (size_t)-1; /* footnote paragraph a wrapped line goes on */
     for (size_t k = 0; k < n && rc == 0; k++) {
         line_info *li = &lines[k];
@@ -534,7 +537,12 @@ int sl_find_paragraphs(solieu_document *doc)
                 open_footnote = (size_t)-1;
             continue;
         }
+        /* a line that opens with a figure after a blank line is a paragraph
+         * of its own under a list item ("• Khóm Chợ Cũ: 03 đồng chí" / "" /
+         * "05 đồng chí còn lại ..."), not the item's sentence going on */
+        int own_after_item = li->starts_figure && prev_body_line + 1 < k && open_body_item;
         if (!is_footnote && open_body != (size_t)-1 && !li->bullet && !li->heading &&
+            !own_after_item &&
             (li->starts_lower || (prev_body_line + 1 == k && !body_clause_ends))) {
             sl_paragraph *p = sl_vec_at(&doc->paragraphs, open_body);
             rc = add_piece(p, li->start, li->end);
@@ -558,6 +566,7 @@ int sl_find_paragraphs(solieu_document *doc)
         if (!is_footnote) {
             open_body = li->ends_open || li->ends_clause || li->ends_colon ? doc->paragraphs.len - 1
                                                                            : (size_t)-1;
+            open_body_item = li->bullet != 0;
             body_clause_ends = !li->ends_open && (li->ends_clause || li->ends_colon);
             prev_body_line = k;
         } else {

@@ -685,6 +685,22 @@ static void test_hyphen_broken_words(void)
     solieu_document_destroy(doc);
 }
 
+/* A line that opens with a figure after a blank line under a list item
+ * is a paragraph of its own, not the item's sentence going on. */
+static void test_figure_after_item(void)
+{
+    const char *text = "• Ấp Phú Hòa: 02 đồng chí\n"                             /* 1 */
+                       "• Khóm Chợ Cũ: 03 đồng chí\n"                            /* 2 */
+                       "\n"                                                      /* 3 */
+                       "05 đồng chí còn lại được kết nạp tại chi bộ Công an.\n"; /* 4 */
+    solieu_document *doc = load_text("after_item.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(paragraph_on_line(doc, 4) != paragraph_on_line(doc, 2));
+    solieu_document_destroy(doc);
+}
+
 /* A body line that opens with a fraction ("41/46 buôn ...") after the
  * footnotes of a page goes on with the body, as one that opens with a
  * whole number does. */
@@ -1105,6 +1121,7 @@ int main(void)
     test_wrapped_footnote_at_page_end();
     test_footnote_over_two_pages();
     test_hyphen_broken_words();
+    test_figure_after_item();
     test_fraction_resumes_body();
     test_wrap_after_clause_end();
     test_plain_digit_notes();
