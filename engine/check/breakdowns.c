@@ -5,6 +5,7 @@
  * with one part is a subset ("331 ..., trong đó riêng năm 2021, 192 ...").
  * Formula rules (check formula) add metrics found in one sentence:
  * members present = reviewed + exempt. */
+#define _GNU_SOURCE /* memmem */
 #include <math.h>
 #include <string.h>
 
@@ -97,6 +98,18 @@ void sl_record_breakdown(sl_check_doc *cd, const sl_rule *r, const solieu_fact *
     for (size_t i = 0; i < n; i++)
         if (cd->overlaps[parts[i]->id])
             return;
+    /* a level and those above it ("3.912 đảng viên hoàn thành tốt nhiệm vụ
+     * trở lên") overlaps the levels beside it: only some of the whole */
+    static const char and_above[] = "tr\xE1\xBB\x9F l\xC3\xAAn"; /* trở lên */
+    for (size_t i = 0; i < n; i++) {
+        const char *text = cd->doc->scan;
+        size_t end = parts[i]->text_end;
+        while (end < cd->doc->len && !strchr(",;.(\n", text[end]))
+            end++;
+        if (memmem(text + parts[i]->text_end, end - parts[i]->text_end, and_above,
+                   sizeof and_above - 1))
+            partial = 1;
+    }
     /* a same-metric part is a sub-category, not a figure of its own for a
      * series; parts of another metric (a formula) stay figures */
     for (size_t i = 0; i < n; i++)

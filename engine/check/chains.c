@@ -175,8 +175,12 @@ void sl_check_chains(sl_check_doc *cd)
                 /* committee members ("trong đó, số cấp ủy viên: 05") are a
                  * group of the whole, never the whole of those found in
                  * violation or disciplined */
+                /* nor is a figure in an aside before the part ("06 đảng viên
+                 * (lũy kế 9 tháng: 05; cùng kỳ: 04), kết luận 05 ...") */
                 if (chain && r->parts && sl_metric_listed(r->parts, f->metric) &&
                     !cd->is_part[f->id] && strcmp(f->unit, SL_UNIT_COMMITTEE_MEMBERS) != 0 &&
+                    !(f->paragraph == part->paragraph &&
+                      sl_in_parenthesis(cd->doc->text, f->text_end, part->text_start)) &&
                     !aside_of_other_paragraph(cd, f, part) &&
                     sl_comparable_periods(f->period, part->period) &&
                     (!r->sentence_reach || one_sentence(cd, f, part) || refers_back(cd, r, part)))
