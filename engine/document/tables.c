@@ -742,6 +742,10 @@ static int numbers_columns(const char *text, const sl_table_row *row)
     for (size_t k = 0; k < row->cells.len; k++) {
         const sl_table_cell *c = sl_vec_at(&row->cells, k);
         size_t s = c->start, e = c->end;
+        /* a column's formula after its number: "(6)=(5)/(4)" */
+        const char *close = text[s] == '(' ? memchr(text + s, ')', e - s) : NULL;
+        if (close && close + 1 < text + e && close[1] == '=')
+            e = (size_t)(close - text) + 1;
         if (e > s + 1 && text[s] == '(' && text[e - 1] == ')')
             s++, e--;
         if (e == s + 1 && text[s] >= 'A' && text[s] <= 'Z')
