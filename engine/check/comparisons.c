@@ -59,9 +59,12 @@ static int on_comparison(void *ctx, const sl_rule *r, pcre2_match_data *md)
                      solieu_format_number(delta.value, b, sizeof b),
                      solieu_format_number(computed, z, sizeof z), stated->line,
                      solieu_format_number(total.value, t, sizeof t));
+        /* "tăng 11 đồng chí, bằng 109,4% so với năm 2023": a rate of 100%
+         * or more is the figure's share of last year's, not the change's */
         if (sl_group_number(r, md, seg, "growth", &pct, &zs))
-            add_rate(c, r, zs, &pct, fabs(total.value - base.value), stated, last, base.value,
-                     "change ");
+            add_rate(c, r, zs, &pct,
+                     pct.value >= 100 ? total.value : fabs(total.value - base.value), stated, last,
+                     base.value, pct.value >= 100 ? "" : "change ");
     } else if (sl_group_number(r, md, seg, "pct", &pct, &zs)) {
         add_rate(c, r, zs, &pct, total.value, stated, last, base.value, "");
     }
