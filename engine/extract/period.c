@@ -233,6 +233,19 @@ void sl_periods_find(solieu_extractor *ex, const sl_paragraph *p, const sl_word_
     }
     if (markers->len > 1)
         qsort(markers->items, markers->len, sizeof(sl_period_marker), by_position);
+    /* a year inside a span another marker reads ("năm 2024" of "từ năm 2020
+     * đến hết năm 2024") is that marker's, not one of its own */
+    size_t kept = 0;
+    for (size_t k = 0; k < markers->len; k++) {
+        sl_period_marker *m = sl_vec_at(markers, k);
+        const sl_period_marker *before = kept ? sl_vec_at(markers, kept - 1) : NULL;
+        if (before && m->pos > before->pos && m->end <= before->end)
+            continue;
+        if (kept != k)
+            *(sl_period_marker *)sl_vec_at(markers, kept) = *m;
+        kept++;
+    }
+    markers->len = kept;
     size_t running = (size_t)-1;
     for (size_t k = 0; k < markers->len; k++) {
         sl_period_marker *m = sl_vec_at(markers, k);

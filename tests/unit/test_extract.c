@@ -429,6 +429,11 @@ static void test_span_ending_in_the_report_year(void)
                                       "Toàn Đảng bộ đã kết nạp 1.350 đảng viên.\n");
     expect_fact(&r, 7, "1.350", "members_admitted", 1350, "đảng viên", "2020/2024", "body");
     run_free(&r);
+    /* a year inside a span is the span's */
+    r = extract_bytes("inside.txt",
+                      "Từ năm 2020 đến hết năm 2024, Đảng bộ kết nạp 46 đảng viên.\n");
+    expect_fact(&r, 1, "46", "members_admitted", 46, "đảng viên", "2020/2024", "body");
+    run_free(&r);
 }
 
 /* A table's rows of months take their months, of the year the caption
