@@ -182,12 +182,22 @@ static int agrees_with(const share *s, double base, double *computed)
     return fabs(*computed - s->pct->value) < s->tolerance - 1e-9;
 }
 
+/* Whether a part is of a single year other than the whole's ("2023"
+ * beside "2024"). */
+static int other_year(const solieu_fact *whole, const solieu_fact *part)
+{
+    return strlen(whole->period) == 4 && strlen(part->period) == 4 &&
+           strcmp(whole->period, part->period) != 0;
+}
+
 static int explains(const solieu_fact *whole, const share *s, double *computed)
 {
     if (whole == s->part && s->part->has_denominator)
         return agrees_with(s, s->part->denominator, computed);
+    /* last year's part ("(năm 2023: 9.213 đảng viên, chiếm 14,26%)") is a
+     * share of last year's whole, not of this year's */
     if (whole == s->part || s->part->has_denominator || is_pct(whole) || whole->value <= 0 ||
-        !sl_same_kind(whole, s->part))
+        !sl_same_kind(whole, s->part) || other_year(whole, s->part))
         return 0;
     return agrees_with(s, whole->value, computed);
 }
@@ -278,7 +288,8 @@ static const share *sibling_evidence(const sl_check_doc *cd, const share *shares
     for (size_t j = 0; j < n; j++) {
         const share *o = &shares[j];
         if (o == s || !o->whole || o->scope != s->scope || !sl_same_kind(o->part, s->part) ||
-            base_of(o, o->whole) <= s->part->value || !sl_same_kind(o->whole, s->part))
+            base_of(o, o->whole) <= s->part->value || !sl_same_kind(o->whole, s->part) ||
+            other_year(o->whole, s->part))
             continue;
         int listed = o->pct->paragraph != s->pct->paragraph;
         size_t a =
