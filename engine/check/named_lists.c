@@ -24,6 +24,20 @@ static int opens_with_unit(const char *text, size_t len)
     return 0;
 }
 
+/* Whether the text opens with a place's word in capitals ("Tổ 12", "Khu
+ * phố 6", "Thôn Đông", "Xã An Phú"). */
+static int opens_with_place(const char *text, size_t len)
+{
+    static const char *const places[] = {"T\xE1\xBB\x95 ", "Khu ",
+                                         "Th\xC3\xB4n ",   "\xE1\xBA\xA4p ",
+                                         "X\xC3\xB3m ",    "B\xE1\xBA\xA3n ",
+                                         "X\xC3\xA3 ",     "Ph\xC6\xB0\xE1\xBB\x9Dng "};
+    for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
+        if (len >= strlen(places[k]) && memcmp(text, places[k], strlen(places[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* The names in text[0..len), which the rule's pattern has matched as
  * names apart by ',' or ';', the last after " và ". Where a ';' stands,
  * it alone parts them: a name may hold a comma ("Công ty May An Phú, Khu
@@ -83,9 +97,11 @@ static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
     if (!count || count->has_denominator || count->value != floor(count->value) ||
         figure_within(c->cd, count, sl_paragraph_to_text(c->p, ce), sl_paragraph_to_text(c->p, ne)))
         return 0;
-    /* units named after a count of people ("3 đảng viên (Chi bộ Khu phố 5
-     * và Chi bộ Khu phố 11)") say where they are, not who */
-    if (sl_counts_members(count->unit) && opens_with_unit(c->p->segment + ns, ne - ns))
+    /* units or places named after a count of people ("3 đảng viên (Chi bộ
+     * Khu phố 5 và Chi bộ Khu phố 11)", "01 đảng viên (Tổ 12, Khu phố 6)")
+     * say where they are, not who */
+    if (sl_counts_members(count->unit) && (opens_with_unit(c->p->segment + ns, ne - ns) ||
+                                           opens_with_place(c->p->segment + ns, ne - ns)))
         return 0;
     size_t names = count_names(c->p->segment + ns, ne - ns);
     /* one name is no list, and a count far above the names is not what they

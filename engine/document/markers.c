@@ -177,6 +177,35 @@ static int opens_line(const char *s, size_t i)
     return i == 0 || s[i - 1] == '\n';
 }
 
+/* Whether the line holding s[i] has a figure in parentheses before i, as
+ * lists of counts by item have ("thôn A (3), thôn B (2)."). */
+static int figure_in_parentheses_before(const char *s, size_t i)
+{
+    int number;
+    for (size_t k = i; k > 0 && s[k - 1] != '\n'; k--)
+        if (s[k - 1] == '(' && paren_number_at(s, i, k - 1, &number))
+            return 1;
+    return 0;
+}
+
+/* Whether "(n)" at i, m bytes long, cites a note: it clings to the word
+ * before ("đảng viên(5)"), is starred after a space ("dự bị (*)"), or
+ * closes its line after a space ("nhắc nhở đảng viên (3).") where it ends
+ * no list of counts in parentheses. */
+static int cites_a_note(const char *s, size_t len, size_t i, size_t m)
+{
+    if (opens_line(s, i) || i == 0)
+        return 0;
+    if (s[i - 1] != ' ' || s[i + 1] == '*')
+        return 1;
+    size_t k = i + m;
+    if (k < len && s[k] == '.')
+        k++;
+    while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+        k++;
+    return (k == len || s[k] == '\n') && !figure_in_parentheses_before(s, i);
+}
+
 /* Footnotes numbered in parentheses: "đảng viên(5)" cites note 5 when a
  * line that opens with "(5) " follows; body enumerations "(1) ..." cite
  * nothing and stay text. Starred notes ("dự bị (*)" / "(*) ...") are
@@ -196,10 +225,7 @@ static int find_paren_notes(solieu_document *doc)
         size_t m = paren_number_at(t, len, i, &number);
         if (!m)
             continue;
-        /* a starred note may be cited after a space ("dự bị (*)"): no
-         * enumeration counts in stars */
-        int starred = t[i + 1] == '*';
-        if (!opens_line(t, i) && i > 0 && (t[i - 1] != ' ' || starred)) {
+        if (cites_a_note(t, len, i, m)) {
             if (cited_at[number] == (size_t)-1)
                 cited_at[number] = i;
         } else if (opens_line(t, i) && i + m < len && t[i + m] == ' ' &&
@@ -214,8 +240,7 @@ static int find_paren_notes(solieu_document *doc)
         size_t i = (size_t)(p - t);
         int number;
         size_t m = paren_number_at(t, len, i, &number);
-        if (!m || !doc->paren_note[number] ||
-            (!opens_line(t, i) && t[i - 1] == ' ' && t[i + 1] != '*'))
+        if (!m || !doc->paren_note[number] || (!opens_line(t, i) && !cites_a_note(t, len, i, m)))
             continue;
         if (sl_marker_add(doc, i, m, number) != 0)
             return -1;

@@ -819,6 +819,21 @@ static void test_parenthesised_notes(void)
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 2)) == 1);
     CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 2);
     solieu_document_destroy(doc);
+    /* cited after a space where the sentence closes; a list of counts in
+     * parentheses that closes a line cites nothing */
+    text = "Còn 7 tổ chức chậm nhắc nhở đảng viên (1).\n" /* 1 */
+           "Theo chi bộ: thôn A (3), thôn B (2).\n"       /* 2 */
+           "(1) Chi bộ thôn A; Chi bộ thôn B.\n"          /* 3 */
+           "(2) Chi bộ thôn C.\n";                        /* 4 */
+    doc = load_text("closing.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(doc->scan[text_offset_of(doc, "(1).")] == ' ');
+    CHECK(doc->scan[text_offset_of(doc, "(2).")] == '(');
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 3)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 0);
+    solieu_document_destroy(doc);
 }
 
 /* The body resumes with a number ("120 chi bộ ..."): that ends the
