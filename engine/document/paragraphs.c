@@ -27,6 +27,7 @@ typedef struct line_info {
     int heading;
     int table; /* a markdown table's row: complete, and never a footnote's */
     int page_number; /* debris that numbers a page: "2", "- 3 -" */
+    int rule;        /* debris that draws a rule: "-----", "***" */
     int starts_figure; /* opens with a figure: "05 đồng chí còn lại ..." */
 } line_info;
 
@@ -41,11 +42,12 @@ static size_t skip_spaces(const char *s, size_t i, size_t end)
     return i;
 }
 
-/* Whether a line holds no text: blanked markup, a rule, a page's number
- * (*page_number set). */
-static int is_debris(const char *s, size_t start, size_t end, int *page_number)
+/* Whether a line holds no text: blanked markup, a rule (*rule set), a
+ * page's number (*page_number set). */
+static int is_debris(const char *s, size_t start, size_t end, int *page_number, int *rule)
 {
     *page_number = 0;
+    *rule = 0;
     size_t i = skip_spaces(s, start, end);
     if (i == end)
         return 1; /* only blanked markup */
@@ -59,8 +61,10 @@ static int is_debris(const char *s, size_t start, size_t end, int *page_number)
         else if (c != ' ')
             return 0; /* text */
     }
-    if (!digits && rules >= 3)
-        return 1; /* "-----" */
+    if (!digits && rules >= 3) {
+        *rule = 1; /* "-----" */
+        return 1;
+    }
     *page_number = digits && digits <= 4 && rules <= 2; /* "2", "- 3 -" */
     return *page_number;
 }
@@ -241,7 +245,7 @@ static void classify(const solieu_document *doc, line_info *li)
     if (m && number > 0) {
         li->kind = LINE_FOOTNOTE_START;
         li->footnote = number;
-    } else if (is_debris(s, li->start, li->end, &li->page_number)) {
+    } else if (is_debris(s, li->start, li->end, &li->page_number, &li->rule)) {
         li->kind = LINE_DEBRIS;
         return;
     } else {
@@ -300,6 +304,8 @@ static void assign_footnotes(line_info *lines, size_t n)
     size_t last_footnote_line = (size_t)-1;
     for (size_t k = 0; k < n; k++) {
         line_info *li = &lines[k];
+        if (li->rule && last_footnote_line != (size_t)-1)
+            in_zone = 0; /* the rule under a page's foot: the next page's body follows */
         if (li->kind == LINE_BLANK || li->kind == LINE_DEBRIS)
             continue;
         /* the line right under a footnote's line: a hard wrap goes on with it

@@ -14,6 +14,7 @@
 #include "document/document_internal.h"
 #include "document/legend.h"
 #include "document/normalize.h"
+#include "document/tones.h"
 #include "util/bytes16.h"
 
 #include <solieu/number.h>
@@ -780,6 +781,28 @@ static solieu_status find_space_mends(const char *s, size_t len, sl_vec *mends)
     return SOLIEU_OK;
 }
 
+/* Marks placed the old way on a syllable's last two vowels ("Huyện uỷ",
+ * "hoà"), placed the new way the rules read. Found by the o or u that opens
+ * the pair. */
+static solieu_status find_tone_mends(const char *s, size_t len, sl_vec *mends)
+{
+    static const char firsts[] = "oOuU";
+    for (size_t k = 0; k < sizeof firsts - 1; k++)
+        for (const char *p = memchr(s, firsts[k], len); p;
+             p = memchr(p + 1, firsts[k], len - (size_t)(p + 1 - s))) {
+            size_t at = (size_t)(p - s), right_len;
+            const char *right;
+            size_t n = sl_old_tone_pair_at(s, len, at, &right, &right_len);
+            if (!n)
+                continue;
+            mend *m = sl_vec_push(mends);
+            if (!m)
+                return SOLIEU_ERR_NOMEM;
+            *m = (mend){at, n, right, right_len, {0}};
+        }
+    return SOLIEU_OK;
+}
+
 /* Every use, outside the legend, of an abbreviation the report's legend
  * defines, as a word of its own and in no code ("KN: 05 ĐV", not
  * "05-KH/KN"). */
@@ -828,6 +851,8 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size,
         status = find_counted_words(text->data, text->len, &mends);
     if (status == SOLIEU_OK)
         status = find_space_mends(text->data, text->len, &mends);
+    if (status == SOLIEU_OK)
+        status = find_tone_mends(text->data, text->len, &mends);
     /* the report's own abbreviations, after the mends of ours (a mend that
      * overlaps one before it is dropped) */
     sl_vec legend;

@@ -205,6 +205,24 @@ static void test_slips(void)
     free(raw);
 }
 
+/* Marks placed the old way on a syllable's last vowels read as the new
+ * way, whatever the case and the length of the letters swapped; a mark
+ * that is where it belongs stays, and offsets after a mend map back. */
+static void test_old_tone_placement(void)
+{
+    solieu_document *doc = load_text("tones.txt", "HUYỆN UỶ Hoà An; Huyện uỷ, Uỷ ban, tuỳ, khoẻ, "
+                                                  "văn hoá; quý, hoàn, khuỷu, 12 chi bộ.\n");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_STR(solieu_document_text(doc, NULL), "HUYỆN ỦY Hòa An; Huyện ủy, Ủy ban, tùy, khỏe, "
+                                               "văn hóa; quý, hoàn, khuỷu, 12 chi bộ.\n");
+    size_t twelve = text_offset_of(doc, "12 chi");
+    const char *raw = "HUYỆN UỶ Hoà An; Huyện uỷ, Uỷ ban, tuỳ, khoẻ, văn hoá; quý, hoàn, khuỷu, ";
+    CHECK(solieu_document_original_offset(doc, twelve) == strlen(raw));
+    solieu_document_destroy(doc);
+}
+
 /* The reports' abbreviations read as the nouns they stand for, but not
  * inside a document's code. */
 static void test_abbreviations(void)
@@ -787,6 +805,27 @@ static void test_starred_notes(void)
     solieu_document_destroy(doc);
 }
 
+/* A page's foot between two rules: the rule under the notes ends them, and
+ * the next page's items are body text again, whatever their case. */
+static void test_rule_under_the_notes(void)
+{
+    const char *text = "Có 12 chi bộ đạt trong sạch, vững mạnh¹\n"   /* 1 */
+                       "\n"                                          /* 2 */
+                       "---\n"                                       /* 3 */
+                       "¹ Năm 2023: 5 chi bộ; năm 2024: 7 chi bộ.\n" /* 4 */
+                       "---\n"                                       /* 5 */
+                       "a) Đối với đảng viên: có 310 đồng chí.\n"    /* 6 */
+                       "b) Đối với chi bộ: có 14 chi bộ.\n";         /* 7 */
+    solieu_document *doc = load_text("rules.txt", text);
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 4)) == 1);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 6)) == 0);
+    CHECK(solieu_document_footnote_at(doc, line_start(doc, 7)) == 0);
+    solieu_document_destroy(doc);
+}
+
 /* Footnotes numbered in parentheses: "đảng viên(2)" cites the body "(2) ..."
  * given later; an enumeration "(1) ..." that nothing cites stays text. */
 static void test_parenthesised_notes(void)
@@ -1124,6 +1163,7 @@ int main(void)
     test_crlf();
     test_nfd();
     test_slips();
+    test_old_tone_placement();
     test_abbreviations();
     test_spelled_numbers();
     test_spaced_thousands();
@@ -1141,6 +1181,7 @@ int main(void)
     test_wrap_after_clause_end();
     test_plain_digit_notes();
     test_starred_notes();
+    test_rule_under_the_notes();
     test_parenthesised_notes();
     test_footnote_after_complete_paragraph();
     test_resumption_with_a_number();
