@@ -101,6 +101,34 @@ static int leads(unsigned char bare)
  * outside an aside the marker closes, not a bare number itself (bare[], by
  * fact index); NULL when there is none, or when the marker stands on a plain
  * count of the footnote figure's noun. */
+/* A marker in a table row's label ("| 1 | Tập thể được kiểm điểm² | 1.284
+ * | 1.302 |") hangs on the row's first figure that gives f what it lacks;
+ * NULL when the marker stands in no table row or none does. */
+static const solieu_fact *row_figure_after(sl_attribution *d, const sl_marker *mk,
+                                           const solieu_fact *f, gives_fn gives,
+                                           const unsigned char *bare)
+{
+    const char *t = d->doc->text;
+    size_t start = mk->start;
+    while (start > 0 && t[start - 1] != '\n')
+        start--;
+    while (t[start] == ' ')
+        start++;
+    if (t[start] != '|')
+        return NULL;
+    const char *nl = memchr(t + mk->end, '\n', d->doc->len - mk->end);
+    size_t end = nl ? (size_t)(nl - t) : d->doc->len;
+    const sl_vec *facts = &d->facts->facts;
+    for (size_t j = sl_facts_from(d->facts, mk->end); j < facts->len; j++) {
+        const solieu_fact *g = sl_vec_at(facts, j);
+        if (g->text_start >= end)
+            break;
+        if (!g->footnote && leads(bare[j]) && gives(g, f))
+            return g;
+    }
+    return NULL;
+}
+
 static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives_fn gives,
                                   const unsigned char *bare)
 {
@@ -126,6 +154,8 @@ static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives
                     named = g;
             }
         }
+        if (!best && last == NULL)
+            best = row_figure_after(d, mk, f, gives, bare);
         /* the marker on a plain count of the same noun ("tặng Huy hiệu Đảng
          * cho 37 đảng viên²"): the footnote's figures count what it counts,
          * not what a figure before it does */

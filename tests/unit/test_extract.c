@@ -866,6 +866,23 @@ static void test_notes_listed_under_ghi_chu(void)
     run_free(&r);
 }
 
+/* A note cited in a table row's label breaks down the row's figures: its
+ * bare figures by level count what the row's first figure counts. */
+static void test_note_cited_in_a_table_label(void)
+{
+    run r =
+        extract_bytes("rowlabel.txt", "| TT | Nội dung | Năm 2024 |\n"
+                                      "|---|---|---|\n"
+                                      "| 1 | Tập thể lãnh đạo, quản lý được kiểm điểm² | 1.302 |\n"
+                                      "\n"
+                                      "² Năm 2024: cấp tỉnh 63, cấp huyện 245, cấp cơ sở 994.\n");
+    expect_fact(&r, 3, "1.302", "reviewed_collectives", 1302, "tập thể", "2024", "body");
+    const solieu_fact *f = fact_at(&r, 5, "245");
+    CHECK(f && strcmp(f->metric, "reviewed_collectives") == 0 &&
+          strcmp(f->scope, "footnote:2") == 0);
+    run_free(&r);
+}
+
 /* Sentences typed in capitals read as the same words in lower case; the
  * figures keep their text. */
 static void test_sentence_in_capitals(void)
@@ -1792,6 +1809,7 @@ int main(void)
     test_table_with_dotted_columns();
     test_sentence_in_capitals();
     test_notes_listed_under_ghi_chu();
+    test_note_cited_in_a_table_label();
     test_tab_table_with_notes_column();
     test_cooperative_is_no_commune();
     test_change_from_one_figure_to_another();
