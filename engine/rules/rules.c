@@ -59,6 +59,9 @@ static void free_rule(sl_rule *r)
         free(e->expect);
     }
     sl_vec_free(&r->examples);
+    for (size_t i = 0; i < r->pattern_lines.len; i++)
+        free(((sl_pattern_line *)sl_vec_at(&r->pattern_lines, i))->text);
+    sl_vec_free(&r->pattern_lines);
 }
 
 void solieu_rules_destroy(solieu_rules *rules)

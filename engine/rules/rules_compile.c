@@ -224,9 +224,48 @@ int sl_rule_compile_parts(sl_rule *r, const sl_vec *defines)
     return 0;
 }
 
+/* The first of r's pattern lines that does not compile alone, with why in
+ * *error (owned); NULL when each does (their alternation is what fails),
+ * or when out of memory. */
+static const sl_pattern_line *line_that_fails(const sl_rule *r, const sl_vec *defines, char **error)
+{
+    for (size_t i = 0; i < r->pattern_lines.len; i++) {
+        const sl_pattern_line *written = sl_vec_at(&r->pattern_lines, i);
+        sl_buf b;
+        sl_buf_init(&b, 0);
+        char *why = NULL;
+        if (expand(written->text, defines, &b, 0, &why) != 0 || !b.data) {
+            sl_buf_free(&b);
+            if (why) {
+                *error = why;
+                return written;
+            }
+            return NULL;
+        }
+        int errcode;
+        PCRE2_SIZE erroffset;
+        pcre2_code *code =
+            pcre2_compile((PCRE2_SPTR)b.data, b.len, rule_options(r), &errcode, &erroffset, NULL);
+        if (code) {
+            pcre2_code_free(code);
+            sl_buf_free(&b);
+            continue;
+        }
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(errcode, msg, sizeof msg);
+        *error = sl_printf("pattern does not compile: %s (at offset %zu of the expanded "
+                           "pattern \"%.60s%s\")",
+                           (const char *)msg, (size_t)erroffset, b.data, b.len > 60 ? "..." : "");
+        sl_buf_free(&b);
+        return written;
+    }
+    return NULL;
+}
+
 int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_diag, void *user)
 {
     char *error = NULL;
+    const sl_pattern_line *failing = NULL;
     if (!r->pattern) {
         error = sl_printf("rule has no pattern");
         goto report;
@@ -246,6 +285,10 @@ int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_d
     PCRE2_SIZE erroffset;
     r->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, rule_options(r),
                             &errcode, &erroffset, NULL);
+    if (!r->code && (failing = line_that_fails(r, defines, &error)) != NULL) {
+        free(expanded);
+        goto report;
+    }
     if (!r->code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -267,10 +310,11 @@ int sl_rule_compile(sl_rule *r, const sl_vec *defines, solieu_diagnostic_fn on_d
 
 report:
     if (on_diag) {
-        solieu_diagnostic d = {SOLIEU_SEVERITY_ERROR, SOLIEU_ERR_REGEX, r->file,
-                               r->pattern_line ? r->pattern_line : r->line,
-                               r->pattern_column ? r->pattern_column : 1, r->id,
-                               error ? error : "out of memory"};
+        size_t line = failing ? failing->line : r->pattern_line ? r->pattern_line : r->line;
+        size_t column = failing ? failing->column : r->pattern_column ? r->pattern_column : 1;
+        solieu_diagnostic d = {
+            SOLIEU_SEVERITY_ERROR,          SOLIEU_ERR_REGEX, r->file, line, column, r->id,
+            error ? error : "out of memory"};
         on_diag(&d, user);
     }
     free(error);

@@ -70,6 +70,12 @@ typedef struct sl_fact_groups {
     sl_group_numbers value, den, unit, qualifier;
 } sl_fact_groups;
 
+/* One pattern line of a rule, as written, and where it stands. */
+typedef struct sl_pattern_line {
+    char *text;
+    size_t line, column;
+} sl_pattern_line;
+
 typedef struct sl_rule {
     char *id;
     sl_rule_kind kind;
@@ -122,6 +128,8 @@ typedef struct sl_rule {
     const char *file;    /* borrowed from solieu_rules.files */
     size_t line;
     size_t pattern_line, pattern_column;
+    sl_vec pattern_lines; /* sl_pattern_line: each pattern as written, to say
+                           * which of them does not compile */
     sl_vec examples;     /* sl_example */
 } sl_rule;
 

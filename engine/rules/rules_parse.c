@@ -106,6 +106,7 @@ static void start_rule(parser *p, const char *s, size_t n, size_t line)
     r->line = line;
     r->priority = 0;
     sl_vec_init(&r->examples, sizeof(sl_example));
+    sl_vec_init(&r->pattern_lines, sizeof(sl_pattern_line));
     p->current = r;
 }
 
@@ -202,6 +203,11 @@ static int add_pattern(sl_rule *r, const char *value, size_t line, size_t column
         r->pattern_line = line;
         r->pattern_column = column;
     }
+    sl_pattern_line *written = sl_vec_push(&r->pattern_lines);
+    if (!written || !(written->text = sl_strdup(value)))
+        return -1;
+    written->line = line;
+    written->column = column;
     if (append_alternative(&r->pattern, value) != 0)
         return -1;
     unsigned shapes = 0;

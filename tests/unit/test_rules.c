@@ -201,6 +201,19 @@ static void test_bad_regex(void)
         CHECK(d->column == 15); /* where the pattern starts */
         CHECK_STR(d->rule, "broken.one");
     }
+    /* of several pattern lines, the one that does not compile is named,
+     * though each is compiled as an alternative of one pattern */
+    expect_load_error("rule broken.second\n"
+                      "    metric    trees\n"
+                      "    pattern   (?<value>\\d+) cây\n"
+                      "    pattern   (?<=a|bb\\s+)(?<value>\\d+) gốc\n",
+                      &ds);
+    d = find_diag(&ds, "lookbehind");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->line == 4);
+        CHECK(d->column == 15);
+    }
 }
 
 static void test_duplicate_id(void)
