@@ -101,6 +101,21 @@ static int leads(unsigned char bare)
  * outside an aside the marker closes, not a bare number itself (bare[], by
  * fact index); NULL when there is none, or when the marker stands on a plain
  * count of the footnote figure's noun. */
+/* Whether figure g stands in an aside that closes before marker mk, in
+ * mk's paragraph. */
+static int aside_closes_between(const sl_attribution *d, const solieu_fact *g, const sl_marker *mk)
+{
+    const sl_paragraph *p = sl_vec_at(&d->doc->paragraphs, mk->paragraph);
+    size_t end = sl_segment_offset(p, mk->start);
+    int depth = 0;
+    for (size_t k = sl_segment_offset(p, g->text_end); k < end && k < p->segment_len; k++)
+        if (p->segment[k] == '(')
+            depth++;
+        else if (p->segment[k] == ')' && depth-- == 0)
+            return 1;
+    return 0;
+}
+
 /* A marker in a table row's label ("| 1 | Tập thể được kiểm điểm² | 1.284
  * | 1.302 |") hangs on the row's first figure that gives f what it lacks;
  * NULL when the marker stands in no table row or none does. */
@@ -149,8 +164,13 @@ static const solieu_fact *hung_on(sl_attribution *d, const solieu_fact *f, gives
                 continue;
             last = g;
             if (leads(bare[j]) && gives(g, f)) {
-                best = g;
-                if (named_before(d, f, g))
+                /* a figure in an aside that closed before the marker only
+                 * details one before it ("38 tổ chức đảng (khiển trách 24,
+                 * cảnh cáo 14) và 1.126 đảng viên³") */
+                int detail = aside_closes_between(d, g, mk);
+                if (!best || !detail)
+                    best = g;
+                if (named_before(d, f, g) && (!named || !detail))
                     named = g;
             }
         }
