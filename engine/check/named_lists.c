@@ -38,6 +38,42 @@ static int opens_with_place(const char *text, size_t len)
     return 0;
 }
 
+/* The administrative level whose word opens text: 1 a commune, ward or
+ * town, 2 a district or city, 3 a province; 0 none (a hamlet, a cell). */
+static int level_opening(const char *text, size_t len)
+{
+    static const struct {
+        const char *word;
+        int level;
+    } levels[] = {
+        {"th\xE1\xBB\x8B x\xC3\xA3 ", 2},       /* thị xã, before xã */
+        {"th\xC3\xA0nh ph\xE1\xBB\x91 ", 2},    /* thành phố */
+        {"x\xC3\xA3 ", 1},                      /* xã */
+        {"ph\xC6\xB0\xE1\xBB\x9Dng ", 1},       /* phường */
+        {"th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", 1}, /* thị trấn */
+        {"huy\xE1\xBB\x87n ", 2},               /* huyện */
+        {"qu\xE1\xBA\xADn ", 2},                /* quận */
+        {"t\xE1\xBB\x89nh ", 3},                /* tỉnh */
+    };
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+        size_t n = strlen(levels[k].word);
+        if (len >= n && memcmp(text, levels[k].word, n) == 0)
+            return levels[k].level;
+    }
+    return 0;
+}
+
+/* Whether the ',' at text[at] sets a place after the name before it
+ * ("bản Khuổi Tát, xã Khuổi Lừa", "xã Tân An, huyện Đồng Phú"): a level
+ * above the list's first name's follows. */
+static int locates_the_name_before(const char *text, size_t len, size_t at)
+{
+    size_t next = at + 1;
+    while (next < len && text[next] == ' ')
+        next++;
+    return level_opening(text + next, len - next) > level_opening(text, len);
+}
+
 /* The names in text[0..len), which the rule's pattern has matched as
  * names apart by ',' or ';', the last after " và ". Where a ';' stands,
  * it alone parts them: a name may hold a comma ("Công ty May An Phú, Khu
@@ -59,7 +95,7 @@ static size_t count_names(const char *text, size_t len)
     int unit_names = opens_with_unit(text, first_word);
     size_t names = 1;
     for (size_t at = 0; at < len; at++) {
-        if (text[at] == sep)
+        if (text[at] == sep && !(sep == ',' && locates_the_name_before(text, len, at)))
             names++;
         else if (sep == ',' && text[at] == ' ' && len - at >= sizeof joiner - 1 &&
                  memcmp(text + at, joiner, sizeof joiner - 1) == 0) {
@@ -94,7 +130,7 @@ static int on_names(void *ctx, const sl_rule *r, pcre2_match_data *md)
         !sl_group_span(r->code, md, "names", &ns, &ne))
         return 0;
     const solieu_fact *count = sl_fact_at(c->cd->facts, sl_paragraph_to_text(c->p, cs));
-    if (!count || count->has_denominator || count->value != floor(count->value) ||
+    if (!count || count->value != floor(count->value) ||
         figure_within(c->cd, count, sl_paragraph_to_text(c->p, ce), sl_paragraph_to_text(c->p, ne)))
         return 0;
     /* units or places named after a count of people ("3 đảng viên (Chi bộ
