@@ -67,7 +67,7 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_buf_init(&text, 0);
     status = doc->path ? sl_normalize(data, len, &text, &doc->anchors) : SOLIEU_ERR_NOMEM;
     if (status == SOLIEU_OK)
-        status = sl_mend_slips(&text, &doc->anchors, len, &doc->spelled);
+        status = sl_mend_slips(&text, &doc->anchors, len, &doc->spelled, &doc->old_tone_marks);
     if (status == SOLIEU_OK) {
         doc->len = text.len;
         doc->text = sl_buf_take(&text);

@@ -28,8 +28,10 @@ typedef struct sl_spelled {
 
 /* Mends the OCR and encoding slips of a few key nouns ("dảng" -> "đảng")
  * in normalised text, keeping the anchors true (see slips.c); the figures
- * it writes in digits are added to `spelled` (sl_spelled, in text order). */
-solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled);
+ * it writes in digits are added to `spelled` (sl_spelled, in text order),
+ * the marks it moves from the old place to the new to *old_tone_marks. */
+solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled,
+                            size_t *old_tone_marks);
 /* Frees the words of sl_spelled entries, and the vector. */
 void sl_spelled_free(sl_vec *spelled);
 

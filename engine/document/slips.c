@@ -784,7 +784,7 @@ static solieu_status find_space_mends(const char *s, size_t len, sl_vec *mends)
 /* Marks placed the old way on a syllable's last two vowels ("Huyện uỷ",
  * "hoà"), placed the new way the rules read. Found by the o or u that opens
  * the pair. */
-static solieu_status find_tone_mends(const char *s, size_t len, sl_vec *mends)
+static solieu_status find_tone_mends(const char *s, size_t len, sl_vec *mends, size_t *found)
 {
     static const char firsts[] = "oOuU";
     for (size_t k = 0; k < sizeof firsts - 1; k++)
@@ -799,6 +799,7 @@ static solieu_status find_tone_mends(const char *s, size_t len, sl_vec *mends)
             if (!m)
                 return SOLIEU_ERR_NOMEM;
             *m = (mend){at, n, right, right_len, {0}};
+            ++*found;
         }
     return SOLIEU_OK;
 }
@@ -834,7 +835,8 @@ void sl_spelled_free(sl_vec *spelled)
     sl_vec_free(spelled);
 }
 
-solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled)
+solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size, sl_vec *spelled,
+                            size_t *old_tone_marks)
 {
     /* digits first: "1O5 642" groups its thousands once it is "105 642" */
     misread_letters(text->data, text->len, 'l', '1');
@@ -852,7 +854,7 @@ solieu_status sl_mend_slips(sl_buf *text, sl_vec *anchors, size_t original_size,
     if (status == SOLIEU_OK)
         status = find_space_mends(text->data, text->len, &mends);
     if (status == SOLIEU_OK)
-        status = find_tone_mends(text->data, text->len, &mends);
+        status = find_tone_mends(text->data, text->len, &mends, old_tone_marks);
     /* the report's own abbreviations, after the mends of ours (a mend that
      * overlaps one before it is dropped) */
     sl_vec legend;

@@ -3,6 +3,7 @@
  * one ("HUYỆN UỶ", "Tỉnh uỷ", "văn hoá"); rules are written in the new one,
  * so the old is mended before they run. Only a syllable that ends on the
  * pair moves its mark: "hoàn", "khuỷu" and "quý" stay as they are. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "document/document_internal.h"
@@ -104,4 +105,31 @@ size_t sl_old_tone_pair_at(const char *s, size_t len, size_t i, const char **new
         return n;
     }
     return 0;
+}
+
+char *sl_in_old_tone_placement(const char *s)
+{
+    size_t len = strlen(s);
+    sl_buf out;
+    sl_buf_init(&out, 0);
+    for (size_t i = 0; i < len;) {
+        size_t k = 0, n = 0;
+        for (; k < sizeof pairs / sizeof pairs[0]; k++) {
+            n = strlen(pairs[k].new_placement);
+            if (i + n <= len && memcmp(s + i, pairs[k].new_placement, n) == 0 &&
+                !letter_at(s, len, i + n) && !(i > 0 && (s[i - 1] == 'q' || s[i - 1] == 'Q')))
+                break;
+        }
+        if (k < sizeof pairs / sizeof pairs[0]) {
+            sl_buf_append(&out, pairs[k].old_placement, strlen(pairs[k].old_placement));
+            i += n;
+        } else {
+            sl_buf_putc(&out, s[i++]);
+        }
+    }
+    if (out.failed) {
+        sl_buf_free(&out);
+        return NULL;
+    }
+    return out.data ? sl_buf_take(&out) : sl_strdup("");
 }

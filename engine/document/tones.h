@@ -10,4 +10,9 @@
 size_t sl_old_tone_pair_at(const char *s, size_t len, size_t i, const char **new_placement,
                            size_t *new_len);
 
+/* s with the marks of its syllable-final pairs placed the old way ("Hòa"
+ * -> "Hoà"), for figures of a report written so; caller-owned, NULL when
+ * out of memory. */
+char *sl_in_old_tone_placement(const char *s);
+
 #endif

@@ -10,6 +10,7 @@
 #include <solieu/limits.h>
 #include <solieu/number.h>
 
+#include "document/tones.h"
 #include "extract/extract_internal.h"
 #include "util/bytes16.h"
 
@@ -871,6 +872,22 @@ static int by_offset(const void *pa, const void *pb)
     return a->text_start < b->text_start ? -1 : a->text_start > b->text_start;
 }
 
+/* A report written with the marks placed the old way ("Huyện uỷ Hoà
+ * Vĩnh") was read in the new way; its facts' nouns and names are given
+ * back as it writes them. -1 when out of memory. */
+static int write_as_the_report(solieu_facts *facts)
+{
+    int oom = 0;
+    for (size_t i = 0; i < facts->facts.len && !oom; i++) {
+        solieu_fact *f = sl_vec_at(&facts->facts, i);
+        const char **fields[] = {&f->unit, &f->entity, &f->qualifier};
+        for (size_t k = 0; k < sizeof fields / sizeof fields[0] && !oom; k++)
+            if (*fields[k] && **fields[k])
+                *fields[k] = sl_facts_keep(facts, sl_in_old_tone_placement(*fields[k]), &oom);
+    }
+    return oom ? -1 : 0;
+}
+
 solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_facts **out,
                              char **error)
 {
@@ -931,6 +948,12 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
         d.oom |= at.oom;
     }
     if (d.oom) {
+        solieu_facts_destroy(facts);
+        if (error)
+            *error = sl_printf("%s: out of memory", doc->path);
+        return SOLIEU_ERR_NOMEM;
+    }
+    if (doc->old_tone_marks && write_as_the_report(facts) != 0) {
         solieu_facts_destroy(facts);
         if (error)
             *error = sl_printf("%s: out of memory", doc->path);

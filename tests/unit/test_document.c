@@ -12,6 +12,7 @@
 #include "check.h"
 #include "document/document_internal.h"
 #include "document/tables.h"
+#include "document/tones.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -221,6 +222,10 @@ static void test_old_tone_placement(void)
     const char *raw = "HUYỆN UỶ Hoà An; Huyện uỷ, Uỷ ban, tuỳ, khoẻ, văn hoá; quý, hoàn, khuỷu, ";
     CHECK(solieu_document_original_offset(doc, twelve) == strlen(raw));
     solieu_document_destroy(doc);
+    /* and back, for the figures of such a report */
+    char *old = sl_in_old_tone_placement("huyện Hòa Vĩnh, Ủy ban, thủy, tùy, quý, hoàn, khuỷu");
+    CHECK_STR(old, "huyện Hoà Vĩnh, Uỷ ban, thuỷ, tuỳ, quý, hoàn, khuỷu");
+    free(old);
 }
 
 /* The reports' abbreviations read as the nouns they stand for, but not

@@ -883,6 +883,21 @@ static void test_note_cited_in_a_table_label(void)
     run_free(&r);
 }
 
+/* A report that places its marks the old way is read as one that places
+ * them the new way, and its nouns and names are written as it writes them. */
+static void test_old_tone_placement_as_written(void)
+{
+    run r = extract_bytes("oldtones.txt", "HUYỆN UỶ HOÀ VĨNH\n\nBÁO CÁO\n\n"
+                                          "Uỷ ban Kiểm tra Huyện uỷ kiểm tra 12 tổ chức đảng; "
+                                          "có 7 cấp uỷ viên.\n");
+    const solieu_fact *f = fact_at(&r, 5, "12");
+    CHECK(f && strcmp(f->metric, "inspected_orgs") == 0);
+    CHECK(f && strcmp(f->entity, "huyện Hoà Vĩnh") == 0);
+    f = fact_at(&r, 5, "7");
+    CHECK(f && strcmp(f->unit, "cấp uỷ viên") == 0);
+    run_free(&r);
+}
+
 /* Sentences typed in capitals read as the same words in lower case; the
  * figures keep their text. */
 static void test_sentence_in_capitals(void)
@@ -1810,6 +1825,7 @@ int main(void)
     test_sentence_in_capitals();
     test_notes_listed_under_ghi_chu();
     test_note_cited_in_a_table_label();
+    test_old_tone_placement_as_written();
     test_tab_table_with_notes_column();
     test_cooperative_is_no_commune();
     test_change_from_one_figure_to_another();
