@@ -523,6 +523,8 @@ static const solieu_fact *stated_target(const sl_check_doc *cd, const share *s)
 static void report(sl_check_doc *cd, const sl_rule *r, const share *s, const solieu_fact *whole,
                    double base, int pass)
 {
+    if (whole == s->part && !whole->has_denominator)
+        return; /* a figure is no share of itself; a fraction is of its denominator */
     double computed = 100.0 * s->part->value / base;
     double shown = round(computed * pow(10.0, s->decimals)) / pow(10.0, s->decimals);
     const solieu_fact *others[2] = {s->part, whole};

@@ -390,8 +390,15 @@ static int compares_periods(const char *text, const sl_table_cell *cell)
 {
     static const char *const words[] = {"So s\xC3\xA1nh", "so s\xC3\xA1nh", "So v\xE1\xBB\x9Bi",
                                         "so v\xE1\xBB\x9Bi"};
+    /* against a target: one period's figures ("Tỷ lệ so với chỉ tiêu (%)") */
+    static const char *const targets[] = {"ch\xE1\xBB\x89 ti\xC3\xAAu",
+                                          "k\xE1\xBA\xBF ho\xE1\xBA\xA1"
+                                          "ch"};
     size_t n = cell->end - cell->start;
     const char *t = text + cell->start;
+    for (size_t k = 0; k < sizeof targets / sizeof targets[0]; k++)
+        if (memmem(t, n, targets[k], strlen(targets[k])))
+            return 0;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (memmem(t, n, words[k], strlen(words[k])))
             return 1;
