@@ -11,6 +11,7 @@
 #include "document/markers.h"
 #include "document/normalize.h"
 #include "document/paragraphs.h"
+#include "document/tones.h"
 
 static int index_lines(solieu_document *doc)
 {
@@ -66,8 +67,14 @@ solieu_status solieu_document_from_memory(const char *path, const char *data, si
     sl_buf text;
     sl_buf_init(&text, 0);
     status = doc->path ? sl_normalize(data, len, &text, &doc->anchors) : SOLIEU_ERR_NOMEM;
+    size_t old_tone_marks = 0;
     if (status == SOLIEU_OK)
-        status = sl_mend_slips(&text, &doc->anchors, len, &doc->spelled, &doc->old_tone_marks);
+        status = sl_mend_slips(&text, &doc->anchors, len, &doc->spelled, &old_tone_marks);
+    /* a stray old mark in a report of new ones is a slip, not its spelling:
+     * the old must be most of the marks, all new since the mends */
+    doc->writes_old_tones =
+        status == SOLIEU_OK && old_tone_marks &&
+        2 * old_tone_marks > sl_new_tone_pairs(text.data, text.len, 2 * old_tone_marks);
     if (status == SOLIEU_OK) {
         doc->len = text.len;
         doc->text = sl_buf_take(&text);

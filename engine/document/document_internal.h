@@ -50,7 +50,7 @@ struct solieu_document {
     size_t *line_paragraph; /* per line: index of its paragraph, or (size_t)-1 */
     sl_vec anchors;     /* sl_anchor: normalised -> original offsets */
     sl_vec spelled;     /* sl_spelled: figures the mends wrote in digits */
-    size_t old_tone_marks; /* marks placed the old way ("uỷ", "hoà"), read the new */
+    int writes_old_tones; /* most marks placed the old way ("uỷ", "hoà"), read the new */
     sl_vec paragraphs;  /* sl_paragraph, in document order of first line */
     sl_vec markers;     /* sl_marker */
     /* footnotes numbered "(5)": a number is one when a "(5)" stuck to a

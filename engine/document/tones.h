@@ -10,6 +10,9 @@
 size_t sl_old_tone_pair_at(const char *s, size_t len, size_t i, const char **new_placement,
                            size_t *new_len);
 
+/* How many syllable-final pairs in s[0..len) are marked the new way
+ * ("ủy", "Hòa"), counted up to `enough`. */
+size_t sl_new_tone_pairs(const char *s, size_t len, size_t enough);
 /* s with the marks of its syllable-final pairs placed the old way ("Hòa"
  * -> "Hoà"), for figures of a report written so; caller-owned, NULL when
  * out of memory. */

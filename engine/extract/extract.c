@@ -953,7 +953,7 @@ solieu_status solieu_extract(solieu_extractor *ex, solieu_document *doc, solieu_
             *error = sl_printf("%s: out of memory", doc->path);
         return SOLIEU_ERR_NOMEM;
     }
-    if (doc->old_tone_marks && write_as_the_report(facts) != 0) {
+    if (doc->writes_old_tones && write_as_the_report(facts) != 0) {
         solieu_facts_destroy(facts);
         if (error)
             *error = sl_printf("%s: out of memory", doc->path);
