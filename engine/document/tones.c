@@ -15,8 +15,7 @@ typedef struct tone_pair {
     unsigned char old_len, new_len;
 } tone_pair;
 
-/* Every mark on every case of o-a, o-e and u-y, in UTF-8 escapes; o, O, u,
- * U in turn, so that a first letter's pairs stand together. */
+/* Every mark on every case of o-a, o-e and u-y, in UTF-8 escapes. */
 static const tone_pair pairs[] = {
     {"\x6F\xC3\xA0", "\xC3\xB2\x61", 3, 3},         /* oà -> òa */
     {"\x6F\xC3\xA1", "\xC3\xB3\x61", 3, 3},         /* oá -> óa */
