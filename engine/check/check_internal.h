@@ -166,6 +166,10 @@ void sl_add_series(sl_check_doc *cd, const sl_rule *r, const solieu_fact *total,
  * gives. */
 int sl_unread_part(const sl_paragraph *p, size_t from, size_t to,
                    const solieu_fact *const *parts, size_t n);
+/* The administrative level whose word opens text[0..len): 1 a commune,
+ * ward or town ("xã "), 2 a district or city, 3 a province; 0 none (a
+ * hamlet, a cell, a name). */
+int sl_level_opening(const char *text, size_t len);
 /* Whether `metric` is listed in the space-separated `list`. */
 int sl_metric_listed(const char *list, const char *metric);
 /* The chain rule whose part is `metric` (its wholes in r->parts), or NULL. */

@@ -416,6 +416,29 @@ int sl_unread_part(const sl_paragraph *p, size_t from, size_t to, const solieu_f
     return 0;
 }
 
+int sl_level_opening(const char *text, size_t len)
+{
+    static const struct {
+        const char *word;
+        int level;
+    } levels[] = {
+        {"th\xE1\xBB\x8B x\xC3\xA3 ", 2},       /* thị xã, before xã */
+        {"th\xC3\xA0nh ph\xE1\xBB\x91 ", 2},    /* thành phố */
+        {"x\xC3\xA3 ", 1},                      /* xã */
+        {"ph\xC6\xB0\xE1\xBB\x9Dng ", 1},       /* phường */
+        {"th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", 1}, /* thị trấn */
+        {"huy\xE1\xBB\x87n ", 2},               /* huyện */
+        {"qu\xE1\xBA\xADn ", 2},                /* quận */
+        {"t\xE1\xBB\x89nh ", 3},                /* tỉnh */
+    };
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+        size_t n = strlen(levels[k].word);
+        if (len >= n && memcmp(text, levels[k].word, n) == 0)
+            return levels[k].level;
+    }
+    return 0;
+}
+
 int sl_metric_listed(const char *list, const char *metric)
 {
     size_t n = strlen(metric);

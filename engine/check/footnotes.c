@@ -147,6 +147,15 @@ static int names_time(const char *seg, size_t at, size_t end)
     return 0;
 }
 
+/* Whether a figure's first digit stands at s[at]: a digit, not after a
+ * digit or inside a number's grouping ("27.210", "96,48"). */
+static int opens_a_figure(const char *s, size_t at)
+{
+    return s[at] >= '0' && s[at] <= '9' &&
+           !(at > 0 &&
+             ((s[at - 1] >= '0' && s[at - 1] <= '9') || s[at - 1] == '.' || s[at - 1] == ','));
+}
+
 /* Whether footnote N holds a figure no fact is ("...; từ đầu tháng 10 đến
  * ngày 30/11/2024: 64" where no rule read the stretch): the values read
  * are not all it gives. */
@@ -163,9 +172,7 @@ static int footnote_has_unread_figure(const sl_check_doc *cd, int number)
         while (at < p->segment_len && seg[at] >= '0' && seg[at] <= '9')
             at++; /* the note's own number */
         for (; at < p->segment_len; at++) {
-            if (!(seg[at] >= '0' && seg[at] <= '9') ||
-                (at > 0 && ((seg[at - 1] >= '0' && seg[at - 1] <= '9') || seg[at - 1] == '.' ||
-                            seg[at - 1] == ',')))
+            if (!opens_a_figure(seg, at))
                 continue;
             size_t e = at;
             while (e < p->segment_len && seg[e] >= '0' && seg[e] <= '9')
@@ -187,10 +194,7 @@ static int unread_figure_between(const sl_check_doc *cd, size_t from, size_t to)
 {
     const char *scan = cd->doc->scan;
     for (size_t at = from; at < to; at++) {
-        int opens = scan[at] >= '0' && scan[at] <= '9' &&
-                    !(at > 0 && ((scan[at - 1] >= '0' && scan[at - 1] <= '9') ||
-                                 scan[at - 1] == '.' || scan[at - 1] == ','));
-        if (opens && !sl_fact_at(cd->facts, at) && !names_time(scan, at, to))
+        if (opens_a_figure(scan, at) && !sl_fact_at(cd->facts, at) && !names_time(scan, at, to))
             return 1;
     }
     return 0;
@@ -516,18 +520,10 @@ static int names_units(const char *list)
  * Tân Hòa"): a level word in lower case, then a name. */
 static int locates(const char *after_comma)
 {
-    static const char *const levels[] = {" x\xC3\xA3 ",
-                                         " ph\xC6\xB0\xE1\xBB\x9Dng ",
-                                         " th\xE1\xBB\x8B tr\xE1\xBA\xA5n ",
-                                         " huy\xE1\xBB\x87n ",
-                                         " qu\xE1\xBA\xADn ",
-                                         " th\xE1\xBB\x8B x\xC3\xA3 ",
-                                         " th\xC3\xA0nh ph\xE1\xBB\x91 ",
-                                         " t\xE1\xBB\x89nh "};
-    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
-        if (strncmp(after_comma, levels[k], strlen(levels[k])) == 0)
-            return 1;
-    return 0;
+    /* the longest level's word is shorter than this */
+    enum { LEVEL_WORD_BYTES = 32 };
+    return after_comma[0] == ' ' &&
+           sl_level_opening(after_comma + 1, strnlen(after_comma + 1, LEVEL_WORD_BYTES)) > 0;
 }
 
 /* Items a footnote lists: "A; B; C", "A, B và C", "X và các đơn vị: A; B",

@@ -38,31 +38,6 @@ static int opens_with_place(const char *text, size_t len)
     return 0;
 }
 
-/* The administrative level whose word opens text: 1 a commune, ward or
- * town, 2 a district or city, 3 a province; 0 none (a hamlet, a cell). */
-static int level_opening(const char *text, size_t len)
-{
-    static const struct {
-        const char *word;
-        int level;
-    } levels[] = {
-        {"th\xE1\xBB\x8B x\xC3\xA3 ", 2},       /* thị xã, before xã */
-        {"th\xC3\xA0nh ph\xE1\xBB\x91 ", 2},    /* thành phố */
-        {"x\xC3\xA3 ", 1},                      /* xã */
-        {"ph\xC6\xB0\xE1\xBB\x9Dng ", 1},       /* phường */
-        {"th\xE1\xBB\x8B tr\xE1\xBA\xA5n ", 1}, /* thị trấn */
-        {"huy\xE1\xBB\x87n ", 2},               /* huyện */
-        {"qu\xE1\xBA\xADn ", 2},                /* quận */
-        {"t\xE1\xBB\x89nh ", 3},                /* tỉnh */
-    };
-    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
-        size_t n = strlen(levels[k].word);
-        if (len >= n && memcmp(text, levels[k].word, n) == 0)
-            return levels[k].level;
-    }
-    return 0;
-}
-
 /* Whether the ',' at text[at] sets a place after the name before it
  * ("bản Khuổi Tát, xã Khuổi Lừa", "xã Tân An, huyện Đồng Phú"): a level
  * above the list's first name's follows. */
@@ -71,7 +46,7 @@ static int locates_the_name_before(const char *text, size_t len, size_t at)
     size_t next = at + 1;
     while (next < len && text[next] == ' ')
         next++;
-    return level_opening(text + next, len - next) > level_opening(text, len);
+    return sl_level_opening(text + next, len - next) > sl_level_opening(text, len);
 }
 
 /* The names in text[0..len), which the rule's pattern has matched as

@@ -109,5 +109,7 @@ size_t sl_utf8_decode(const char *s, size_t len, int *cp);
 int sl_cp_is_upper(int cp);
 int sl_cp_is_lower(int cp);
 int sl_cp_is_letter(int cp);
+/* Whether a letter starts at s[at] (at < len). */
+int sl_letter_at(const char *s, size_t len, size_t at);
 
 #endif

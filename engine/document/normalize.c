@@ -33,6 +33,15 @@ int sl_cp_is_letter(int cp)
     return sl_cp_case(cp) != SL_CASE_NOT_LETTER;
 }
 
+int sl_letter_at(const char *s, size_t len, size_t at)
+{
+    if (at >= len)
+        return 0;
+    int32_t cp;
+    sl_utf8_next(s + at, len - at, &cp);
+    return sl_cp_is_letter(cp);
+}
+
 static solieu_status fail(char **error, solieu_status status, const char *path, const char *data,
                           size_t at, const char *what)
 {

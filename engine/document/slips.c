@@ -152,15 +152,6 @@ static int letter_before(const char *s, size_t at)
     return sl_cp_is_letter(cp);
 }
 
-static int letter_at(const char *s, size_t len, size_t at)
-{
-    if (at >= len)
-        return 0;
-    int32_t cp;
-    sl_utf8_next(s + at, len - at, &cp);
-    return sl_cp_is_letter(cp);
-}
-
 /* "5.207 đồng chỉ", "cho 12 đồng chỉ": a digit, then one space. */
 static int count_before(const char *s, size_t at)
 {
@@ -297,7 +288,7 @@ static solieu_status try_at(char *s, size_t len, size_t at, sl_vec *mends)
             continue;
         size_t start = at - sp->anchor;
         int word = sp->kind != SLIP_ENTITY; /* an entity needs no word of its own */
-        if ((word && (letter_before(s, start) || letter_at(s, len, start + n))) ||
+        if ((word && (letter_before(s, start) || sl_letter_at(s, len, start + n))) ||
             (sp->kind == SLIP_AFTER_COUNT && !count_before(s, start)) ||
             (sp->kind == SLIP_ABBREVIATION && in_code(s, len, start, start + n)))
             continue;
@@ -817,7 +808,7 @@ static solieu_status find_legend_mends(const char *s, size_t len, const sl_vec *
              p = memmem(p + 1, len - (size_t)(p + 1 - s), a->short_form, n)) {
             size_t start = (size_t)(p - s);
             if ((start + n > legend_at && start < legend_end) || letter_before(s, start) ||
-                letter_at(s, len, start + n) || in_code(s, len, start, start + n))
+                sl_letter_at(s, len, start + n) || in_code(s, len, start, start + n))
                 continue;
             mend *m = sl_vec_push(mends);
             if (!m)

@@ -80,12 +80,6 @@ static const tone_pair pairs[] = {
 };
 enum { PAIRS = sizeof pairs / sizeof pairs[0] };
 
-static int letter_at(const char *s, size_t len, size_t at)
-{
-    int32_t cp;
-    return at < len && sl_utf8_next(s + at, len - at, &cp) && sl_cp_is_letter(cp);
-}
-
 size_t sl_old_tone_pair_at(const char *s, size_t len, size_t i, const char **new_placement,
                            size_t *new_len)
 {
@@ -101,7 +95,7 @@ size_t sl_old_tone_pair_at(const char *s, size_t len, size_t i, const char **new
             t->old_placement[2] != s[i + 2] || i + t->old_len > len ||
             memcmp(s + i, t->old_placement, t->old_len) != 0)
             continue;
-        if (letter_at(s, len, i + t->old_len))
+        if (sl_letter_at(s, len, i + t->old_len))
             return 0; /* "hoàn", "khuỷu": the mark stands where it should */
         *new_placement = t->new_placement;
         *new_len = t->new_len;
@@ -119,7 +113,8 @@ static const tone_pair *new_pair_at(const char *s, size_t len, size_t i)
     for (size_t k = 0; k < PAIRS; k++) {
         const tone_pair *t = &pairs[k];
         if (t->new_placement[0] == s[i] && i + t->new_len <= len &&
-            memcmp(s + i, t->new_placement, t->new_len) == 0 && !letter_at(s, len, i + t->new_len))
+            memcmp(s + i, t->new_placement, t->new_len) == 0 &&
+            !sl_letter_at(s, len, i + t->new_len))
             return t;
     }
     return NULL;

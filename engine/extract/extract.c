@@ -877,13 +877,23 @@ static int by_offset(const void *pa, const void *pb)
  * back as it writes them. -1 when out of memory. */
 static int write_as_the_report(solieu_facts *facts)
 {
+    enum { FIELDS = 3 };
+    /* facts in a row share their entity, often their unit: each field's
+     * last string is written once */
+    const char *last_read[FIELDS] = {NULL}, *last_written[FIELDS] = {NULL};
     int oom = 0;
     for (size_t i = 0; i < facts->facts.len && !oom; i++) {
         solieu_fact *f = sl_vec_at(&facts->facts, i);
-        const char **fields[] = {&f->unit, &f->entity, &f->qualifier};
-        for (size_t k = 0; k < sizeof fields / sizeof fields[0] && !oom; k++)
-            if (*fields[k] && **fields[k])
-                *fields[k] = sl_facts_keep(facts, sl_in_old_tone_placement(*fields[k]), &oom);
+        const char **fields[FIELDS] = {&f->unit, &f->entity, &f->qualifier};
+        for (size_t k = 0; k < FIELDS && !oom; k++) {
+            if (!*fields[k] || !**fields[k])
+                continue;
+            if (*fields[k] != last_read[k]) {
+                last_read[k] = *fields[k];
+                last_written[k] = sl_facts_keep(facts, sl_in_old_tone_placement(*fields[k]), &oom);
+            }
+            *fields[k] = last_written[k];
+        }
     }
     return oom ? -1 : 0;
 }
